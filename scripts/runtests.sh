@@ -1,0 +1,53 @@
+#!/bin/sh
+# runtests.sh BUILD - run every test suite and print one "N passed, N failed".
+#
+# Suites: the cmocka binaries in BUILD/tests (unit and in-process HTTP), the
+# command-line scripts in tests/cli, and the browser tests in tests/e2e.
+# Each suite speaks TAP; this script counts "ok" and "not ok" lines.
+set -u
+BUILD=${1:-build}
+export WERKBRUG="$PWD/$BUILD/werkbrug"
+export CMOCKA_MESSAGE_OUTPUT=TAP
+LOG=$(mktemp -d)
+trap 'rm -rf "$LOG"' EXIT
+pass=0
+fail=0
+
+count() {	# count NAME FILE STATUS
+	p=$(grep -cE '^[[:space:]]*ok [0-9]+' "$2")
+	f=$(grep -cE '^[[:space:]]*not ok [0-9]+' "$2")
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1	# crashed or failed outside a test case
+		echo "not ok - $1 exited with status $3"
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		echo "--- $1: $p passed, $f failed"
+		grep -E 'not ok|^#|ERROR|error|Assert|Sanitizer' "$2" | head -n 40
+	else
+		echo "--- $1: $p passed"
+	fi
+}
+
+for t in "$BUILD"/tests/unit/test_* "$BUILD"/tests/http/test_*; do
+	[ -x "$t" ] || continue
+	n=$(basename "$t")
+	"$t" >"$LOG/$n" 2>&1
+	count "$n" "$LOG/$n" $?
+done
+
+for t in tests/cli/*.sh; do
+	[ -f "$t" ] || continue
+	n=$(basename "$t" .sh)
+	sh "$t" >"$LOG/$n" 2>&1
+	count "cli/$n" "$LOG/$n" $?
+done
+
+if [ "${WB_SKIP_E2E:-0}" != 1 ] && [ -f tests/e2e/run.sh ]; then
+	sh tests/e2e/run.sh "$BUILD" >"$LOG/e2e" 2>&1
+	count "e2e" "$LOG/e2e" $?
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,663 @@
+/* cli.c - subcommand dispatch and the commands themselves. */
+#include "cli/cli.h"
+#include "base/asset.h"
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/limits.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/str.h"
+#include "base/time.h"
+#include "domain/audit.h"
+#include "domain/demo.h"
+#include "domain/organisation.h"
+#include "domain/region.h"
+#include "domain/session.h"
+#include "domain/user.h"
+#include "store/db.h"
+#include "web/app.h"
+#include "web/http.h"
+
+#include <getopt.h>
+#include <sodium.h>
+#include <unistd.h>
+
+struct cmd {
+	const char	*name;		/* "regions import" */
+	int		(*run)(const char *db_url, int argc, char **argv);
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct cmd *find_cmd(int argc, char **argv, int *used);
+static void usage_all(FILE *f);
+
+static int
+fail(const struct wb_err *err)
+{
+	fprintf(stderr, "werkbrug: %s\n", err->msg);
+	return WB_EXIT_FAIL;
+}
+
+/* Open and migrate the database.  Returns NULL after printing why. */
+static struct wb_db *
+open_db(const char *url)
+{
+	struct wb_db	*db = NULL;
+	struct wb_err	 err;
+	int		 applied;
+
+	wb_err_clear(&err);
+	if (wb_db_open(url, &db, &err) != 0) {
+		(void)fail(&err);
+		return NULL;
+	}
+	if (wb_db_migrate(db, &applied, &err) != 0) {
+		(void)fail(&err);
+		wb_db_close(db);
+		return NULL;
+	}
+	if (applied > 0)
+		wb_info("database: %d migration(s) applied", applied);
+	return db;
+}
+
+/* Load the embedded CBS region table when the database has none. */
+static int
+ensure_regions(struct wb_db *db, struct wb_err *err)
+{
+	const struct wb_asset	*csv;
+	struct wb_import_report	 rep;
+	struct wb_actor		 sys = wb_actor_system();
+	struct wb_arena		 a;
+	int64_t			 n;
+	int			 rc;
+
+	rc = wb_region_count(db, &n, err);
+	if (rc != 0 || n > 0)
+		return rc;
+	csv = wb_asset_find(wb_data, "arbeidsmarktregios.csv");
+	if (csv == NULL)
+		return wb_err_set(err, WB_EIO, "regiobestand ontbreekt");
+	wb_arena_init(&a);
+	rc = wb_region_import(db, &sys, csv->data, csv->len, 2026, &a, &rep,
+	    err);
+	if (rc == 0)
+		printf("regio's geladen: %zu gemeenten (CBS 2026)\n", rep.rows);
+	wb_arena_free(&a);
+	return rc;
+}
+
+/* Reset getopt and parse with `opts`; returns the first non-option index
+ * or -1 after printing a usage error. */
+static bool
+help_wanted(int argc, char **argv)
+{
+	int	i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+static int
+cmd_init(const char *url, int argc, char **argv)
+{
+	struct wb_db	*db;
+	struct wb_err	 err;
+	int		 rc;
+
+	if (argc > 1) {
+		fprintf(stderr, "werkbrug init: onbekend argument '%s'\n",
+		    argv[1]);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	rc = ensure_regions(db, &err);
+	wb_db_close(db);
+	if (rc != 0)
+		return fail(&err);
+	printf("database gereed: %s\n", url);
+	return WB_EXIT_OK;
+}
+
+static int
+cmd_serve(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "trusted-proxy", required_argument, NULL, 'p' },
+		{ "secure-cookies", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_http_options	 ho = { .listen = "127.0.0.1:8080",
+	    .threads = 8 };
+	struct wb_app		 app;
+	struct wb_db		*db;
+	struct wb_err		 err;
+	bool			 secure = false;
+	int64_t			 v;
+	int			 c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			ho.listen = optarg;
+			break;
+		case 't':
+			if (wb_parse_int64(optarg, strlen(optarg), 1, 256,
+			    &v) != 0) {
+				fprintf(stderr, "werkbrug serve: --threads "
+				    "moet 1..256 zijn\n");
+				return WB_EXIT_USAGE;
+			}
+			ho.threads = (unsigned)v;
+			break;
+		case 'p':
+			ho.trusted_proxy = optarg;
+			break;
+		case 's':
+			secure = true;
+			break;
+		default:
+			return WB_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "werkbrug serve: onbekend argument '%s'\n",
+		    argv[optind]);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	rc = ensure_regions(db, &err);
+	wb_db_close(db);
+	if (rc != 0)
+		return fail(&err);
+	if (wb_app_init(&app, url, &err) != 0)
+		return fail(&err);
+	app.secure_cookies = secure;
+	rc = wb_http_serve(&app, &ho, &err);
+	wb_app_free(&app);
+	if (rc != 0)
+		return fail(&err);
+	return WB_EXIT_OK;
+}
+
+static int
+cmd_demo(const char *url, int argc, char **argv)
+{
+	struct wb_demo_report	 rep;
+	struct wb_arena		 a;
+	struct wb_db		*db;
+	struct wb_err		 err;
+	bool			 if_empty = false, empty = true;
+	size_t			 i;
+	int			 rc;
+
+	if (argc == 2 && strcmp(argv[1], "--if-empty") == 0)
+		if_empty = true;
+	else if (argc > 1) {
+		fprintf(stderr, "werkbrug demo: onbekend argument '%s'\n",
+		    argv[1]);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	wb_arena_init(&a);
+	rc = ensure_regions(db, &err);
+	if (rc == 0 && if_empty)
+		rc = wb_demo_is_empty(db, &empty, &err);
+	if (rc == 0 && !empty) {
+		printf("de database bevat al gegevens; demo overgeslagen\n");
+		goto out;
+	}
+	if (rc == 0)
+		rc = wb_demo_fill(db, &a, &rep, &err);
+	if (rc != 0)
+		goto out;
+	printf("demo geladen: %zu organisaties, %zu visitekaartjes, "
+	    "%zu contactpunten, %zu accounts\n\n", rep.organisations,
+	    rep.cards, rep.contact_points, rep.users);
+	printf("Demo-logins (wachtwoorden worden maar één keer getoond):\n");
+	for (i = 0; i < rep.nlogins; i++)
+		printf("  %-30s %-14s %s  (%s)\n", rep.logins[i].email,
+		    rep.logins[i].role, rep.logins[i].password,
+		    rep.logins[i].description);
+out:
+	wb_arena_free(&a);
+	wb_db_close(db);
+	return rc != 0 ? fail(&err) : WB_EXIT_OK;
+}
+
+/* Read a whole file, at most `max` bytes. */
+static int
+read_file(const char *path, size_t max, char **out, size_t *n,
+    struct wb_err *err)
+{
+	FILE		*f = fopen(path, "rb");
+	struct wb_buf	 b;
+	char		 chunk[8192];
+	size_t		 got;
+
+	if (f == NULL)
+		return wb_err_set(err, WB_EIO, "kan %s niet openen", path);
+	wb_buf_init(&b, max);
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wb_buf_append(&b, chunk, got);
+	fclose(f);
+	if (wb_buf_error(&b) != 0) {
+		wb_buf_free(&b);
+		return wb_err_set(err, WB_ETOOBIG, "%s is te groot", path);
+	}
+	*out = wb_buf_detach(&b, n);
+	return 0;
+}
+
+static void
+print_report(const struct wb_import_report *rep)
+{
+	size_t	i;
+
+	for (i = 0; i < rep->nerrors && rep->errors != NULL &&
+	    i < 200; i++)
+		fprintf(stderr, "  regel %zu: %s\n", rep->errors[i].line,
+		    rep->errors[i].message);
+	if (rep->nerrors > 200)
+		fprintf(stderr, "  ... en %zu fouten meer\n",
+		    rep->nerrors - 200);
+}
+
+static int
+cmd_regions_import(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_import_report	 rep;
+	struct wb_actor		 sys = wb_actor_system();
+	struct wb_arena		 a;
+	struct wb_db		*db;
+	struct wb_err		 err;
+	char			*data = NULL;
+	size_t			 n;
+	int64_t			 year;
+	int			 c, rc, y, m, d;
+
+	wb_civil_from_days(wb_today(), &y, &m, &d);
+	year = y;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'y' || wb_parse_int64(optarg, strlen(optarg), 2000,
+		    2200, &year) != 0) {
+			fprintf(stderr, "werkbrug regions import: --year "
+			    "JJJJ\n");
+			return WB_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "gebruik: werkbrug regions import "
+		    "[--year JJJJ] BESTAND.csv\n");
+		return WB_EXIT_USAGE;
+	}
+	if (read_file(argv[optind], WB_MAX_UPLOAD, &data, &n, &err) != 0)
+		return fail(&err);
+	db = open_db(url);
+	if (db == NULL) {
+		free(data);
+		return WB_EXIT_FAIL;
+	}
+	wb_arena_init(&a);
+	rc = wb_region_import(db, &sys, data, n, year, &a, &rep, &err);
+	if (rc != 0) {
+		print_report(&rep);
+		(void)fail(&err);
+	} else
+		printf("ingelezen: %zu gemeenten voor %lld\n", rep.rows,
+		    (long long)year);
+	wb_arena_free(&a);
+	wb_db_close(db);
+	free(data);
+	return rc != 0 ? WB_EXIT_FAIL : WB_EXIT_OK;
+}
+
+static int
+cmd_org_add(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "code", required_argument, NULL, 'c' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "type", required_argument, NULL, 't' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "agb", required_argument, NULL, 'a' },
+		{ "kvk", required_argument, NULL, 'k' },
+		{ "municipality", required_argument, NULL, 'm' },
+		{ "phone", required_argument, NULL, 'p' },
+		{ "email", required_argument, NULL, 'e' },
+		{ "website", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_org	 o;
+	struct wb_actor	 sys = wb_actor_system();
+	struct wb_db	*db;
+	struct wb_err	 err;
+	int64_t		 id;
+	int		 c, rc;
+
+	memset(&o, 0, sizeof(o));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o.code = optarg; break;
+		case 'n': o.name = optarg; break;
+		case 't': o.type = optarg; break;
+		case 'a': o.agb = optarg; break;
+		case 'k': o.kvk = optarg; break;
+		case 'm': o.municipality_code = optarg; break;
+		case 'p': o.phone = optarg; break;
+		case 'e': o.email = optarg; break;
+		case 'w': o.website = optarg; break;
+		case 'r':
+			if (o.nregions == WB_ORG_MAX_REGIONS)
+				return WB_EXIT_USAGE;
+			o.regions[o.nregions++] = optarg;
+			break;
+		default:
+			return WB_EXIT_USAGE;
+		}
+	}
+	if (optind != argc || o.code == NULL || o.name == NULL ||
+	    o.type == NULL || o.nregions == 0) {
+		fprintf(stderr, "gebruik: werkbrug org add --code CODE --name "
+		    "NAAM --type SOORT --region AMnn [--region ...]\n");
+		return WB_EXIT_USAGE;
+	}
+	o.active = true;
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	rc = wb_org_add(db, &sys, &o, &id, &err);
+	wb_db_close(db);
+	if (rc != 0)
+		return fail(&err);
+	printf("organisatie %s toegevoegd (id %lld)\n", o.code,
+	    (long long)id);
+	return WB_EXIT_OK;
+}
+
+/* Read one line (the password) from standard input; no echo handling:
+ * pipe it in, e.g. from a password manager. */
+static char *
+read_password(void)
+{
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n;
+
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "Wachtwoord: ");
+	n = getline(&line, &cap, stdin);
+	if (n <= 0) {
+		free(line);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+static int
+cmd_user_add(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "org", required_argument, NULL, 'o' },
+		{ "region", required_argument, NULL, 'g' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_user_input	 in;
+	struct wb_actor		 sys = wb_actor_system();
+	struct wb_db		*db;
+	struct wb_err		 err;
+	char			*pw;
+	int64_t			 id;
+	int			 c, rc;
+
+	memset(&in, 0, sizeof(in));
+	in.active = true;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': in.email = optarg; break;
+		case 'n': in.name = optarg; break;
+		case 'r': in.role = optarg; break;
+		case 'o': in.org_code = optarg; break;
+		case 'g': in.region_code = optarg; break;
+		default: return WB_EXIT_USAGE;
+		}
+	}
+	if (optind != argc || in.email == NULL || in.name == NULL ||
+	    in.role == NULL || in.org_code == NULL) {
+		fprintf(stderr, "gebruik: werkbrug user add --email E --name N "
+		    "--role ROL --org CODE [--region AMnn] < wachtwoord\n");
+		return WB_EXIT_USAGE;
+	}
+	pw = read_password();
+	if (pw == NULL) {
+		fprintf(stderr, "werkbrug: geen wachtwoord op standaardinvoer\n");
+		return WB_EXIT_USAGE;
+	}
+	in.password = pw;
+	db = open_db(url);
+	if (db == NULL) {
+		wb_free_secret(pw, strlen(pw));
+		return WB_EXIT_FAIL;
+	}
+	rc = wb_user_add(db, &sys, &in, &id, &err);
+	wb_free_secret(pw, strlen(pw));
+	wb_db_close(db);
+	if (rc != 0)
+		return fail(&err);
+	printf("account aangemaakt (id %lld)\n", (long long)id);
+	return WB_EXIT_OK;
+}
+
+static int
+cmd_token_create(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_actor	 sys = wb_actor_system();
+	struct wb_arena	 a;
+	struct wb_user	 u;
+	struct wb_db	*db;
+	struct wb_err	 err;
+	const char	*email = NULL, *token = NULL;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'e')
+			return WB_EXIT_USAGE;
+		email = optarg;
+	}
+	if (optind != argc || email == NULL) {
+		fprintf(stderr, "gebruik: werkbrug token create --email E\n");
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	wb_arena_init(&a);
+	rc = wb_user_find_email(db, email, &a, &u, &err);
+	if (rc == WB_ENOTFOUND)
+		wb_err_set(&err, rc, "geen account met dat e-mailadres");
+	if (rc == 0)
+		rc = wb_token_create(db, &sys, u.id, &a, &token, &err);
+	if (rc == 0)
+		printf("%s\n", token);
+	wb_arena_free(&a);
+	wb_db_close(db);
+	return rc != 0 ? fail(&err) : WB_EXIT_OK;
+}
+
+static int
+cmd_audit_verify(const char *url, int argc, char **argv)
+{
+	struct wb_db	*db;
+	struct wb_err	 err;
+	int64_t		 checked, broken;
+	int		 rc;
+
+	if (argc > 1) {
+		fprintf(stderr, "werkbrug audit verify: onbekend argument "
+		    "'%s'\n", argv[1]);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	rc = wb_audit_verify(db, &checked, &broken, &err);
+	wb_db_close(db);
+	if (rc == WB_ECONFLICT) {
+		fprintf(stderr, "auditlog GESCHONDEN: eerste gebroken "
+		    "gebeurtenis %lld (%lld gebeurtenissen daarvoor in orde)\n",
+		    (long long)broken, (long long)checked);
+		return WB_EXIT_FAIL;
+	}
+	if (rc != 0)
+		return fail(&err);
+	printf("auditlog in orde: %lld gebeurtenissen\n", (long long)checked);
+	return WB_EXIT_OK;
+}
+
+static const struct cmd cmds[] = {
+	{ "init", cmd_init, "init",
+	    "Maak of migreer de database en laad de arbeidsmarktregio's." },
+	{ "serve", cmd_serve, "serve [--listen ADRES:POORT] [--threads N] "
+	    "[--trusted-proxy ADRES] [--secure-cookies]",
+	    "Start de webserver (standaard 127.0.0.1:8080)." },
+	{ "demo", cmd_demo, "demo [--if-empty]",
+	    "Vul een lege database met synthetische demogegevens en toon de "
+	    "demo-logins." },
+	{ "regions import", cmd_regions_import,
+	    "regions import [--year JJJJ] BESTAND.csv",
+	    "Lees de CBS-indeling in arbeidsmarktregio's opnieuw in "
+	    "(alles of niets)." },
+	{ "org add", cmd_org_add, "org add --code CODE --name NAAM --type "
+	    "SOORT --region AMnn [--region ...] [--agb N] [--kvk N] "
+	    "[--municipality GMnnnn]",
+	    "Voeg een organisatie toe. Soorten: ggz, uwv, gemeente, "
+	    "werkgever, zorgverzekeraar, reintegratie, clientenorganisatie, "
+	    "overig." },
+	{ "user add", cmd_user_add, "user add --email E --name N --role ROL "
+	    "--org CODE [--region AMnn] < wachtwoord",
+	    "Maak een account; het wachtwoord komt van standaardinvoer. "
+	    "Rollen: admin, auditor, coordinator, monitor, editor, "
+	    "professional." },
+	{ "token create", cmd_token_create, "token create --email E",
+	    "Maak een API-token voor een account en toon het één keer." },
+	{ "audit verify", cmd_audit_verify, "audit verify",
+	    "Controleer de hashketen van de auditlog; exit 1 bij een breuk." },
+};
+
+static const struct cmd *
+find_cmd(int argc, char **argv, int *used)
+{
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(cmds); i++) {
+		const char *sp = strchr(cmds[i].name, ' ');
+
+		if (sp == NULL && argc >= 1 &&
+		    strcmp(argv[0], cmds[i].name) == 0) {
+			*used = 1;
+			return &cmds[i];
+		}
+		if (sp != NULL && argc >= 2 &&
+		    strncmp(argv[0], cmds[i].name,
+		    (size_t)(sp - cmds[i].name)) == 0 &&
+		    strlen(argv[0]) == (size_t)(sp - cmds[i].name) &&
+		    strcmp(argv[1], sp + 1) == 0) {
+			*used = 2;
+			return &cmds[i];
+		}
+	}
+	return NULL;
+}
+
+static void
+usage_all(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, "werkbrug - samenwerking GGZ en Werk & Inkomen\n\n"
+	    "gebruik: werkbrug [--db URL] OPDRACHT [opties]\n\n"
+	    "De database komt uit --db of WERKBRUG_DB "
+	    "(standaard sqlite:var/werkbrug.db).\n\nOpdrachten:\n");
+	for (i = 0; i < WB_NELEM(cmds); i++)
+		fprintf(f, "  %-16s %s\n", cmds[i].name, cmds[i].help);
+	fprintf(f, "\n'werkbrug OPDRACHT --help' toont de opties.\n");
+}
+
+int
+wb_cli_main(int argc, char **argv)
+{
+	const struct cmd	*c;
+	const char		*url = NULL;
+	int			 i = 1, used;
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "werkbrug: libsodium start niet\n");
+		return WB_EXIT_FAIL;
+	}
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			url = argv[i + 1];
+			i += 2;
+		} else if (wb_str_prefix(argv[i], "--db=")) {
+			url = argv[i] + 5;
+			i++;
+		} else if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			usage_all(stdout);
+			return WB_EXIT_OK;
+		} else {
+			fprintf(stderr, "werkbrug: onbekende optie '%s'\n",
+			    argv[i]);
+			usage_all(stderr);
+			return WB_EXIT_USAGE;
+		}
+	}
+	if (url == NULL)
+		url = wb_db_default_url();
+	c = find_cmd(argc - i, argv + i, &used);
+	if (c == NULL) {
+		if (i < argc)
+			fprintf(stderr, "werkbrug: onbekende opdracht '%s'\n",
+			    argv[i]);
+		usage_all(stderr);
+		return WB_EXIT_USAGE;
+	}
+	/* The command sees argv[0] = its name, then its own arguments. */
+	argc -= i + used - 1;
+	argv += i + used - 1;
+	if (help_wanted(argc, argv)) {
+		printf("gebruik: werkbrug %s\n\n%s\n", c->usage, c->help);
+		return WB_EXIT_OK;
+	}
+	return c->run(url, argc, argv);
+}

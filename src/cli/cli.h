@@ -1,0 +1,17 @@
+/* cli.h - the werkbrug command line.
+ *
+ * `werkbrug [--db URL] COMMAND [options]`.  Exit codes: 0 ok, 1 failure,
+ * 2 usage.  Each command is a thin face over domain/: it parses options,
+ * opens the database, calls the domain with the system actor and prints
+ * the result.  Messages for the operator are Dutch.
+ */
+#ifndef WB_CLI_H
+#define WB_CLI_H
+
+#define WB_EXIT_OK	0
+#define WB_EXIT_FAIL	1
+#define WB_EXIT_USAGE	2
+
+int	wb_cli_main(int argc, char **argv);
+
+#endif /* WB_CLI_H */

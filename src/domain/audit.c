@@ -1,0 +1,345 @@
+/* audit.c - hash-chained audit events. */
+#include "domain/audit.h"
+#include "domain/access.h"
+#include "base/str.h"
+#include "base/time.h"
+
+#include <sodium.h>
+
+#define HASH_BYTES	32
+#define HASH_HEX	(2 * HASH_BYTES + 1)
+
+/* The fields of one event as stored, for hashing. */
+struct fields {
+	int64_t		 id, at, user_id, org_id, client_id, consent_id;
+	const char	*event, *outcome, *role, *address, *object_type;
+	const char	*object_id, *purpose, *detail;
+};
+
+static void
+put_text(crypto_generichash_state *h, const char *s)
+{
+	char	len[24];
+	int	n;
+
+	if (s == NULL) {
+		crypto_generichash_update(h, (const unsigned char *)"-;", 2);
+		return;
+	}
+	n = snprintf(len, sizeof(len), "%zu:", strlen(s));
+	crypto_generichash_update(h, (const unsigned char *)len, (size_t)n);
+	crypto_generichash_update(h, (const unsigned char *)s, strlen(s));
+}
+
+static void
+put_int(crypto_generichash_state *h, int64_t v)
+{
+	char	s[24];
+
+	snprintf(s, sizeof(s), "%lld", (long long)v);
+	put_text(h, s);
+}
+
+/* hash = BLAKE2b-256(prev | id | at | event | ... | detail), hex. */
+static void
+event_hash(const char *prev, const struct fields *f, char out[HASH_HEX])
+{
+	crypto_generichash_state	h;
+	unsigned char			sum[HASH_BYTES];
+
+	crypto_generichash_init(&h, NULL, 0, sizeof(sum));
+	put_text(&h, prev);
+	put_int(&h, f->id);
+	put_int(&h, f->at);
+	put_text(&h, f->event);
+	put_text(&h, f->outcome);
+	put_int(&h, f->user_id);
+	put_int(&h, f->org_id);
+	put_text(&h, f->role);
+	put_text(&h, f->address);
+	put_text(&h, f->object_type);
+	put_text(&h, f->object_id);
+	put_int(&h, f->client_id);
+	put_text(&h, f->purpose);
+	put_int(&h, f->consent_id);
+	put_text(&h, f->detail);
+	crypto_generichash_final(&h, sum, sizeof(sum));
+	wb_hex(sum, sizeof(sum), out);
+}
+
+static void
+bind_opt_int(struct wb_stmt *st, int idx, int64_t v)
+{
+	if (v == 0)
+		wb_stmt_bind_null(st, idx);
+	else
+		wb_stmt_bind_int64(st, idx, v);
+}
+
+int
+wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_audit_event *ev, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	struct fields	 f;
+	char		 prev[HASH_HEX], hash[HASH_HEX];
+	int64_t		 last_id;
+	int		 rc;
+
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "audit outside a transaction");
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_GET, &st, err);
+	if (rc != 0)
+		goto out;
+	rc = wb_stmt_step(st, err);
+	if (rc != 1) {
+		rc = rc < 0 ? rc : wb_err_set(err, WB_EDB, "no audit head");
+		goto out;
+	}
+	last_id = wb_stmt_int64(st, 0);
+	snprintf(prev, sizeof(prev), "%s", wb_stmt_text(st, 1));
+	wb_stmt_release(st);
+	st = NULL;
+
+	memset(&f, 0, sizeof(f));
+	f.id = last_id + 1;
+	f.at = wb_now();
+	f.event = ev->event;
+	f.outcome = ev->denied ? "denied" : "allowed";
+	f.user_id = ev->user_id ? ev->user_id : actor->user_id;
+	f.org_id = actor->org_id;
+	f.role = wb_role_name(actor->role);
+	f.address = actor->address;
+	f.object_type = ev->object_type;
+	f.object_id = ev->object_id;
+	f.client_id = ev->client_id;
+	f.purpose = ev->purpose;
+	f.consent_id = ev->consent_id;
+	f.detail = ev->detail;
+	event_hash(prev, &f, hash);
+
+	rc = wb_db_prepare(db, Q_AUDIT_INSERT, &st, err);
+	if (rc != 0)
+		goto out;
+	wb_stmt_bind_int64(st, 1, f.id);
+	wb_stmt_bind_int64(st, 2, f.at);
+	wb_stmt_bind_text(st, 3, f.event);
+	wb_stmt_bind_text(st, 4, f.outcome);
+	bind_opt_int(st, 5, f.user_id);
+	bind_opt_int(st, 6, f.org_id);
+	wb_stmt_bind_opt(st, 7, f.role);
+	wb_stmt_bind_opt(st, 8, f.address);
+	wb_stmt_bind_opt(st, 9, f.object_type);
+	wb_stmt_bind_opt(st, 10, f.object_id);
+	bind_opt_int(st, 11, f.client_id);
+	wb_stmt_bind_opt(st, 12, f.purpose);
+	bind_opt_int(st, 13, f.consent_id);
+	wb_stmt_bind_opt(st, 14, f.detail);
+	wb_stmt_bind_text(st, 15, prev);
+	wb_stmt_bind_text(st, 16, hash);
+	rc = wb_stmt_exec(st, err);
+	if (rc != 0)
+		goto out;
+	wb_stmt_release(st);
+	st = NULL;
+
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_PUT, &st, err);
+	if (rc != 0)
+		goto out;
+	wb_stmt_bind_int64(st, 1, f.id);
+	wb_stmt_bind_text(st, 2, hash);
+	rc = wb_stmt_exec(st, err);
+out:
+	wb_stmt_release(st);
+	return rc;
+}
+
+int
+wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_audit_event *ev, struct wb_err *err)
+{
+	int	rc;
+
+	rc = wb_db_begin_write(db, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_audit_write(db, actor, ev, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}
+
+/* Read the stored row into f (strings point into the statement). */
+static void
+row_fields(struct wb_stmt *st, struct fields *f)
+{
+	f->id = wb_stmt_int64(st, 0);
+	f->at = wb_stmt_int64(st, 1);
+	f->event = wb_stmt_text(st, 2);
+	f->outcome = wb_stmt_text(st, 3);
+	f->user_id = wb_stmt_int64(st, 4);
+	f->org_id = wb_stmt_int64(st, 5);
+	f->role = wb_stmt_isnull(st, 6) ? NULL : wb_stmt_text(st, 6);
+	f->address = wb_stmt_isnull(st, 7) ? NULL : wb_stmt_text(st, 7);
+	f->object_type = wb_stmt_isnull(st, 8) ? NULL : wb_stmt_text(st, 8);
+	f->object_id = wb_stmt_isnull(st, 9) ? NULL : wb_stmt_text(st, 9);
+	f->client_id = wb_stmt_int64(st, 10);
+	f->purpose = wb_stmt_isnull(st, 11) ? NULL : wb_stmt_text(st, 11);
+	f->consent_id = wb_stmt_int64(st, 12);
+	f->detail = wb_stmt_isnull(st, 13) ? NULL : wb_stmt_text(st, 13);
+}
+
+int
+wb_audit_verify(struct wb_db *db, int64_t *checked, int64_t *broken_id,
+    struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	char		 prev[HASH_HEX], hash[HASH_HEX];
+	int64_t		 expect_id = 1, head_id = 0;
+	int		 rc;
+
+	*checked = 0;
+	*broken_id = 0;
+	memset(prev, '0', HASH_HEX - 1);
+	prev[HASH_HEX - 1] = '\0';
+	rc = wb_db_begin_read(db, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_AUDIT_ALL, &st, err);
+	if (rc != 0)
+		goto out;
+	while ((rc = wb_stmt_step(st, err)) == 1) {
+		struct fields	f;
+
+		row_fields(st, &f);
+		event_hash(prev, &f, hash);
+		if (f.id != expect_id || strcmp(wb_stmt_text(st, 14), prev) != 0 ||
+		    strcmp(wb_stmt_text(st, 15), hash) != 0) {
+			*broken_id = f.id != expect_id ? expect_id : f.id;
+			rc = wb_err_set(err, WB_ECONFLICT,
+			    "audit chain broken at event %lld",
+			    (long long)*broken_id);
+			goto out;
+		}
+		memcpy(prev, wb_stmt_text(st, 15), HASH_HEX);
+		expect_id++;
+		(*checked)++;
+	}
+	if (rc < 0)
+		goto out;
+	wb_stmt_release(st);
+	st = NULL;
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_GET, &st, err);
+	if (rc != 0)
+		goto out;
+	rc = wb_stmt_step(st, err);
+	if (rc != 1) {
+		rc = rc < 0 ? rc : wb_err_set(err, WB_EDB, "no audit head");
+		goto out;
+	}
+	head_id = wb_stmt_int64(st, 0);
+	if (head_id != expect_id - 1 || strcmp(wb_stmt_text(st, 1), prev) != 0) {
+		*broken_id = expect_id;
+		rc = wb_err_set(err, WB_ECONFLICT, "audit chain broken: the "
+		    "head names event %lld but the log ends at %lld",
+		    (long long)head_id, (long long)(expect_id - 1));
+		goto out;
+	}
+	rc = 0;
+out:
+	wb_stmt_release(st);
+	wb_db_rollback(db);
+	return rc;
+}
+
+static const char *
+dup_or_null(struct wb_arena *a, struct wb_stmt *st, int col)
+{
+	return wb_stmt_isnull(st, col) ? NULL :
+	    wb_arena_strdup(a, wb_stmt_text(st, col));
+}
+
+/* Bind the filter as $1..$9 of Q_AUDIT_SEARCH(_COUNT). */
+static void
+bind_filter(struct wb_stmt *st, const struct wb_audit_filter *f)
+{
+	bind_opt_int(st, 1, f->user_id);
+	bind_opt_int(st, 2, f->org_id);
+	wb_stmt_bind_opt(st, 3, f->event);
+	wb_stmt_bind_opt(st, 4, f->outcome);
+	bind_opt_int(st, 5, f->from);
+	bind_opt_int(st, 6, f->until);
+	bind_opt_int(st, 7, f->client_id);
+	wb_stmt_bind_opt(st, 8, f->object_type);
+	wb_stmt_bind_opt(st, 9, f->object_id);
+}
+
+int
+wb_audit_search(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_audit_filter *f, int64_t limit, int64_t offset,
+    struct wb_arena *a, struct wb_audit_row **rows, size_t *nrows,
+    int64_t *total, struct wb_err *err)
+{
+	struct wb_stmt		*st = NULL;
+	struct wb_audit_event	 ev = { .event = "audit.search",
+	    .object_type = "audit_event" };
+	size_t			 cap = 0;
+	int			 rc;
+
+	*rows = NULL;
+	*nrows = 0;
+	*total = 0;
+	if (wb_access_check(actor, WB_ACT_AUDIT_READ, NULL) != 0) {
+		ev.denied = true;
+		rc = wb_audit_log(db, actor, &ev, err);
+		return rc != 0 ? rc : wb_err_set(err, WB_EDENIED,
+		    "alleen een auditor mag de auditlog inzien");
+	}
+	rc = wb_audit_log(db, actor, &ev, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_AUDIT_SEARCH_COUNT, &st, err);
+	if (rc != 0)
+		goto out;
+	bind_filter(st, f);
+	rc = wb_stmt_exec_int64(st, total, err);
+	if (rc != 0)
+		goto out;
+	wb_stmt_release(st);
+	st = NULL;
+	rc = wb_db_prepare(db, Q_AUDIT_SEARCH, &st, err);
+	if (rc != 0)
+		goto out;
+	bind_filter(st, f);
+	wb_stmt_bind_int64(st, 10, limit);
+	wb_stmt_bind_int64(st, 11, offset);
+	cap = limit > 0 && limit < 10000 ? (size_t)limit : 10000;
+	*rows = wb_arena_array(a, cap, sizeof(**rows));
+	while (*nrows < cap && (rc = wb_stmt_step(st, err)) == 1) {
+		struct wb_audit_row *r = &(*rows)[(*nrows)++];
+
+		r->id = wb_stmt_int64(st, 0);
+		r->at = wb_stmt_int64(st, 1);
+		r->event = dup_or_null(a, st, 2);
+		r->outcome = dup_or_null(a, st, 3);
+		r->user_id = wb_stmt_int64(st, 4);
+		r->org_id = wb_stmt_int64(st, 5);
+		r->role = dup_or_null(a, st, 6);
+		r->address = dup_or_null(a, st, 7);
+		r->object_type = dup_or_null(a, st, 8);
+		r->object_id = dup_or_null(a, st, 9);
+		r->client_id = wb_stmt_int64(st, 10);
+		r->purpose = dup_or_null(a, st, 11);
+		r->consent_id = wb_stmt_int64(st, 12);
+		r->detail = dup_or_null(a, st, 13);
+		r->user_name = dup_or_null(a, st, 16);
+		r->org_code = dup_or_null(a, st, 17);
+	}
+	if (rc > 0)
+		rc = 0;
+out:
+	wb_stmt_release(st);
+	return rc;
+}

@@ -1,0 +1,250 @@
+/* db_sqlite.c - the SQLite backend of db.h.
+ *
+ * One sqlite3 handle per struct wb_db, opened NOMUTEX (one thread at a
+ * time), in WAL mode with foreign keys, a busy timeout and SQLite's
+ * defensive flags.  Statements are prepared lazily with $n placeholders
+ * rewritten to ?n (SQLite would otherwise number $2 before $1 when it
+ * appears first) and cached for the life of the connection.
+ */
+#include "store/db_impl.h"
+#include "base/asset.h"
+#include "base/buf.h"
+#include "base/mem.h"
+
+#include <sqlite3.h>
+
+struct sq_stmt {
+	struct wb_stmt	 base;		/* must be first */
+	sqlite3_stmt	*st;
+	bool		 in_use;
+};
+
+struct sq_db {
+	struct wb_db	 base;		/* must be first */
+	sqlite3		*h;
+	struct sq_stmt	 stmts[Q__COUNT];
+};
+
+/* Map an SQLite result code to ours, with the message for the log. */
+static int
+sq_error(struct sq_db *d, int src, struct wb_err *err)
+{
+	int	code = WB_EDB;
+
+	switch (src & 0xff) {
+	case SQLITE_CONSTRAINT:
+		code = WB_ECONFLICT;
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = WB_EBUSY;
+		break;
+	default:
+		break;
+	}
+	return wb_err_set(err, code, "sqlite: %s (%d)",
+	    d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(src), src);
+}
+
+static int
+sq_exec_script(struct wb_db *db, const char *sql, struct wb_err *err)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	int		 rc;
+
+	rc = sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return sq_error(d, rc, err);
+	return 0;
+}
+
+static void
+sq_close(struct wb_db *db)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	size_t		 i;
+
+	for (i = 0; i < WB_NELEM(d->stmts); i++)
+		sqlite3_finalize(d->stmts[i].st);
+	sqlite3_close(d->h);
+	free(d);
+}
+
+static int
+sq_open(const char *path, struct wb_db **out, struct wb_err *err)
+{
+	struct sq_db	*d;
+	int		 rc;
+
+	d = wb_xcalloc(1, sizeof(*d));
+	d->base.ops = &wb_db_sqlite_ops;
+	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		rc = sq_error(d, rc, err);
+		sq_close(&d->base);
+		return rc;
+	}
+	sqlite3_busy_timeout(d->h, 5000);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+	    NULL);
+	rc = sq_exec_script(&d->base, "PRAGMA journal_mode=WAL; "
+	    "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", err);
+	if (rc != 0) {
+		sq_close(&d->base);
+		return rc;
+	}
+	*out = &d->base;
+	return 0;
+}
+
+/* Rewrite $n placeholders to ?n outside string literals. */
+static void
+rewrite_placeholders(const char *sql, struct wb_buf *out)
+{
+	bool	in_str = false;
+
+	for (; *sql != '\0'; sql++) {
+		if (*sql == '\'')
+			in_str = !in_str;
+		if (!in_str && *sql == '$' && sql[1] >= '0' && sql[1] <= '9')
+			wb_buf_putc(out, '?');
+		else
+			wb_buf_putc(out, *sql);
+	}
+}
+
+static int
+sq_prepare(struct wb_db *db, enum wb_query q, struct wb_stmt **out,
+    struct wb_err *err)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	struct sq_stmt	*s = &d->stmts[q];
+	struct wb_buf	 sql;
+	int		 rc;
+
+	if (WB_NEVER(s->in_use))
+		return wb_err_set(err, WB_EDB, "query %s already in use",
+		    wb_query_name(q));
+	if (s->st == NULL) {
+		wb_buf_init(&sql, 1 << 16);
+		rewrite_placeholders(wb_query_sql(q), &sql);
+		rc = sqlite3_prepare_v3(d->h, wb_buf_cstr(&sql), -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->st, NULL);
+		wb_buf_free(&sql);
+		if (rc != SQLITE_OK) {
+			rc = sq_error(d, rc, err);
+			if (err != NULL)
+				snprintf(err->field, sizeof(err->field),
+				    "%s", wb_query_name(q));
+			return rc;
+		}
+		s->base.db = db;
+		s->base.q = q;
+	}
+	s->in_use = true;
+	*out = &s->base;
+	return 0;
+}
+
+static void
+sq_bind_int64(struct wb_stmt *st, int idx, int64_t v)
+{
+	(void)sqlite3_bind_int64(((struct sq_stmt *)st)->st, idx, v);
+}
+
+static void
+sq_bind_text(struct wb_stmt *st, int idx, const char *s, size_t n)
+{
+	(void)sqlite3_bind_text64(((struct sq_stmt *)st)->st, idx, s, n,
+	    SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void
+sq_bind_null(struct wb_stmt *st, int idx)
+{
+	(void)sqlite3_bind_null(((struct sq_stmt *)st)->st, idx);
+}
+
+static int
+sq_step(struct wb_stmt *st, struct wb_err *err)
+{
+	struct sq_stmt	*s = (struct sq_stmt *)st;
+	int		 rc = sqlite3_step(s->st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return sq_error((struct sq_db *)st->db, rc, err);
+}
+
+static int64_t
+sq_changes(struct wb_stmt *st)
+{
+	return sqlite3_changes64(((struct sq_db *)st->db)->h);
+}
+
+static int64_t
+sq_col_int64(struct wb_stmt *st, int col)
+{
+	return sqlite3_column_int64(((struct sq_stmt *)st)->st, col);
+}
+
+static const char *
+sq_col_text(struct wb_stmt *st, int col)
+{
+	const unsigned char *t =
+	    sqlite3_column_text(((struct sq_stmt *)st)->st, col);
+
+	return t ? (const char *)t : "";
+}
+
+static bool
+sq_col_isnull(struct wb_stmt *st, int col)
+{
+	return sqlite3_column_type(((struct sq_stmt *)st)->st, col) ==
+	    SQLITE_NULL;
+}
+
+static int
+sq_ncols(struct wb_stmt *st)
+{
+	return sqlite3_column_count(((struct sq_stmt *)st)->st);
+}
+
+static void
+sq_release(struct wb_stmt *st)
+{
+	struct sq_stmt	*s = (struct sq_stmt *)st;
+
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	s->in_use = false;
+}
+
+const struct wb_db_ops wb_db_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.exec_script = sq_exec_script,
+	.prepare = sq_prepare,
+	.bind_int64 = sq_bind_int64,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.changes = sq_changes,
+	.col_int64 = sq_col_int64,
+	.col_text = sq_col_text,
+	.col_isnull = sq_col_isnull,
+	.ncols = sq_ncols,
+	.release = sq_release,
+	.migrations = wb_migrations_sqlite,
+	.begin_write = "BEGIN IMMEDIATE",
+	.begin_read = "BEGIN",
+};

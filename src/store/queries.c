@@ -1,0 +1,283 @@
+/* queries.c - the SQL text of every named query, in one dialect.
+ *
+ * Rules (stack.md §9): $n placeholders; CAST(x AS T), never ::; no vendor
+ * date or JSON functions; lower() for case-insensitive matching; an
+ * optional filter is written "(CAST($n AS T) IS NULL OR col = $n)".
+ * Times are Unix seconds, dates are days since 1970-01-01 (both integers).
+ */
+#include "base/common.h"
+#include "store/db.h"
+
+#define CARD_COLS \
+	"c.id, c.user_id, c.org_id, c.name, c.function, c.phone, c.email, " \
+	"c.availability, c.active, o.name, o.code, o.type "
+#define ORG_COLS \
+	"o.id, o.code, o.name, o.type, o.municipality_code, o.agb, o.kvk, " \
+	"o.phone, o.email, o.website, o.active "
+#define USER_COLS \
+	"u.id, u.email, u.name, u.role, u.org_id, u.region_code, " \
+	"u.password_hash, u.lang, u.active, o.name, o.code "
+/* A contact point with its organisation, person and deputy. */
+#define CP_COLS \
+	"cp.id, cp.org_id, o.name, o.code, o.type, cp.region_code, r.name, " \
+	"cp.domain, cp.valid_from, cp.valid_until, cp.note, " \
+	"c.id, c.name, c.function, c.phone, c.email, c.availability, " \
+	"d.id, d.name, d.function, d.phone, d.email, d.availability "
+#define CP_FROM \
+	"FROM contact_point cp JOIN organisation o ON o.id = cp.org_id " \
+	"JOIN region r ON r.code = cp.region_code " \
+	"JOIN card c ON c.id = cp.card_id " \
+	"LEFT JOIN card d ON d.id = cp.deputy_card_id "
+#define CP_CURRENT \
+	"cp.valid_from <= $1 AND (cp.valid_until IS NULL OR " \
+	"cp.valid_until >= $1) "
+#define AUDIT_COLS \
+	"a.id, a.at, a.event, a.outcome, a.user_id, a.org_id, a.role, " \
+	"a.address, a.object_type, a.object_id, a.client_id, a.purpose, " \
+	"a.consent_id, a.detail, a.prev_hash, a.hash "
+#define AUDIT_FILTER \
+	"WHERE (CAST($1 AS BIGINT) IS NULL OR a.user_id = $1) " \
+	"AND (CAST($2 AS BIGINT) IS NULL OR a.org_id = $2) " \
+	"AND (CAST($3 AS TEXT) IS NULL OR a.event = $3) " \
+	"AND (CAST($4 AS TEXT) IS NULL OR a.outcome = $4) " \
+	"AND (CAST($5 AS BIGINT) IS NULL OR a.at >= $5) " \
+	"AND (CAST($6 AS BIGINT) IS NULL OR a.at < $6) " \
+	"AND (CAST($7 AS BIGINT) IS NULL OR a.client_id = $7) " \
+	"AND (CAST($8 AS TEXT) IS NULL OR a.object_type = $8) " \
+	"AND (CAST($9 AS TEXT) IS NULL OR a.object_id = $9) "
+
+static const char *const sql[Q__COUNT] = {
+	/* -- migrations -- */
+	[Q_MIGRATION_GET] =
+	    "SELECT sha256 FROM schema_migrations WHERE version = $1",
+	[Q_MIGRATION_ADD] =
+	    "INSERT INTO schema_migrations (version, name, sha256, applied_at) "
+	    "VALUES ($1, $2, $3, $4)",
+
+	/* -- settings -- */
+	[Q_SETTING_GET] = "SELECT value FROM setting WHERE key = $1",
+	[Q_SETTING_PUT] =
+	    "INSERT INTO setting (key, value) VALUES ($1, $2) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+
+	/* -- region -- */
+	[Q_REGION_LIST] =
+	    "SELECT r.code, r.name, r.year, "
+	    "(SELECT count(*) FROM municipality m WHERE m.region_code = r.code "
+	    "AND m.active = 1) "
+	    "FROM region r WHERE r.active = 1 ORDER BY r.code",
+	[Q_REGION_GET] =
+	    "SELECT code, name, year, active FROM region WHERE code = $1",
+	[Q_REGION_UPSERT] =
+	    "INSERT INTO region (code, name, year, active) VALUES ($1, $2, $3, 1) "
+	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+	    "year = excluded.year, active = 1",
+	[Q_REGION_DEACTIVATE_ALL] = "UPDATE region SET active = 0",
+	[Q_REGION_COUNT] = "SELECT count(*) FROM region WHERE active = 1",
+	[Q_MUNICIPALITY_UPSERT] =
+	    "INSERT INTO municipality (code, name, region_code, year, active) "
+	    "VALUES ($1, $2, $3, $4, 1) "
+	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+	    "region_code = excluded.region_code, year = excluded.year, active = 1",
+	[Q_MUNICIPALITY_DEACTIVATE_ALL] = "UPDATE municipality SET active = 0",
+	[Q_MUNICIPALITY_BY_REGION] =
+	    "SELECT code, name FROM municipality "
+	    "WHERE region_code = $1 AND active = 1 ORDER BY name",
+	[Q_MUNICIPALITY_GET] =
+	    "SELECT m.code, m.name, m.region_code, r.name FROM municipality m "
+	    "JOIN region r ON r.code = m.region_code "
+	    "WHERE m.code = $1 AND m.active = 1",
+	[Q_MUNICIPALITY_SEARCH] =
+	    "SELECT m.code, m.name, m.region_code, r.name FROM municipality m "
+	    "JOIN region r ON r.code = m.region_code WHERE m.active = 1 AND "
+	    "(lower(m.name) = lower($1) OR lower(m.name) LIKE $2 "
+	    "OR lower(r.name) LIKE $2 OR m.code = upper($1) "
+	    "OR r.code = upper($1)) "
+	    "ORDER BY CASE WHEN lower(m.name) = lower($1) THEN 0 ELSE 1 END, "
+	    "m.name LIMIT 50",
+	[Q_MUNICIPALITY_COUNT] =
+	    "SELECT count(*) FROM municipality WHERE active = 1",
+
+	/* -- organisation -- */
+	[Q_ORG_INSERT] =
+	    "INSERT INTO organisation (code, name, type, municipality_code, agb, "
+	    "kvk, phone, email, website, active, created_at, updated_at) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) "
+	    "RETURNING id",
+	[Q_ORG_UPDATE] =
+	    "UPDATE organisation SET name = $2, type = $3, "
+	    "municipality_code = $4, agb = $5, kvk = $6, phone = $7, "
+	    "email = $8, website = $9, active = $10, updated_at = $11 "
+	    "WHERE id = $1",
+	[Q_ORG_GET] = "SELECT " ORG_COLS "FROM organisation o WHERE o.id = $1",
+	[Q_ORG_GET_BY_CODE] =
+	    "SELECT " ORG_COLS "FROM organisation o WHERE o.code = $1",
+	[Q_ORG_LIST] =
+	    "SELECT " ORG_COLS "FROM organisation o "
+	    "WHERE (CAST($1 AS TEXT) IS NULL OR o.type = $1) "
+	    "ORDER BY o.name LIMIT $2 OFFSET $3",
+	[Q_ORG_LIST_BY_REGION] =
+	    "SELECT " ORG_COLS "FROM organisation o "
+	    "JOIN organisation_region orr ON orr.org_id = o.id "
+	    "WHERE orr.region_code = $1 AND o.active = 1 ORDER BY o.type, o.name",
+	[Q_ORG_REGIONS] =
+	    "SELECT r.code, r.name FROM organisation_region orr "
+	    "JOIN region r ON r.code = orr.region_code WHERE orr.org_id = $1 "
+	    "ORDER BY r.code",
+	[Q_ORG_REGION_ADD] =
+	    "INSERT INTO organisation_region (org_id, region_code) "
+	    "VALUES ($1, $2) ON CONFLICT DO NOTHING",
+	[Q_ORG_REGION_CLEAR] =
+	    "DELETE FROM organisation_region WHERE org_id = $1",
+	[Q_ORG_COUNT] =
+	    "SELECT count(*) FROM organisation o "
+	    "WHERE (CAST($1 AS TEXT) IS NULL OR o.type = $1)",
+
+	/* -- user -- */
+	[Q_USER_INSERT] =
+	    "INSERT INTO user_account (email, name, role, org_id, region_code, "
+	    "password_hash, lang, active, created_at, updated_at) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, 'nl', 1, $7, $7) RETURNING id",
+	[Q_USER_GET] =
+	    "SELECT " USER_COLS "FROM user_account u "
+	    "JOIN organisation o ON o.id = u.org_id WHERE u.id = $1",
+	[Q_USER_GET_BY_EMAIL] =
+	    "SELECT " USER_COLS "FROM user_account u "
+	    "JOIN organisation o ON o.id = u.org_id WHERE u.email = lower($1)",
+	[Q_USER_SET_PASSWORD] =
+	    "UPDATE user_account SET password_hash = $2, updated_at = $3 "
+	    "WHERE id = $1",
+	[Q_USER_SET_LANG] =
+	    "UPDATE user_account SET lang = $2, updated_at = $3 WHERE id = $1",
+	[Q_USER_UPDATE] =
+	    "UPDATE user_account SET name = $2, role = $3, org_id = $4, "
+	    "region_code = $5, active = $6, updated_at = $7 WHERE id = $1",
+	[Q_USER_LIST] =
+	    "SELECT " USER_COLS "FROM user_account u "
+	    "JOIN organisation o ON o.id = u.org_id "
+	    "WHERE (CAST($1 AS BIGINT) IS NULL OR u.org_id = $1) "
+	    "ORDER BY u.name LIMIT $2 OFFSET $3",
+
+	/* -- card -- */
+	[Q_CARD_INSERT] =
+	    "INSERT INTO card (user_id, org_id, name, function, phone, email, "
+	    "availability, active, created_at, updated_at) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+	[Q_CARD_UPDATE] =
+	    "UPDATE card SET name = $2, function = $3, phone = $4, email = $5, "
+	    "availability = $6, active = $7, updated_at = $8 WHERE id = $1",
+	[Q_CARD_GET] =
+	    "SELECT " CARD_COLS "FROM card c JOIN organisation o ON "
+	    "o.id = c.org_id WHERE c.id = $1",
+	[Q_CARD_BY_USER] =
+	    "SELECT " CARD_COLS "FROM card c JOIN organisation o ON "
+	    "o.id = c.org_id WHERE c.user_id = $1",
+	[Q_CARD_BY_ORG] =
+	    "SELECT " CARD_COLS "FROM card c JOIN organisation o ON "
+	    "o.id = c.org_id WHERE c.org_id = $1 AND c.active = 1 "
+	    "ORDER BY c.name",
+
+	/* -- contact point -- */
+	[Q_CP_INSERT] =
+	    "INSERT INTO contact_point (org_id, region_code, domain, card_id, "
+	    "deputy_card_id, valid_from, valid_until, note, created_by, "
+	    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	    "RETURNING id",
+	[Q_CP_END] =
+	    "UPDATE contact_point SET valid_until = $2 WHERE id = $1",
+	[Q_CP_GET] = "SELECT " CP_COLS CP_FROM "WHERE cp.id = $1",
+	[Q_CP_CURRENT] =
+	    "SELECT cp.id FROM contact_point cp WHERE " CP_CURRENT
+	    "AND cp.org_id = $2 AND cp.region_code = $3 AND cp.domain = $4",
+	[Q_CP_FIND] =
+	    "SELECT " CP_COLS CP_FROM "WHERE " CP_CURRENT
+	    "AND cp.region_code = $2 AND cp.domain = $3 AND o.active = 1 "
+	    "ORDER BY CASE WHEN o.municipality_code = $4 THEN 0 ELSE 1 END, "
+	    "o.name",
+	[Q_CP_BY_REGION] =
+	    "SELECT " CP_COLS CP_FROM "WHERE " CP_CURRENT
+	    "AND cp.region_code = $2 ORDER BY cp.domain, o.name",
+	[Q_CP_BY_ORG] =
+	    "SELECT " CP_COLS CP_FROM "WHERE " CP_CURRENT
+	    "AND cp.org_id = $2 ORDER BY cp.region_code, cp.domain",
+	[Q_CP_HISTORY] =
+	    "SELECT " CP_COLS CP_FROM "WHERE cp.org_id = $1 "
+	    "ORDER BY cp.region_code, cp.domain, cp.valid_from DESC, cp.id DESC",
+	[Q_CP_ALL_CURRENT] =
+	    "SELECT " CP_COLS CP_FROM "WHERE " CP_CURRENT
+	    "AND (CAST($2 AS TEXT) IS NULL OR cp.region_code = $2) "
+	    "ORDER BY cp.region_code, cp.domain, o.code",
+
+	/* -- session -- */
+	[Q_SESSION_INSERT] =
+	    "INSERT INTO session (id_hash, user_id, csrf, created_at, last_seen) "
+	    "VALUES ($1, $2, $3, $4, $4)",
+	[Q_SESSION_GET] =
+	    "SELECT s.user_id, s.csrf, s.created_at, s.last_seen "
+	    "FROM session s WHERE s.id_hash = $1",
+	[Q_SESSION_TOUCH] =
+	    "UPDATE session SET last_seen = $2 WHERE id_hash = $1",
+	[Q_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = $1",
+	[Q_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1",
+	[Q_SESSION_PURGE] =
+	    "DELETE FROM session WHERE last_seen < $1 OR created_at < $2",
+
+	/* -- api token -- */
+	[Q_TOKEN_INSERT] =
+	    "INSERT INTO api_token (user_id, token_hash, created_at) "
+	    "VALUES ($1, $2, $3) RETURNING id",
+	[Q_TOKEN_GET] =
+	    "SELECT id, user_id, last_used FROM api_token "
+	    "WHERE token_hash = $1 AND revoked_at IS NULL",
+	[Q_TOKEN_TOUCH] = "UPDATE api_token SET last_used = $2 WHERE id = $1",
+
+	/* -- login throttle -- */
+	[Q_THROTTLE_GET] =
+	    "SELECT failures, window_start, locked_until FROM login_throttle "
+	    "WHERE key = $1",
+	[Q_THROTTLE_PUT] =
+	    "INSERT INTO login_throttle (key, failures, window_start, "
+	    "locked_until) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE "
+	    "SET failures = excluded.failures, "
+	    "window_start = excluded.window_start, "
+	    "locked_until = excluded.locked_until",
+	[Q_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = $1",
+
+	/* -- audit -- */
+	[Q_AUDIT_HEAD_GET] =
+	    "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+	[Q_AUDIT_HEAD_PUT] =
+	    "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1",
+	[Q_AUDIT_INSERT] =
+	    "INSERT INTO audit_event (id, at, event, outcome, user_id, org_id, "
+	    "role, address, object_type, object_id, client_id, purpose, "
+	    "consent_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, "
+	    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+	[Q_AUDIT_ALL] =
+	    "SELECT " AUDIT_COLS "FROM audit_event a ORDER BY a.id",
+	[Q_AUDIT_SEARCH] =
+	    "SELECT " AUDIT_COLS ", u.name, o.code FROM audit_event a "
+	    "LEFT JOIN user_account u ON u.id = a.user_id "
+	    "LEFT JOIN organisation o ON o.id = a.org_id "
+	    AUDIT_FILTER "ORDER BY a.id DESC LIMIT $10 OFFSET $11",
+	[Q_AUDIT_SEARCH_COUNT] =
+	    "SELECT count(*) FROM audit_event a " AUDIT_FILTER,
+};
+
+static const char *const names[Q__COUNT] = {
+#define WB_QUERY_NAME(name) [name] = #name,
+	WB_QUERY_LIST(WB_QUERY_NAME)
+#undef WB_QUERY_NAME
+};
+
+const char *
+wb_query_sql(enum wb_query q)
+{
+	return sql[q];
+}
+
+const char *
+wb_query_name(enum wb_query q)
+{
+	return names[q] ? names[q] : "Q_?";
+}

@@ -1,0 +1,97 @@
+/* queries.h - the names of every SQL statement werkbrug runs.
+ *
+ * The SQL text is in queries.c, in one dialect that SQLite and PostgreSQL
+ * both accept ($n placeholders, no vendor functions; see stack.md §9).
+ * Add a name to WB_QUERY_LIST here and its text in queries.c, in the
+ * section of its module.
+ * tests/unit/test_queries.c prepares every one of them.
+ */
+#ifndef WB_QUERIES_H
+#define WB_QUERIES_H
+
+#define WB_QUERY_LIST(X) \
+	/* -- migrations -- */ \
+	X(Q_MIGRATION_GET) \
+	X(Q_MIGRATION_ADD) \
+	/* -- settings -- */ \
+	X(Q_SETTING_GET) \
+	X(Q_SETTING_PUT) \
+	/* -- region -- */ \
+	X(Q_REGION_LIST) \
+	X(Q_REGION_GET) \
+	X(Q_REGION_UPSERT) \
+	X(Q_REGION_DEACTIVATE_ALL) \
+	X(Q_REGION_COUNT) \
+	X(Q_MUNICIPALITY_UPSERT) \
+	X(Q_MUNICIPALITY_DEACTIVATE_ALL) \
+	X(Q_MUNICIPALITY_BY_REGION) \
+	X(Q_MUNICIPALITY_GET) \
+	X(Q_MUNICIPALITY_SEARCH) \
+	X(Q_MUNICIPALITY_COUNT) \
+	/* -- organisation -- */ \
+	X(Q_ORG_INSERT) \
+	X(Q_ORG_UPDATE) \
+	X(Q_ORG_GET) \
+	X(Q_ORG_GET_BY_CODE) \
+	X(Q_ORG_LIST) \
+	X(Q_ORG_LIST_BY_REGION) \
+	X(Q_ORG_REGIONS) \
+	X(Q_ORG_REGION_ADD) \
+	X(Q_ORG_REGION_CLEAR) \
+	X(Q_ORG_COUNT) \
+	/* -- user -- */ \
+	X(Q_USER_INSERT) \
+	X(Q_USER_GET) \
+	X(Q_USER_GET_BY_EMAIL) \
+	X(Q_USER_SET_PASSWORD) \
+	X(Q_USER_SET_LANG) \
+	X(Q_USER_UPDATE) \
+	X(Q_USER_LIST) \
+	/* -- card -- */ \
+	X(Q_CARD_INSERT) \
+	X(Q_CARD_UPDATE) \
+	X(Q_CARD_GET) \
+	X(Q_CARD_BY_USER) \
+	X(Q_CARD_BY_ORG) \
+	/* -- contact point -- */ \
+	X(Q_CP_INSERT) \
+	X(Q_CP_END) \
+	X(Q_CP_GET) \
+	X(Q_CP_CURRENT) \
+	X(Q_CP_FIND) \
+	X(Q_CP_BY_REGION) \
+	X(Q_CP_BY_ORG) \
+	X(Q_CP_HISTORY) \
+	X(Q_CP_ALL_CURRENT) \
+	/* -- session -- */ \
+	X(Q_SESSION_INSERT) \
+	X(Q_SESSION_GET) \
+	X(Q_SESSION_TOUCH) \
+	X(Q_SESSION_DELETE) \
+	X(Q_SESSION_DELETE_USER) \
+	X(Q_SESSION_PURGE) \
+	/* -- api token -- */ \
+	X(Q_TOKEN_INSERT) \
+	X(Q_TOKEN_GET) \
+	X(Q_TOKEN_TOUCH) \
+	/* -- login throttle -- */ \
+	X(Q_THROTTLE_GET) \
+	X(Q_THROTTLE_PUT) \
+	X(Q_THROTTLE_CLEAR) \
+	/* -- audit -- */ \
+	X(Q_AUDIT_HEAD_GET) \
+	X(Q_AUDIT_HEAD_PUT) \
+	X(Q_AUDIT_INSERT) \
+	X(Q_AUDIT_ALL) \
+	X(Q_AUDIT_SEARCH) \
+	X(Q_AUDIT_SEARCH_COUNT) \
+	/* end */
+
+enum wb_query {
+#define WB_QUERY_ENUM(name) name,
+	WB_QUERY_LIST(WB_QUERY_ENUM)
+#undef WB_QUERY_ENUM
+	Q__COUNT
+};
+
+#endif /* WB_QUERIES_H */

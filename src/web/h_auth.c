@@ -1,0 +1,169 @@
+/* h_auth.c - login, logout, language, the start page, health, static. */
+#include "web/handlers.h"
+#include "domain/session.h"
+#include "domain/user.h"
+#include "base/asset.h"
+#include "base/str.h"
+
+/* Content type by file extension, for embedded static assets. */
+static const char *
+content_type(const char *name)
+{
+	const char	*dot = strrchr(name, '.');
+
+	if (dot == NULL)
+		return "application/octet-stream";
+	if (strcmp(dot, ".css") == 0)
+		return "text/css; charset=utf-8";
+	if (strcmp(dot, ".svg") == 0)
+		return "image/svg+xml";
+	if (strcmp(dot, ".png") == 0)
+		return "image/png";
+	if (strcmp(dot, ".ico") == 0)
+		return "image/x-icon";
+	return "application/octet-stream";
+}
+
+WB_HANDLER(wb_h_static)
+{
+	const struct wb_asset	*f = wb_asset_find(wb_static,
+	    wb_req_str(req, "name"));
+
+	if (f == NULL)
+		return WB_ENOTFOUND;
+	resp->static_body = f->data;
+	resp->static_len = f->len;
+	resp->content_type = content_type(f->name);
+	wb_resp_header(resp, "Cache-Control", "public, max-age=3600");
+	return 0;
+}
+
+WB_HANDLER(wb_h_healthz)
+{
+	resp->content_type = "text/plain; charset=utf-8";
+	wb_buf_puts(&resp->body, "ok\n");
+	return 0;
+}
+
+/* Where to go after login: a local path, never another site. */
+static const char *
+return_path(struct wb_req *req)
+{
+	const char	*t = wb_req_str(req, "terug");
+
+	if (t == NULL || wb_str_prefix(t, "/inloggen"))
+		return "/";
+	return t;
+}
+
+static int
+login_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
+    const char *message)
+{
+	json_t	*ctx = wb_page(req, "Inloggen");
+
+	wb_page_errors(req, ctx);
+	json_object_del(json_object_get(ctx, "form"), "password");
+	json_object_set_new(ctx, "terug", json_string(return_path(req)));
+	if (message != NULL)
+		json_object_set_new(ctx, "message", json_string(message));
+	return wb_render(app, req, resp, "login.html", ctx);
+}
+
+WB_HANDLER(wb_h_login_form)
+{
+	if (req->user.id != 0)
+		return wb_redirect(req, resp, return_path(req), NULL);
+	return login_page(app, req, resp, NULL);
+}
+
+WB_HANDLER(wb_h_login)
+{
+	struct wb_session	 s;
+	struct wb_err		 err;
+	struct wb_db		*db;
+	const char		*cookie;
+	int64_t			 uid;
+	int			 rc;
+
+	if (wb_req_has_errors(req)) {
+		resp->status = 400;
+		return login_page(app, req, resp, NULL);
+	}
+	db = wb_app_db(app, &err);
+	if (db == NULL)
+		return WB_EDB;
+	rc = wb_user_login(db, wb_req_str(req, "email"),
+	    wb_req_str(req, "password"), req->remote_addr, &uid, &err);
+	if (rc == WB_EDENIED || rc == WB_EBUSY) {
+		resp->status = rc == WB_EBUSY ? 429 : 401;
+		return login_page(app, req, resp, wb_t(req, err.msg));
+	}
+	if (rc != 0)
+		return rc;
+	/* A new session id on every login (no fixation). */
+	rc = wb_session_create(db, uid, req->session_hash, &req->arena,
+	    &cookie, &s, &err);
+	if (rc != 0)
+		return rc;
+	wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
+	    "wb_session=%s; Path=/; HttpOnly; SameSite=Strict%s", cookie,
+	    app->secure_cookies ? "; Secure" : ""));
+	return wb_redirect(req, resp, return_path(req), "login");
+}
+
+WB_HANDLER(wb_h_logout)
+{
+	struct wb_err	 err;
+	struct wb_db	*db = wb_app_db(app, &err);
+	int		 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	if (req->session_hash != NULL) {
+		rc = wb_session_end(db, &req->actor, req->session_hash, &err);
+		if (rc != 0)
+			return rc;
+	}
+	wb_resp_header(resp, "Set-Cookie", "wb_session=; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=0");
+	return wb_redirect(req, resp, "/inloggen", "logout");
+}
+
+WB_HANDLER(wb_h_lang)
+{
+	struct wb_err	 err;
+	struct wb_db	*db;
+	const char	*lang = wb_req_str(req, "lang");
+	const char	*back = wb_req_str(req, "terug");
+	int		 rc;
+
+	if (req->user.id != 0) {
+		db = wb_app_db(app, &err);
+		if (db == NULL)
+			return WB_EDB;
+		rc = wb_user_set_lang(db, &req->actor, lang, &err);
+		if (rc != 0)
+			return rc;
+	}
+	wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
+	    "wb_lang=%s; Path=/; HttpOnly; SameSite=Strict; "
+	    "Max-Age=31536000", lang));
+	return wb_redirect(req, resp, back ? back : "/", NULL);
+}
+
+WB_HANDLER(wb_h_home)
+{
+	json_t	*ctx = wb_page(req, "Start");
+
+	json_object_set_new(ctx, "is_coordinator", json_boolean(
+	    req->actor.role == WB_ROLE_COORDINATOR));
+	json_object_set_new(ctx, "is_admin", json_boolean(
+	    req->actor.role == WB_ROLE_ADMIN));
+	json_object_set_new(ctx, "is_auditor", json_boolean(
+	    req->actor.role == WB_ROLE_AUDITOR));
+	if (req->actor.region_code != NULL)
+		json_object_set_new(ctx, "region_code",
+		    json_string(req->actor.region_code));
+	return wb_render(app, req, resp, "home.html", ctx);
+}

@@ -1,0 +1,70 @@
+/* handlers.h - every page and API handler, by file.
+ *
+ * Each handler: read typed parameters (declared in routes.c), call the
+ * domain, render a template or redirect.  No SQL, no access decisions.
+ */
+#ifndef WB_HANDLERS_H
+#define WB_HANDLERS_H
+
+#include "web/app.h"
+
+#define WB_HANDLER(name) \
+	int name(struct wb_app *app, struct wb_req *req, struct wb_resp *resp)
+
+/* h_auth.c: login, logout, language, start page, health, static files */
+WB_HANDLER(wb_h_static);
+WB_HANDLER(wb_h_healthz);
+WB_HANDLER(wb_h_home);
+WB_HANDLER(wb_h_login_form);
+WB_HANDLER(wb_h_login);
+WB_HANDLER(wb_h_logout);
+WB_HANDLER(wb_h_lang);
+
+/* h_directory.c: regions, contact-point search, organisations, cards */
+WB_HANDLER(wb_h_regions);
+WB_HANDLER(wb_h_region);
+WB_HANDLER(wb_h_find);
+WB_HANDLER(wb_h_orgs);
+WB_HANDLER(wb_h_org);
+WB_HANDLER(wb_h_card);
+
+/* h_edit.c: organisations, cards and contact points (admin, coordinator) */
+WB_HANDLER(wb_h_org_new_form);
+WB_HANDLER(wb_h_org_new);
+WB_HANDLER(wb_h_org_edit_form);
+WB_HANDLER(wb_h_org_edit);
+WB_HANDLER(wb_h_card_new_form);
+WB_HANDLER(wb_h_card_new);
+WB_HANDLER(wb_h_card_edit_form);
+WB_HANDLER(wb_h_card_edit);
+WB_HANDLER(wb_h_my_card_form);
+WB_HANDLER(wb_h_my_card);
+WB_HANDLER(wb_h_cp_new_form);
+WB_HANDLER(wb_h_cp_new);
+WB_HANDLER(wb_h_cp_end);
+
+/* h_admin.c: accounts */
+WB_HANDLER(wb_h_users);
+WB_HANDLER(wb_h_user_new_form);
+WB_HANDLER(wb_h_user_new);
+WB_HANDLER(wb_h_user_edit_form);
+WB_HANDLER(wb_h_user_edit);
+
+/* h_transfer.c: CSV import and export of organisations and contact points */
+WB_HANDLER(wb_h_import_form);
+WB_HANDLER(wb_h_import);
+WB_HANDLER(wb_h_export_orgs);
+WB_HANDLER(wb_h_export_cps);
+
+/* h_audit.c: the auditor's search and CSV export */
+WB_HANDLER(wb_h_audit);
+WB_HANDLER(wb_h_audit_csv);
+
+/* h_api.c: JSON API v1 */
+WB_HANDLER(wb_h_api_regions);
+WB_HANDLER(wb_h_api_region);
+WB_HANDLER(wb_h_api_orgs);
+WB_HANDLER(wb_h_api_cps);
+WB_HANDLER(wb_h_api_openapi);
+
+#endif /* WB_HANDLERS_H */

@@ -1,0 +1,212 @@
+/* routes.c - the route table: every URL werkbrug answers, who may call it
+ * and every parameter it accepts.  Anything not declared here is refused
+ * before a handler runs.  Paths are Dutch for pages, English for the API.
+ */
+#include "web/handlers.h"
+#include "base/limits.h"
+
+static const char *const domains[] = { "ggz", "uwv", "gemeente", NULL };
+static const char *const langs[] = { "nl", "en", NULL };
+static const char *const org_types[] = { "ggz", "uwv", "gemeente",
+    "werkgever", "zorgverzekeraar", "reintegratie", "clientenorganisatie",
+    "overig", NULL };
+static const char *const roles[] = { "admin", "auditor", "coordinator",
+    "monitor", "editor", "professional", NULL };
+static const char *const functions[] = { "behandelaar",
+    "ips-trajectbegeleider", "casemanager", "ervaringsdeskundige",
+    "arbeidsdeskundige", "reintegratieadviseur", "verzekeringsarts",
+    "klantmanager", "consulent-werk-inkomen", "jobcoach", "psychiater",
+    "psycholoog", "projectleider", "overig", NULL };
+static const char *const outcomes[] = { "allowed", "denied", NULL };
+static const char *const import_kinds[] = { "organisaties", "contactpunten",
+    NULL };
+
+#define REQ	WB_P_REQUIRED
+#define END	{ NULL, 0, 0, 0, 0, NULL, NULL }
+
+static const struct wb_param p_none[] = { END };
+static const struct wb_param p_static[] = {
+	{ "name", WB_P_TEXT, REQ, 0, 64, NULL, NULL }, END };
+static const struct wb_param p_login_form[] = {
+	{ "terug", WB_P_PATH, 0, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_login[] = {
+	{ "email", WB_P_TEXT, REQ, 0, 254, NULL, "E-mailadres" },
+	{ "password", WB_P_SECRET, REQ, 0, WB_MAX_PASSWORD, NULL,
+	    "Wachtwoord" },
+	{ "terug", WB_P_PATH, 0, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_lang[] = {
+	{ "lang", WB_P_ENUM, REQ, 0, 0, langs, NULL },
+	{ "terug", WB_P_PATH, 0, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_region[] = {
+	{ "code", WB_P_REGION, REQ, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_find[] = {
+	{ "q", WB_P_TEXT, 0, 0, 100, NULL, "Gemeente of regio" },
+	{ "gemeente", WB_P_MUNICIPALITY, 0, 0, 0, NULL, "Gemeente" },
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, "Regio" },
+	{ "domain", WB_P_ENUM, 0, 0, 0, domains, "Domein" }, END };
+static const struct wb_param p_orgs[] = {
+	{ "type", WB_P_ENUM, 0, 0, 0, org_types, NULL },
+	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
+static const struct wb_param p_org[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, NULL },
+	{ "historie", WB_P_CHECKBOX, 0, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_id[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_org_form[] = {
+	{ "code", WB_P_CODE, 0, 0, 32, NULL, "Code" },
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, NULL }, END };
+#define ORG_FIELDS \
+	{ "name", WB_P_TEXT, REQ, 0, 200, NULL, "Naam" }, \
+	{ "type", WB_P_ENUM, REQ, 0, 0, org_types, "Soort organisatie" }, \
+	{ "region", WB_P_REGION, WB_P_MULTI, 0, 0, NULL, "Regio" }, \
+	{ "municipality", WB_P_MUNICIPALITY, 0, 0, 0, NULL, "Gemeentecode" }, \
+	{ "agb", WB_P_TEXT, 0, 0, 8, NULL, "AGB-code" }, \
+	{ "kvk", WB_P_TEXT, 0, 0, 8, NULL, "KvK-nummer" }, \
+	{ "phone", WB_P_TEXT, 0, 0, 30, NULL, "Telefoon" }, \
+	{ "email", WB_P_TEXT, 0, 0, 254, NULL, "E-mailadres" }, \
+	{ "website", WB_P_TEXT, 0, 0, 200, NULL, "Website" }
+static const struct wb_param p_org_new[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, "Code" },
+	ORG_FIELDS, END };
+static const struct wb_param p_org_edit[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, "Code" },
+	ORG_FIELDS,
+	{ "active", WB_P_CHECKBOX, 0, 0, 0, NULL, "Actief" }, END };
+#define CARD_FIELDS \
+	{ "name", WB_P_TEXT, REQ, 0, 100, NULL, "Naam" }, \
+	{ "function", WB_P_ENUM, REQ, 0, 0, functions, "Functie" }, \
+	{ "phone", WB_P_TEXT, 0, 0, 30, NULL, "Telefoon" }, \
+	{ "email", WB_P_TEXT, 0, 0, 254, NULL, "E-mailadres" }, \
+	{ "availability", WB_P_LINES, 0, 0, 300, NULL, "Bereikbaarheid" }
+static const struct wb_param p_card_new_form[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, NULL }, END };
+static const struct wb_param p_card_new[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, NULL },
+	CARD_FIELDS, END };
+static const struct wb_param p_card_edit[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	CARD_FIELDS,
+	{ "active", WB_P_CHECKBOX, 0, 0, 0, NULL, "Actief" }, END };
+static const struct wb_param p_my_card[] = { CARD_FIELDS, END };
+static const struct wb_param p_cp_new_form[] = {
+	{ "code", WB_P_REGION, REQ, 0, 0, NULL, NULL },
+	{ "org", WB_P_CODE, 0, 0, 32, NULL, NULL },
+	{ "domain", WB_P_ENUM, 0, 0, 0, domains, NULL }, END };
+static const struct wb_param p_cp_new[] = {
+	{ "code", WB_P_REGION, REQ, 0, 0, NULL, NULL },
+	{ "org", WB_P_CODE, REQ, 0, 32, NULL, "Organisatie" },
+	{ "domain", WB_P_ENUM, REQ, 0, 0, domains, "Domein" },
+	{ "card", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Contactpersoon" },
+	{ "deputy", WB_P_INT, 0, 1, INT64_MAX, NULL, "Vervanger" },
+	{ "valid_from", WB_P_DATE, REQ, 0, 0, NULL, "Geldig vanaf" },
+	{ "valid_until", WB_P_DATE, 0, 0, 0, NULL, "Geldig tot en met" },
+	{ "note", WB_P_TEXT, 0, 0, 300, NULL, "Toelichting" }, END };
+static const struct wb_param p_cp_end[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "until", WB_P_DATE, REQ, 0, 0, NULL, "Einddatum" }, END };
+static const struct wb_param p_users[] = {
+	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
+#define USER_FIELDS \
+	{ "name", WB_P_TEXT, REQ, 0, 100, NULL, "Naam" }, \
+	{ "role", WB_P_ENUM, REQ, 0, 0, roles, "Rol" }, \
+	{ "org", WB_P_CODE, REQ, 0, 32, NULL, "Organisatie" }, \
+	{ "region", WB_P_REGION, 0, 0, 0, NULL, "Regio" }
+static const struct wb_param p_user_new[] = {
+	{ "email", WB_P_EMAIL, REQ, 0, 0, NULL, "E-mailadres" },
+	USER_FIELDS,
+	{ "password", WB_P_SECRET, REQ, 0, WB_MAX_PASSWORD, NULL,
+	    "Wachtwoord" }, END };
+static const struct wb_param p_user_edit[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	USER_FIELDS,
+	{ "active", WB_P_CHECKBOX, 0, 0, 0, NULL, "Actief" },
+	{ "password", WB_P_SECRET, 0, 0, WB_MAX_PASSWORD, NULL,
+	    "Nieuw wachtwoord" }, END };
+static const struct wb_param p_import[] = {
+	{ "kind", WB_P_ENUM, REQ, 0, 0, import_kinds, "Soort bestand" },
+	{ "file", WB_P_LINES, REQ, 0, 0, NULL, "Bestand" }, END };
+static const struct wb_param p_export[] = {
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, NULL }, END };
+static const struct wb_param p_audit[] = {
+	{ "user", WB_P_INT, 0, 1, INT64_MAX, NULL, "Gebruiker (id)" },
+	{ "org", WB_P_CODE, 0, 0, 32, NULL, "Organisatie" },
+	{ "client", WB_P_INT, 0, 1, INT64_MAX, NULL, "Cliënt (id)" },
+	{ "event", WB_P_CODE, 0, 0, 64, NULL, "Gebeurtenis" },
+	{ "outcome", WB_P_ENUM, 0, 0, 0, outcomes, "Uitkomst" },
+	{ "from", WB_P_DATE, 0, 0, 0, NULL, "Vanaf" },
+	{ "until", WB_P_DATE, 0, 0, 0, NULL, "Tot en met" },
+	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
+static const struct wb_param p_api_orgs[] = {
+	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
+	{ "type", WB_P_ENUM, 0, 0, 0, org_types, NULL },
+	{ "limit", WB_P_INT, 0, 1, 1000, NULL, NULL },
+	{ "offset", WB_P_INT, 0, 0, 1000000, NULL, NULL }, END };
+static const struct wb_param p_api_cps[] = {
+	{ "municipality", WB_P_MUNICIPALITY, 0, 0, 0, NULL, NULL },
+	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
+	{ "domain", WB_P_ENUM, REQ, 0, 0, domains, NULL }, END };
+
+#define F	WB_R_FORM
+#define PUB	WB_R_PUBLIC
+#define API	WB_R_API
+
+const struct wb_route wb_routes[] = {
+	{ WB_GET, "/static/{name}", wb_h_static, WB_R_STATIC | PUB,
+	    p_static },
+	{ WB_GET, "/healthz", wb_h_healthz, WB_R_STATIC | PUB, p_none },
+	{ WB_GET, "/inloggen", wb_h_login_form, PUB, p_login_form },
+	{ WB_POST, "/inloggen", wb_h_login, PUB | F, p_login },
+	{ WB_POST, "/uitloggen", wb_h_logout, 0, p_none },
+	{ WB_POST, "/taal", wb_h_lang, PUB, p_lang },
+	{ WB_GET, "/", wb_h_home, 0, p_none },
+
+	{ WB_GET, "/regios", wb_h_regions, 0, p_none },
+	{ WB_GET, "/regios/{code}", wb_h_region, 0, p_region },
+	{ WB_GET, "/regios/{code}/contactpunten/nieuw", wb_h_cp_new_form, 0,
+	    p_cp_new_form },
+	{ WB_POST, "/regios/{code}/contactpunten/nieuw", wb_h_cp_new, F,
+	    p_cp_new },
+	{ WB_POST, "/contactpunten/{id}/beeindigen", wb_h_cp_end, 0,
+	    p_cp_end },
+	{ WB_GET, "/contactpunten", wb_h_find, 0, p_find },
+	{ WB_GET, "/organisaties", wb_h_orgs, 0, p_orgs },
+	{ WB_GET, "/organisaties/nieuw", wb_h_org_new_form, 0, p_org_form },
+	{ WB_POST, "/organisaties/nieuw", wb_h_org_new, F, p_org_new },
+	{ WB_GET, "/organisaties/{code}", wb_h_org, 0, p_org },
+	{ WB_GET, "/organisaties/{code}/bewerken", wb_h_org_edit_form, 0,
+	    p_org_form },
+	{ WB_POST, "/organisaties/{code}/bewerken", wb_h_org_edit, F,
+	    p_org_edit },
+	{ WB_GET, "/organisaties/{code}/kaartjes/nieuw", wb_h_card_new_form,
+	    0, p_card_new_form },
+	{ WB_POST, "/organisaties/{code}/kaartjes/nieuw", wb_h_card_new, F,
+	    p_card_new },
+	{ WB_GET, "/kaartjes/{id}", wb_h_card, 0, p_id },
+	{ WB_GET, "/kaartjes/{id}/bewerken", wb_h_card_edit_form, 0, p_id },
+	{ WB_POST, "/kaartjes/{id}/bewerken", wb_h_card_edit, F,
+	    p_card_edit },
+	{ WB_GET, "/mijn-kaartje", wb_h_my_card_form, 0, p_none },
+	{ WB_POST, "/mijn-kaartje", wb_h_my_card, F, p_my_card },
+
+	{ WB_GET, "/beheer/gebruikers", wb_h_users, 0, p_users },
+	{ WB_GET, "/beheer/gebruikers/nieuw", wb_h_user_new_form, 0, p_none },
+	{ WB_POST, "/beheer/gebruikers/nieuw", wb_h_user_new, F, p_user_new },
+	{ WB_GET, "/beheer/gebruikers/{id}", wb_h_user_edit_form, 0, p_id },
+	{ WB_POST, "/beheer/gebruikers/{id}", wb_h_user_edit, F,
+	    p_user_edit },
+	{ WB_GET, "/beheer/import", wb_h_import_form, 0, p_none },
+	{ WB_POST, "/beheer/import", wb_h_import, F, p_import },
+	{ WB_GET, "/export/organisaties.csv", wb_h_export_orgs, 0, p_export },
+	{ WB_GET, "/export/contactpunten.csv", wb_h_export_cps, 0, p_export },
+
+	{ WB_GET, "/audit", wb_h_audit, 0, p_audit },
+	{ WB_GET, "/audit.csv", wb_h_audit_csv, 0, p_audit },
+
+	{ WB_GET, "/api/v1/openapi.json", wb_h_api_openapi, API | PUB,
+	    p_none },
+	{ WB_GET, "/api/v1/regions", wb_h_api_regions, API, p_none },
+	{ WB_GET, "/api/v1/regions/{code}", wb_h_api_region, API, p_region },
+	{ WB_GET, "/api/v1/organisations", wb_h_api_orgs, API, p_api_orgs },
+	{ WB_GET, "/api/v1/contact-points", wb_h_api_cps, API, p_api_cps },
+	{ 0, NULL, NULL, 0, NULL }
+};
