@@ -78,7 +78,7 @@ $(BUILD)/libwerkbrug.a: $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libwerkbrug.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h tests/http/httptest.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libwerkbrug.a \
 	    $(PKG_LIBS) $(shell pkg-config --libs cmocka)

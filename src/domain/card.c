@@ -281,7 +281,8 @@ write_card(struct wb_db *db, const struct wb_actor *actor,
 		wb_stmt_bind_opt(st, 7, in->availability);
 		wb_stmt_bind_int64(st, 8, wb_now());
 		rc = wb_stmt_exec_int64(st, id, err);
-		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
+		if (rc == 0)
+			snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 		ev.object_id = idbuf;
 	} else {
 		wb_stmt_bind_int64(st, 1, in->id);

@@ -37,16 +37,27 @@ wb_region_list(struct wb_db *db, struct wb_arena *a, struct wb_region **out,
     size_t *n, struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
-	size_t		 cap = 64;
+	size_t		 cap = 0;
 	int		 rc;
 
 	*n = 0;
-	*out = wb_arena_array(a, cap, sizeof(**out));
+	*out = NULL;
 	rc = wb_db_prepare(db, Q_REGION_LIST, &st, err);
 	if (rc != 0)
 		return rc;
-	while (*n < cap && (rc = wb_stmt_step(st, err)) == 1) {
-		struct wb_region *r = &(*out)[(*n)++];
+	while ((rc = wb_stmt_step(st, err)) == 1) {
+		struct wb_region *r;
+
+		if (*n == cap) {
+			struct wb_region *nv;
+
+			cap = cap ? cap * 2 : 64;
+			nv = wb_arena_array(a, cap, sizeof(*nv));
+			if (*n > 0)
+				memcpy(nv, *out, *n * sizeof(*nv));
+			*out = nv;
+		}
+		r = &(*out)[(*n)++];
 
 		r->code = wb_arena_strdup(a, wb_stmt_text(st, 0));
 		r->name = wb_arena_strdup(a, wb_stmt_text(st, 1));

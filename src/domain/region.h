@@ -36,7 +36,6 @@ struct wb_row_error {
 struct wb_import_report {
 	size_t			 rows;		/* data rows read */
 	size_t			 added;		/* or changed */
-	size_t			 deactivated;
 	struct wb_row_error	*errors;	/* in the caller's arena */
 	size_t			 nerrors;
 };
