@@ -55,7 +55,8 @@ $(BUILD)/gen/locale/%.mo: po/%.po
 
 $(BUILD)/gen/assets.c: $(BUILD)/tools/embed $(TEMPLATES) $(STATIC) $(MIG_SQLITE) $(MIG_PG) $(DATA) $(LOCALES)
 	@mkdir -p $(@D)
-	{ $(BUILD)/tools/embed wb_templates templates/ $(TEMPLATES) && \
+	@echo "  EMBED   templates static migrations data locales"
+	@{ $(BUILD)/tools/embed wb_templates templates/ $(TEMPLATES) && \
 	  $(BUILD)/tools/embed wb_static static/ $(STATIC) && \
 	  $(BUILD)/tools/embed wb_migrations_sqlite migrations/sqlite/ $(MIG_SQLITE) && \
 	  $(BUILD)/tools/embed wb_migrations_pg migrations/pg/ $(MIG_PG) && \
@@ -65,31 +66,39 @@ $(BUILD)/gen/assets.c: $(BUILD)/tools/embed $(TEMPLATES) $(STATIC) $(MIG_SQLITE)
 
 $(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libwerkbrug.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libwerkbrug.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h tests/http/httptest.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libwerkbrug.a \
+	@echo "  TEST    $<"
+	@$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libwerkbrug.a \
 	    $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 test: $(BIN) $(UNIT_BIN)
 	@scripts/runtests.sh $(BUILD)
 
+# The first run creates var/werkbrug.db with demo data and keeps the
+# generated demo logins in var/demo-logins.txt (readable by you only).
 run: deps $(BIN)
 	@mkdir -p var
-	$(BIN) --db sqlite:var/werkbrug.db init
-	@$(BIN) --db sqlite:var/werkbrug.db demo --if-empty
+	@if [ ! -f var/werkbrug.db ]; then \
+	    $(BIN) --db sqlite:var/werkbrug.db init && \
+	    (umask 077; $(BIN) --db sqlite:var/werkbrug.db demo > var/demo-logins.txt); \
+	fi
+	@cat var/demo-logins.txt 2>/dev/null || true
 	$(BIN) --db sqlite:var/werkbrug.db serve --listen 127.0.0.1:8080
 
 check: deps
