@@ -4,6 +4,7 @@
 #include "base/str.h"
 #include "base/time.h"
 
+#include <pthread.h>
 #include <sodium.h>
 
 #define HASH_BYTES	32
@@ -154,21 +155,87 @@ out:
 	return rc;
 }
 
-int
-wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
-    const struct wb_audit_event *ev, struct wb_err *err)
+/*
+ * Group commit for events without a change of their own (reads, failed
+ * logins).  Each caller queues its event and waits; whoever finds no
+ * commit in progress becomes the leader, writes every queued event in one
+ * transaction on its own connection and wakes the others.  A read page
+ * still waits until its event is durable, but concurrent requests share
+ * one fsync instead of queueing for one each.
+ */
+struct pending {
+	const struct wb_actor		*actor;
+	const struct wb_audit_event	*ev;
+	struct wb_err			*err;
+	int				 rc;
+	bool				 done;
+	struct pending			*next;
+};
+
+static pthread_mutex_t	 gc_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 gc_cond = PTHREAD_COND_INITIALIZER;
+static struct pending	*gc_queue;
+static struct pending	**gc_tail = &gc_queue;
+static bool		 gc_busy;
+
+/* Write a batch in one transaction; the result applies to all of it. */
+static int
+write_batch(struct wb_db *db, struct pending *batch, struct wb_err *err)
 {
-	int	rc;
+	struct pending	*p;
+	int		 rc;
 
 	rc = wb_db_begin_write(db, err);
 	if (rc != 0)
 		return rc;
-	rc = wb_audit_write(db, actor, ev, err);
+	for (p = batch; p != NULL && rc == 0; p = p->next)
+		rc = wb_audit_write(db, p->actor, p->ev, err);
 	if (rc == 0)
 		rc = wb_db_commit(db, err);
 	if (rc != 0)
 		wb_db_rollback(db);
 	return rc;
+}
+
+int
+wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_audit_event *ev, struct wb_err *err)
+{
+	struct pending	 me = { actor, ev, err, 0, false, NULL };
+	struct pending	*batch, *p, *next;
+	struct wb_err	 berr;
+	int		 rc;
+
+	pthread_mutex_lock(&gc_mutex);
+	*gc_tail = &me;
+	gc_tail = &me.next;
+	while (!me.done) {
+		if (gc_busy) {
+			pthread_cond_wait(&gc_cond, &gc_mutex);
+			continue;
+		}
+		gc_busy = true;
+		batch = gc_queue;
+		gc_queue = NULL;
+		gc_tail = &gc_queue;
+		pthread_mutex_unlock(&gc_mutex);
+
+		wb_err_clear(&berr);
+		rc = write_batch(db, batch, &berr);
+
+		pthread_mutex_lock(&gc_mutex);
+		for (p = batch; p != NULL; p = next) {
+			next = p->next;
+			p->rc = rc;
+			if (rc != 0 && p->err != NULL)
+				*p->err = berr;
+			p->done = true;		/* p may vanish after unlock */
+		}
+		gc_busy = false;
+		pthread_cond_broadcast(&gc_cond);
+	}
+	pthread_mutex_unlock(&gc_mutex);
+	return me.rc;
 }
 
 /* Read the stored row into f (strings point into the statement). */
