@@ -105,7 +105,7 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan CC=gcc \
+	@WB_SKIP_E2E=1 $(MAKE) --no-print-directory BUILD=build-asan CC=gcc \
 	    CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
@@ -120,8 +120,10 @@ bench: deps $(BIN)
 	@bench/run.sh $(BUILD)
 
 lint:
+	scripts/check-banned.sh src
 	clang-format --dry-run --Werror $(LIB_SRC) src/main.c || true
 	cppcheck --enable=warning,performance,portability --error-exitcode=1 -q \
+	    --include=/usr/include/jansson.h \
 	    --suppress=missingIncludeSystem -Isrc $(LIB_SRC) src/main.c
 
 clean:

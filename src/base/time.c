@@ -119,12 +119,32 @@ split(int64_t t, int64_t *days, int *hh, int *mm, int *ss)
 }
 
 void
+wb_time_init(void)
+{
+	if (getenv("TZ") == NULL)
+		setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+}
+
+/* The offset of Dutch (local) time from UTC at `t`, in seconds. */
+static int64_t
+local_offset(int64_t t)
+{
+	time_t		tt = (time_t)t;
+	struct tm	tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return 0;
+	return (int64_t)tm.tm_gmtoff;
+}
+
+void
 wb_time_nl(int64_t t, char *out, size_t n)
 {
 	int64_t	days;
 	int	y, m, d, hh, mi, ss;
 
-	split(t, &days, &hh, &mi, &ss);
+	split(t + local_offset(t), &days, &hh, &mi, &ss);
 	wb_civil_from_days(days, &y, &m, &d);
 	snprintf(out, n, "%02d-%02d-%04d %02d:%02d", d, m, y, hh, mi);
 }
@@ -142,9 +162,19 @@ wb_time_iso(int64_t t, char *out, size_t n)
 }
 
 int64_t
+wb_day_start(int64_t days)
+{
+	int64_t	t = days * 86400;
+
+	return t - local_offset(t);
+}
+
+int64_t
 wb_today(void)
 {
 	int64_t	t = wb_now();
+
+	t += local_offset(t);
 
 	return t >= 0 ? t / 86400 : (t - 86399) / 86400;
 }

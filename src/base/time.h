@@ -23,11 +23,16 @@ int	wb_date_parse(const char *s, size_t n, int64_t *days) WB_WARN_UNUSED;
 void	wb_date_nl(int64_t days, char *out, size_t n);
 /* Format days as yyyy-mm-dd. out needs 11 bytes. */
 void	wb_date_iso(int64_t days, char *out, size_t n);
-/* Format a Unix time as dd-mm-jjjj hh:mm (UTC). out needs 17 bytes. */
+/* Use Dutch local time (Europe/Amsterdam unless TZ says otherwise) for
+ * display and for "today".  Call once at start-up, before threads. */
+void	wb_time_init(void);
+/* Format a Unix time as dd-mm-jjjj hh:mm, local time. out needs 17 bytes. */
 void	wb_time_nl(int64_t t, char *out, size_t n);
 /* Format a Unix time as yyyy-mm-ddThh:mm:ssZ. out needs 21 bytes. */
 void	wb_time_iso(int64_t t, char *out, size_t n);
-/* Today's date in days (UTC). */
+/* The Unix time at which local day `days` begins. */
+int64_t	wb_day_start(int64_t days);
+/* Today's date in days, local time. */
 int64_t	wb_today(void);
 
 #endif /* WB_TIME_H */

@@ -32,6 +32,20 @@ struct cmd {
 static const struct cmd *find_cmd(int argc, char **argv, int *used);
 static void usage_all(FILE *f);
 
+/* The command being run, for messages. */
+static const struct cmd *current;
+
+/* A bad option: say which, and how to get help (getopt's own message is
+ * English and names the wrong program). */
+static int
+bad_option(char **argv)
+{
+	fprintf(stderr, "werkbrug %s: onbekende of onvolledige optie '%s'\n"
+	    "gebruik: werkbrug %s\n", current->name, argv[optind - 1],
+	    current->usage);
+	return WB_EXIT_USAGE;
+}
+
 static int
 fail(const struct wb_err *err)
 {
@@ -166,7 +180,7 @@ cmd_serve(const char *url, int argc, char **argv)
 			secure = true;
 			break;
 		default:
-			return WB_EXIT_USAGE;
+			return bad_option(argv);
 		}
 	}
 	if (optind < argc) {
@@ -367,12 +381,15 @@ cmd_org_add(const char *url, int argc, char **argv)
 		case 'e': o.email = optarg; break;
 		case 'w': o.website = optarg; break;
 		case 'r':
-			if (o.nregions == WB_ORG_MAX_REGIONS)
+			if (o.nregions == WB_ORG_MAX_REGIONS) {
+				fprintf(stderr, "werkbrug org add: hoogstens %d "
+				    "regio's\n", WB_ORG_MAX_REGIONS);
 				return WB_EXIT_USAGE;
+			}
 			o.regions[o.nregions++] = optarg;
 			break;
 		default:
-			return WB_EXIT_USAGE;
+			return bad_option(argv);
 		}
 	}
 	if (optind != argc || o.code == NULL || o.name == NULL ||
@@ -444,7 +461,7 @@ cmd_user_add(const char *url, int argc, char **argv)
 		case 'r': in.role = optarg; break;
 		case 'o': in.org_code = optarg; break;
 		case 'g': in.region_code = optarg; break;
-		default: return WB_EXIT_USAGE;
+		default: return bad_option(argv);
 		}
 	}
 	if (optind != argc || in.email == NULL || in.name == NULL ||
@@ -491,7 +508,7 @@ cmd_token_create(const char *url, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'e')
-			return WB_EXIT_USAGE;
+			return bad_option(argv);
 		email = optarg;
 	}
 	if (optind != argc || email == NULL) {
@@ -620,6 +637,7 @@ wb_cli_main(int argc, char **argv)
 	const char		*url = NULL;
 	int			 i = 1, used;
 
+	wb_time_init();
 	if (sodium_init() < 0) {
 		fprintf(stderr, "werkbrug: libsodium start niet\n");
 		return WB_EXIT_FAIL;
@@ -652,6 +670,8 @@ wb_cli_main(int argc, char **argv)
 		usage_all(stderr);
 		return WB_EXIT_USAGE;
 	}
+	current = c;
+	opterr = 0;
 	/* The command sees argv[0] = its name, then its own arguments. */
 	argc -= i + used - 1;
 	argv += i + used - 1;

@@ -68,6 +68,14 @@ event_hash(const char *prev, const struct fields *f, char out[HASH_HEX])
 	wb_hex(sum, sizeof(sum), out);
 }
 
+/* An optional text field as stored: wb_stmt_bind_opt() stores "" as NULL,
+ * so the hash must see NULL too or the event would never verify. */
+static const char *
+opt_text(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
 static void
 bind_opt_int(struct wb_stmt *st, int idx, int64_t v)
 {
@@ -109,14 +117,14 @@ wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
 	f.outcome = ev->denied ? "denied" : "allowed";
 	f.user_id = ev->user_id ? ev->user_id : actor->user_id;
 	f.org_id = actor->org_id;
-	f.role = wb_role_name(actor->role);
-	f.address = actor->address;
-	f.object_type = ev->object_type;
-	f.object_id = ev->object_id;
+	f.role = opt_text(wb_role_name(actor->role));
+	f.address = opt_text(actor->address);
+	f.object_type = opt_text(ev->object_type);
+	f.object_id = opt_text(ev->object_id);
 	f.client_id = ev->client_id;
-	f.purpose = ev->purpose;
+	f.purpose = opt_text(ev->purpose);
 	f.consent_id = ev->consent_id;
-	f.detail = ev->detail;
+	f.detail = opt_text(ev->detail);
 	event_hash(prev, &f, hash);
 
 	rc = wb_db_prepare(db, Q_AUDIT_INSERT, &st, err);

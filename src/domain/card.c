@@ -234,9 +234,12 @@ may_edit(struct wb_db *db, const struct wb_actor *actor, int64_t org_id,
 	return rc == WB_ENOTFOUND ? 0 : rc;
 }
 
+/* Create or change a card: in its own write transaction, or in the
+ * caller's when `in_tx` (then nothing is committed or rolled back here). */
 static int
 write_card(struct wb_db *db, const struct wb_actor *actor,
-    const struct wb_card *in, bool create, int64_t *id, struct wb_err *err)
+    const struct wb_card *in, bool create, bool in_tx, int64_t *id,
+    struct wb_err *err)
 {
 	struct wb_stmt		*st = NULL;
 	struct wb_audit_event	 ev = { .object_type = "card" };
@@ -254,16 +257,19 @@ write_card(struct wb_db *db, const struct wb_actor *actor,
 	}
 	if (!ok) {
 		ev.denied = true;
-		rc = wb_audit_log(db, actor, &ev, err);
+		rc = in_tx ? wb_audit_write(db, actor, &ev, err) :
+		    wb_audit_log(db, actor, &ev, err);
 		return rc ? rc : wb_err_set(err, WB_EDENIED,
 		    "u mag dit kaartje niet wijzigen");
 	}
 	rc = wb_card_validate(in, err);
 	if (rc != 0)
 		return rc;
-	rc = wb_db_begin_write(db, err);
-	if (rc != 0)
-		return rc;
+	if (!in_tx) {
+		rc = wb_db_begin_write(db, err);
+		if (rc != 0)
+			return rc;
+	}
 	rc = wb_db_prepare(db, create ? Q_CARD_INSERT : Q_CARD_UPDATE, &st,
 	    err);
 	if (rc != 0)
@@ -303,10 +309,10 @@ write_card(struct wb_db *db, const struct wb_actor *actor,
 		    "Dit account heeft al een kaartje.");
 	if (rc == 0)
 		rc = wb_audit_write(db, actor, &ev, err);
-	if (rc == 0)
+	if (rc == 0 && !in_tx)
 		rc = wb_db_commit(db, err);
 out:
-	if (rc != 0)
+	if (rc != 0 && !in_tx)
 		wb_db_rollback(db);
 	return rc;
 }
@@ -315,7 +321,7 @@ int
 wb_card_add(struct wb_db *db, const struct wb_actor *actor,
     const struct wb_card *in, int64_t *id, struct wb_err *err)
 {
-	return write_card(db, actor, in, true, id, err);
+	return write_card(db, actor, in, true, false, id, err);
 }
 
 int
@@ -324,5 +330,27 @@ wb_card_update(struct wb_db *db, const struct wb_actor *actor,
 {
 	int64_t	unused;
 
-	return write_card(db, actor, in, false, &unused, err);
+	return write_card(db, actor, in, false, false, &unused, err);
+}
+
+int
+wb_card_add_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_card *in, int64_t *id, struct wb_err *err)
+{
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "wb_card_add_tx outside a "
+		    "transaction");
+	return write_card(db, actor, in, true, true, id, err);
+}
+
+int
+wb_card_update_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_card *in, struct wb_err *err)
+{
+	int64_t	unused;
+
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "wb_card_update_tx outside a "
+		    "transaction");
+	return write_card(db, actor, in, false, true, &unused, err);
 }

@@ -52,6 +52,15 @@ int	wb_card_add(struct wb_db *db, const struct wb_actor *actor,
 /* Change a card's fields (not its organisation or account). */
 int	wb_card_update(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_card *in, struct wb_err *err) WB_WARN_UNUSED;
+/* The same two inside the caller's open write transaction
+ * (wb_db_begin_write), for importers: access check, validation and audit
+ * event as above, but nothing is committed or rolled back here; on an
+ * error the caller rolls back. */
+int	wb_card_add_tx(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_card *in, int64_t *id, struct wb_err *err)
+	    WB_WARN_UNUSED;
+int	wb_card_update_tx(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_card *in, struct wb_err *err) WB_WARN_UNUSED;
 /* Check fields; Dutch field errors. */
 int	wb_card_validate(const struct wb_card *in, struct wb_err *err)
 	    WB_WARN_UNUSED;

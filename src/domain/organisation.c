@@ -229,21 +229,27 @@ bind_fields(struct wb_stmt *st, const struct wb_org *in, int first)
 	wb_stmt_bind_opt(st, first + 7, in->website);
 }
 
+/* Audit a refused change (in the caller's transaction when `in_tx`) and
+ * return WB_EDENIED. */
 static int
 denied(struct wb_db *db, const struct wb_actor *actor,
-    struct wb_audit_event *ev, struct wb_err *err)
+    struct wb_audit_event *ev, bool in_tx, struct wb_err *err)
 {
 	int	rc;
 
 	ev->denied = true;
-	rc = wb_audit_log(db, actor, ev, err);
+	rc = in_tx ? wb_audit_write(db, actor, ev, err) :
+	    wb_audit_log(db, actor, ev, err);
 	return rc ? rc : wb_err_set(err, WB_EDENIED,
 	    "u mag deze organisatie niet beheren");
 }
 
-int
-wb_org_add(struct wb_db *db, const struct wb_actor *actor,
-    const struct wb_org *in, int64_t *id, struct wb_err *err)
+/* Body of wb_org_add and wb_org_add_tx: in its own write transaction, or
+ * in the caller's when `in_tx` (then nothing is committed or rolled back
+ * here). */
+static int
+org_add(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, bool in_tx, int64_t *id, struct wb_err *err)
 {
 	struct wb_stmt		*st = NULL;
 	struct wb_audit_event	 ev = { .event = "organisation.create",
@@ -252,13 +258,15 @@ wb_org_add(struct wb_db *db, const struct wb_actor *actor,
 	int			 rc;
 
 	if (!may_manage(actor, in))
-		return denied(db, actor, &ev, err);
+		return denied(db, actor, &ev, in_tx, err);
 	rc = wb_org_validate(db, in, err);
 	if (rc != 0)
 		return rc;
-	rc = wb_db_begin_write(db, err);
-	if (rc != 0)
-		return rc;
+	if (!in_tx) {
+		rc = wb_db_begin_write(db, err);
+		if (rc != 0)
+			return rc;
+	}
 	rc = wb_db_prepare(db, Q_ORG_INSERT, &st, err);
 	if (rc != 0)
 		goto out;
@@ -286,17 +294,35 @@ wb_org_add(struct wb_db *db, const struct wb_actor *actor,
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 	ev.object_id = idbuf;
 	rc = wb_audit_write(db, actor, &ev, err);
-	if (rc == 0)
+	if (rc == 0 && !in_tx)
 		rc = wb_db_commit(db, err);
 out:
-	if (rc != 0)
+	if (rc != 0 && !in_tx)
 		wb_db_rollback(db);
 	return rc;
 }
 
 int
-wb_org_update(struct wb_db *db, const struct wb_actor *actor,
-    const struct wb_org *in, struct wb_err *err)
+wb_org_add(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, int64_t *id, struct wb_err *err)
+{
+	return org_add(db, actor, in, false, id, err);
+}
+
+int
+wb_org_add_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, int64_t *id, struct wb_err *err)
+{
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "wb_org_add_tx outside a "
+		    "transaction");
+	return org_add(db, actor, in, true, id, err);
+}
+
+/* Body of wb_org_update and wb_org_update_tx (see org_add). */
+static int
+org_update(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, bool in_tx, struct wb_err *err)
 {
 	struct wb_arena		 a;
 	struct wb_org		 old;
@@ -314,7 +340,7 @@ wb_org_update(struct wb_db *db, const struct wb_actor *actor,
 		goto out;
 	/* A coordinator must be allowed both before and after the change. */
 	if (!may_manage(actor, &old) || !may_manage(actor, in)) {
-		rc = denied(db, actor, &ev, err);
+		rc = denied(db, actor, &ev, in_tx, err);
 		goto out;
 	}
 	rc = wb_org_validate(db, in, err);
@@ -325,9 +351,11 @@ wb_org_update(struct wb_db *db, const struct wb_actor *actor,
 		    "De code van een organisatie kan niet veranderen.");
 		goto out;
 	}
-	rc = wb_db_begin_write(db, err);
-	if (rc != 0)
-		goto out;
+	if (!in_tx) {
+		rc = wb_db_begin_write(db, err);
+		if (rc != 0)
+			goto out;
+	}
 	rc = wb_db_prepare(db, Q_ORG_UPDATE, &st, err);
 	if (rc != 0)
 		goto out;
@@ -341,13 +369,30 @@ wb_org_update(struct wb_db *db, const struct wb_actor *actor,
 		rc = write_regions(db, in->id, in, err);
 	if (rc == 0)
 		rc = wb_audit_write(db, actor, &ev, err);
-	if (rc == 0)
+	if (rc == 0 && !in_tx)
 		rc = wb_db_commit(db, err);
 out:
-	if (rc != 0)
+	if (rc != 0 && !in_tx)
 		wb_db_rollback(db);
 	wb_arena_free(&a);
 	return rc;
+}
+
+int
+wb_org_update(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, struct wb_err *err)
+{
+	return org_update(db, actor, in, false, err);
+}
+
+int
+wb_org_update_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_org *in, struct wb_err *err)
+{
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "wb_org_update_tx outside a "
+		    "transaction");
+	return org_update(db, actor, in, true, err);
 }
 
 static const char *

@@ -43,6 +43,15 @@ int	wb_org_add(struct wb_db *db, const struct wb_actor *actor,
 /* Validate and update every field of organisation in->id. */
 int	wb_org_update(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_org *in, struct wb_err *err) WB_WARN_UNUSED;
+/* The same two inside the caller's open write transaction
+ * (wb_db_begin_write), for importers that change many rows at once:
+ * access check, validation and audit event as above, but nothing is
+ * committed or rolled back here; on an error the caller rolls back. */
+int	wb_org_add_tx(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_org *in, int64_t *id, struct wb_err *err)
+	    WB_WARN_UNUSED;
+int	wb_org_update_tx(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_org *in, struct wb_err *err) WB_WARN_UNUSED;
 /* Check the fields of `in` without touching the database's rows. */
 int	wb_org_validate(struct wb_db *db, const struct wb_org *in,
 	    struct wb_err *err) WB_WARN_UNUSED;

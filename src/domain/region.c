@@ -178,7 +178,8 @@ wb_municipality_search(struct wb_db *db, const char *q, struct wb_arena *a,
 
 	*n = 0;
 	*out = NULL;
-	/* A LIKE pattern: lower-case, with % and _ taken literally. */
+	/* A LIKE pattern: lower-case, with % and _ dropped so that they cannot
+	 * act as wildcards (no municipality or region name contains them). */
 	wb_buf_init(&like, 512);
 	wb_buf_putc(&like, '%');
 	for (p = q; *p != '\0'; p++) {
@@ -306,6 +307,7 @@ wb_region_import(struct wb_db *db, const struct wb_actor *actor,
 	struct region_row	*rows;
 	struct wb_audit_event	 ev = { .event = "regions.import",
 	    .object_type = "region" };
+	struct wb_err		 perr;	/* the parser's, for the report */
 	char			 detail[96];
 	size_t			 i;
 	int			 rc;
@@ -319,9 +321,12 @@ wb_region_import(struct wb_db *db, const struct wb_actor *actor,
 	}
 	if (year < 2000 || year > 2200)
 		return wb_err_set(err, WB_EINVAL, "ongeldig jaar");
-	rc = wb_csv_parse(a, data, n, &t, err);
+	wb_err_clear(&perr);
+	rc = wb_csv_parse(a, data, n, &t, &perr);
 	if (rc != 0) {
-		wb_report_error(rep, a, 0, "%s", err->msg);
+		wb_report_error(rep, a, 0, "%s", perr.msg);
+		if (err != NULL)
+			*err = perr;
 		return rc;
 	}
 	rows = wb_arena_array(a, t.nrows, sizeof(*rows));

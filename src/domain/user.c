@@ -30,17 +30,18 @@ wb_password_check_rules(const char *pw, struct wb_err *err)
 {
 	size_t	n = pw ? strlen(pw) : 0;
 
-	if (n < WB_MIN_PASSWORD)
-		return wb_err_field(err, WB_EINVAL, "password",
-		    "Het wachtwoord moet minstens %d tekens hebben.",
-		    WB_MIN_PASSWORD);
 	if (n > WB_MAX_PASSWORD)
 		return wb_err_field(err, WB_EINVAL, "password",
 		    "Het wachtwoord mag hoogstens %d tekens hebben.",
 		    WB_MAX_PASSWORD);
-	if (!wb_utf8_valid(pw, n, false))
+	if (!wb_utf8_valid(pw ? pw : "", n, false))
 		return wb_err_field(err, WB_EINVAL, "password",
 		    "Het wachtwoord bevat tekens die niet zijn toegestaan.");
+	/* Characters, not bytes: "é" counts once. */
+	if (wb_utf8_len(pw ? pw : "", n) < WB_MIN_PASSWORD)
+		return wb_err_field(err, WB_EINVAL, "password",
+		    "Het wachtwoord moet minstens %d tekens hebben.",
+		    WB_MIN_PASSWORD);
 	return 0;
 }
 
@@ -181,6 +182,26 @@ validate(struct wb_db *db, const struct wb_user_input *in, bool create,
 	return rc;
 }
 
+int
+wb_user_check_manage(struct wb_db *db, const struct wb_actor *actor,
+    const char *event, int64_t id, struct wb_err *err)
+{
+	struct wb_audit_event	 ev = { .event = event, .object_type = "user",
+	    .denied = true };
+	char			 idbuf[24];
+	int			 rc;
+
+	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) == 0)
+		return 0;
+	if (id != 0) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
+		ev.object_id = idbuf;
+	}
+	rc = wb_audit_log(db, actor, &ev, err);
+	return rc ? rc : wb_err_set(err, WB_EDENIED,
+	    "only an administrator may manage accounts");
+}
+
 static char *
 lower_dup(const char *s)
 {
@@ -206,12 +227,9 @@ wb_user_add(struct wb_db *db, const struct wb_actor *actor,
 	int			 rc;
 
 	hash[0] = '\0';
-	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0) {
-		ev.denied = true;
-		rc = wb_audit_log(db, actor, &ev, err);
-		return rc ? rc : wb_err_set(err, WB_EDENIED,
-		    "alleen een beheerder mag accounts aanmaken");
-	}
+	rc = wb_user_check_manage(db, actor, ev.event, 0, err);
+	if (rc != 0)
+		return rc;
 	rc = validate(db, in, true, &org_id, err);
 	if (rc != 0)
 		return rc;
@@ -272,12 +290,9 @@ wb_user_update(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
 	ev.object_id = idbuf;
-	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0) {
-		ev.denied = true;
-		rc = wb_audit_log(db, actor, &ev, err);
-		return rc ? rc : wb_err_set(err, WB_EDENIED,
-		    "alleen een beheerder mag accounts wijzigen");
-	}
+	rc = wb_user_check_manage(db, actor, ev.event, id, err);
+	if (rc != 0)
+		return rc;
 	rc = validate(db, in, false, &org_id, err);
 	if (rc != 0)
 		return rc;
@@ -666,8 +681,7 @@ wb_user_login(struct wb_db *db, const char *email, const char *password,
 		    "Het e-mailadres of het wachtwoord klopt niet.");
 out:
 	wb_stmt_release(st);
-	if (rc != 0 && rc != WB_EDENIED && rc != WB_EBUSY)
-		wb_db_rollback(db);
+	wb_db_rollback(db);	/* no-op unless a transaction is still open */
 	if (stored != NULL)
 		wb_free_secret(stored, strlen(stored));
 	sodium_memzero(newhash, sizeof(newhash));

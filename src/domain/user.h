@@ -68,6 +68,13 @@ int	wb_user_load(struct wb_db *db, int64_t id, struct wb_arena *a,
 int	wb_user_find_email(struct wb_db *db, const char *email,
 	    struct wb_arena *a, struct wb_user *out, struct wb_err *err)
 	    WB_WARN_UNUSED;
+/* 0 when `actor` may add and change accounts.  When not, the refused
+ * `event` ("user.create", "user.update") on account `id` (0 = none) is
+ * audited and WB_EDENIED returned.  wb_user_add and wb_user_update check
+ * this themselves; the web layer calls it first so that a refused form
+ * is audited even when its fields do not validate. */
+int	wb_user_check_manage(struct wb_db *db, const struct wb_actor *actor,
+	    const char *event, int64_t id, struct wb_err *err) WB_WARN_UNUSED;
 /* Accounts, for administrators; org_id 0 = all. */
 int	wb_user_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t org_id, int64_t limit, int64_t offset, struct wb_arena *a,

@@ -57,8 +57,10 @@ void	wb_stmt_bind_null(struct wb_stmt *st, int idx);
 /* Bind text, or NULL when s is NULL or "". */
 void	wb_stmt_bind_opt(struct wb_stmt *st, int idx, const char *s);
 
-/* 1 = a row is ready, 0 = done, < 0 = error (WB_ECONFLICT for a
- * uniqueness/foreign-key violation, WB_EBUSY, WB_EDB). */
+/* 1 = a row is ready, 0 = done, < 0 = error (WB_ECONFLICT for any
+ * constraint violation - unique, foreign key, CHECK, NOT NULL or a STRICT
+ * column type - so a caller that maps it to "already exists" must be sure
+ * its input passed validation; WB_EBUSY, WB_EDB). */
 int	wb_stmt_step(struct wb_stmt *st, struct wb_err *err) WB_WARN_UNUSED;
 /* Step to completion, expecting no row (INSERT/UPDATE/DELETE). */
 int	wb_stmt_exec(struct wb_stmt *st, struct wb_err *err) WB_WARN_UNUSED;

@@ -267,6 +267,10 @@ wb_error_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		message = "Het verzoek bevat gegevens die werkbrug niet kan "
 		    "verwerken. Ga terug en probeer het opnieuw.";
 		break;
+	case 401:
+		heading = "Inloggen vereist";
+		message = "Log in om deze pagina te zien.";
+		break;
 	case 403:
 		heading = "Geen toegang";
 		message = "U heeft geen toegang tot deze pagina of deze actie.";
@@ -293,8 +297,21 @@ wb_error_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	resp->status = status;
 	resp->nheaders = 0;
 	if (req->route != NULL && (req->route->flags & WB_R_API)) {
+		/* The API speaks English with stable messages. */
+		static const struct { int status; const char *msg; } api[] = {
+			{ 400, "bad request" }, { 401, "authentication required" },
+			{ 403, "forbidden" }, { 404, "not found" },
+			{ 405, "method not allowed" }, { 429, "too many requests" },
+			{ 500, "internal error" },
+		};
+		const char	*msg = "internal error";
+		size_t		 i;
+
+		for (i = 0; i < WB_NELEM(api); i++)
+			if (api[i].status == status)
+				msg = api[i].msg;
 		(void)wb_json(resp, status, json_pack("{s:s, s:s}", "error",
-		    heading, "request_id", req->request_id));
+		    msg, "request_id", req->request_id));
 		return;
 	}
 	ctx = wb_page(req, heading);
@@ -456,8 +473,7 @@ wb_app_handle(struct wb_app *app, struct wb_req *req, struct wb_resp *resp)
 	if (!(req->route->flags & (WB_R_PUBLIC | WB_R_STATIC)) &&
 	    req->user.id == 0) {
 		if (req->route->flags & WB_R_API) {
-			(void)wb_json_error(resp, 401,
-			    "authentication required");
+			wb_error_page(app, req, resp, 401);
 			wb_resp_header(resp, "WWW-Authenticate", "Bearer");
 		} else {
 			struct wb_buf	 loc;

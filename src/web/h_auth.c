@@ -15,6 +15,8 @@ content_type(const char *name)
 		return "application/octet-stream";
 	if (strcmp(dot, ".css") == 0)
 		return "text/css; charset=utf-8";
+	if (strcmp(dot, ".json") == 0)
+		return "application/json";
 	if (strcmp(dot, ".svg") == 0)
 		return "image/svg+xml";
 	if (strcmp(dot, ".png") == 0)

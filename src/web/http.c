@@ -115,7 +115,7 @@ client_address(struct server *s, struct MHD_Connection *c,
 	last = last ? last + 1 : xff;
 	while (*last == ' ')
 		last++;
-	if (strlen(last) > INET6_ADDRSTRLEN || strspn(last,
+	if (*last == '\0' || strlen(last) > INET6_ADDRSTRLEN || strspn(last,
 	    "0123456789abcdefABCDEF.:") != strlen(last))
 		return wb_arena_strdup(a, peer);
 	return wb_arena_strdup(a, last);

@@ -96,7 +96,9 @@ wb_req_cookie(struct wb_req *req, const char *name)
 	const char	*p = req->cookie;
 	size_t		 nlen = strlen(name);
 
-	while (p != NULL && *p != '\0') {
+	if (p == NULL)
+		return NULL;
+	while (*p != '\0') {
 		const char *end;
 
 		while (*p == ' ' || *p == ';')

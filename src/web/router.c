@@ -1,5 +1,6 @@
 /* router.c - route matching and parameter validation. */
 #include "web/router.h"
+#include "web/multipart.h"
 #include "base/err.h"
 #include "base/limits.h"
 #include "base/str.h"
@@ -95,8 +96,12 @@ static const char *
 check(const struct wb_param *p, const char *v, size_t n, int64_t *num)
 {
 	const char *const *e;
+	size_t		  i;
 
 	*num = 0;
+	/* A multipart part can carry a NUL that would cut the C string. */
+	if (memchr(v, '\0', n) != NULL)
+		return "bevat tekens die niet zijn toegestaan";
 	switch (p->type) {
 	case WB_P_TEXT:
 	case WB_P_LINES:
@@ -143,10 +148,16 @@ check(const struct wb_param *p, const char *v, size_t n, int64_t *num)
 			return "is geen geldige code (letters, cijfers, - en _)";
 		return NULL;
 	case WB_P_PATH:
-		if (n == 0 || v[0] != '/' || (n > 1 && (v[1] == '/' ||
-		    v[1] == '\\')) || !wb_utf8_valid(v, n, false) ||
-		    n > 512)
+		/* A local path for a redirect: browsers drop TAB, CR and LF
+		 * and read '\\' as '/', so "/\t/x" or "/\\x" would leave the
+		 * site.  Printable ASCII only, one leading '/'. */
+		if (n == 0 || n > 512 || v[0] != '/' || (n > 1 &&
+		    (v[1] == '/' || v[1] == '\\')))
 			return "is geen geldig pad";
+		for (i = 0; i < n; i++)
+			if ((unsigned char)v[i] <= ' ' ||
+			    (unsigned char)v[i] >= 0x7f || v[i] == '\\')
+				return "is geen geldig pad";
 		return NULL;
 	case WB_P_CHECKBOX:
 		if (strcmp(v, "1") != 0)
@@ -259,8 +270,16 @@ wb_router_params(struct wb_req *req, const char *skip, struct wb_err *err)
 		}
 	}
 	if (req->method == WB_POST && !(r->flags & WB_R_API)) {
-		rc = wb_form_decode(&req->arena, req->body ? req->body : "",
-		    req->body_len, &f, err);
+		/* An upload form gives the same fields as a urlencoded one;
+		 * the rules below apply to both. */
+		if (req->content_type != NULL && wb_str_prefix(
+		    req->content_type, "multipart/form-data"))
+			rc = wb_multipart_decode(&req->arena,
+			    req->content_type, req->body, req->body_len, &f,
+			    err);
+		else
+			rc = wb_form_decode(&req->arena, req->body ?
+			    req->body : "", req->body_len, &f, err);
 		if (rc != 0)
 			return rc;
 		for (i = 0; i < f.n; i++) {

@@ -103,7 +103,8 @@ static const struct wb_param p_cp_new[] = {
 	{ "note", WB_P_TEXT, 0, 0, 300, NULL, "Toelichting" }, END };
 static const struct wb_param p_cp_end[] = {
 	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
-	{ "until", WB_P_DATE, REQ, 0, 0, NULL, "Einddatum" }, END };
+	{ "until", WB_P_DATE, REQ, 0, 0, NULL, "Einddatum" },
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, NULL }, END };
 static const struct wb_param p_users[] = {
 	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
 #define USER_FIELDS \
@@ -131,7 +132,7 @@ static const struct wb_param p_audit[] = {
 	{ "user", WB_P_INT, 0, 1, INT64_MAX, NULL, "Gebruiker (id)" },
 	{ "org", WB_P_CODE, 0, 0, 32, NULL, "Organisatie" },
 	{ "client", WB_P_INT, 0, 1, INT64_MAX, NULL, "Cliënt (id)" },
-	{ "event", WB_P_CODE, 0, 0, 64, NULL, "Gebeurtenis" },
+	{ "event", WB_P_TEXT, 0, 0, 64, NULL, "Gebeurtenis" },
 	{ "outcome", WB_P_ENUM, 0, 0, 0, outcomes, "Uitkomst" },
 	{ "from", WB_P_DATE, 0, 0, 0, NULL, "Vanaf" },
 	{ "until", WB_P_DATE, 0, 0, 0, NULL, "Tot en met" },
@@ -199,7 +200,7 @@ const struct wb_route wb_routes[] = {
 	{ WB_GET, "/export/organisaties.csv", wb_h_export_orgs, 0, p_export },
 	{ WB_GET, "/export/contactpunten.csv", wb_h_export_cps, 0, p_export },
 
-	{ WB_GET, "/audit", wb_h_audit, 0, p_audit },
+	{ WB_GET, "/audit", wb_h_audit, F, p_audit },
 	{ WB_GET, "/audit.csv", wb_h_audit_csv, 0, p_audit },
 
 	{ WB_GET, "/api/v1/openapi.json", wb_h_api_openapi, API | PUB,
