@@ -3,7 +3,7 @@
 # Idempotent: on a machine that has everything it only asks dpkg.
 set -eu
 
-PKGS="build-essential pkg-config gettext xxd curl clang-format cppcheck
+PKGS="build-essential pkg-config gettext xxd curl python3 clang-format cppcheck
 libmicrohttpd-dev libsqlite3-dev libpq-dev libjansson-dev libsodium-dev
 libcsv-dev libinih-dev libcmark-dev libcmocka-dev sqlite3
 clang-14 libclang-rt-14-dev

@@ -282,12 +282,12 @@ print_report(const struct wb_import_report *rep)
 	size_t	i;
 
 	for (i = 0; i < rep->nerrors && rep->errors != NULL &&
-	    i < 200; i++)
+	    i < WB_MAX_REPORTED_ERRORS; i++)
 		fprintf(stderr, "  regel %zu: %s\n", rep->errors[i].line,
 		    rep->errors[i].message);
-	if (rep->nerrors > 200)
+	if (rep->nerrors > WB_MAX_REPORTED_ERRORS)
 		fprintf(stderr, "  ... en %zu fouten meer\n",
-		    rep->nerrors - 200);
+		    rep->nerrors - WB_MAX_REPORTED_ERRORS);
 }
 
 static int

@@ -243,12 +243,26 @@ write_card(struct wb_db *db, const struct wb_actor *actor,
 {
 	struct wb_stmt		*st = NULL;
 	struct wb_audit_event	 ev = { .object_type = "card" };
+	struct wb_card		 stored;
+	struct wb_arena		 a;
+	int64_t			 org_id = in->org_id, user_id = in->user_id;
 	char			 idbuf[24];
 	bool			 ok;
 	int			 rc;
 
 	ev.event = create ? "card.create" : "card.update";
-	rc = may_edit(db, actor, in->org_id, in->user_id, &ok, err);
+	if (!create) {
+		/* Decide on the card as stored, not on what the caller says
+		 * its organisation and owner are. */
+		wb_arena_init(&a);
+		rc = load(db, Q_CARD_GET, in->id, &a, &stored, err);
+		org_id = stored.org_id;
+		user_id = stored.user_id;
+		wb_arena_free(&a);
+		if (rc != 0)
+			return rc;
+	}
+	rc = may_edit(db, actor, org_id, user_id, &ok, err);
 	if (rc != 0)
 		return rc;
 	if (!create) {

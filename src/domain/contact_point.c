@@ -383,9 +383,26 @@ static int
 end_current(struct wb_db *db, const struct wb_cp_input *in, struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
-	int64_t		 cur = 0;
+	int64_t		 cur = 0, later = 0;
 	int		 rc;
 
+	/* A contact point already planned to start later would overlap
+	 * the new one: it has to be ended or moved first. */
+	rc = wb_db_prepare(db, Q_CP_LATER, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, in->valid_from);
+	wb_stmt_bind_int64(st, 2, in->org_id);
+	wb_stmt_bind_text(st, 3, in->region_code);
+	wb_stmt_bind_text(st, 4, in->domain);
+	rc = wb_stmt_exec_int64(st, &later, err);
+	wb_stmt_release(st);
+	if (rc != 0)
+		return rc;
+	if (later > 0)
+		return wb_err_field(err, WB_EINVAL, "valid_from", "Er is al "
+		    "een contactpunt gepland dat later begint. Beëindig dat "
+		    "eerst of kies een latere begindatum.");
 	rc = wb_db_prepare(db, Q_CP_CURRENT, &st, err);
 	if (rc != 0)
 		return rc;

@@ -190,6 +190,33 @@ may_manage(const struct wb_actor *actor, const struct wb_org *o)
 	return false;
 }
 
+/* A coordinator may add or remove only their own region: every region in
+ * which `old` and `in` differ must be theirs.  (old is empty for a new
+ * organisation.)  Administrators are not limited. */
+static bool
+regions_change_ok(const struct wb_actor *actor, const struct wb_org *old,
+    const struct wb_org *in)
+{
+	struct wb_scope	s = { .org_id = in->id };
+	size_t		i;
+
+	if (wb_access_check(actor, WB_ACT_ORG_MANAGE, &s) == 0)
+		return true;
+	for (i = 0; i < in->nregions; i++) {
+		s.region_code = in->regions[i];
+		if (!wb_org_serves(old, in->regions[i]) &&
+		    wb_access_check(actor, WB_ACT_REGION_EDIT, &s) != 0)
+			return false;
+	}
+	for (i = 0; i < old->nregions; i++) {
+		s.region_code = old->regions[i];
+		if (!wb_org_serves(in, old->regions[i]) &&
+		    wb_access_check(actor, WB_ACT_REGION_EDIT, &s) != 0)
+			return false;
+	}
+	return true;
+}
+
 static int
 write_regions(struct wb_db *db, int64_t id, const struct wb_org *in,
     struct wb_err *err)
@@ -254,10 +281,11 @@ org_add(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_stmt		*st = NULL;
 	struct wb_audit_event	 ev = { .event = "organisation.create",
 	    .object_type = "organisation" };
+	static const struct wb_org none;	/* no regions before */
 	char			 idbuf[24];
 	int			 rc;
 
-	if (!may_manage(actor, in))
+	if (!may_manage(actor, in) || !regions_change_ok(actor, &none, in))
 		return denied(db, actor, &ev, in_tx, err);
 	rc = wb_org_validate(db, in, err);
 	if (rc != 0)
@@ -339,7 +367,8 @@ org_update(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		goto out;
 	/* A coordinator must be allowed both before and after the change. */
-	if (!may_manage(actor, &old) || !may_manage(actor, in)) {
+	if (!may_manage(actor, &old) || !may_manage(actor, in) ||
+	    !regions_change_ok(actor, &old, in)) {
 		rc = denied(db, actor, &ev, in_tx, err);
 		goto out;
 	}

@@ -6,7 +6,6 @@
 #include "base/str.h"
 #include "base/time.h"
 
-#define MAX_REPORTED_ERRORS	200
 
 void
 wb_report_error(struct wb_import_report *r, struct wb_arena *a, size_t line,
@@ -16,7 +15,7 @@ wb_report_error(struct wb_import_report *r, struct wb_arena *a, size_t line,
 	va_list		 ap;
 	struct wb_row_error *nv;
 
-	if (r->nerrors >= MAX_REPORTED_ERRORS) {
+	if (r->nerrors >= WB_MAX_REPORTED_ERRORS) {
 		r->nerrors++;
 		return;
 	}

@@ -33,10 +33,15 @@ struct wb_row_error {
 	const char	*message;
 };
 
+/* At most this many row errors are kept; nerrors counts them all. */
+#define WB_MAX_REPORTED_ERRORS	200
+
 struct wb_import_report {
 	size_t			 rows;		/* data rows read */
 	size_t			 added;		/* or changed */
-	struct wb_row_error	*errors;	/* in the caller's arena */
+	struct wb_row_error	*errors;	/* in the caller's arena; holds
+						 * min(nerrors,
+						 * WB_MAX_REPORTED_ERRORS) */
 	size_t			 nerrors;
 };
 

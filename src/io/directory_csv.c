@@ -811,6 +811,25 @@ check_org_row(struct ctx *c, const struct wb_csv_row *r, struct org_row *out)
 		out->act = org_same(&old, o) ? ACT_NONE : ACT_UPDATE;
 	} else
 		out->act = ACT_CREATE;
+	/* A coordinator adds or removes only their own region (the domain
+	 * decides the same; reporting it here names the line). */
+	if (c->actor != NULL && wb_access_check(c->actor, WB_ACT_ORG_MANAGE,
+	    NULL) != 0) {
+		bool	ok = true;
+
+		for (i = 0; i < o->nregions; i++)
+			if (!(have_old && wb_org_serves(&old, o->regions[i])) &&
+			    !may_region(c->actor, o->regions[i]))
+				ok = false;
+		for (i = 0; have_old && i < old.nregions; i++)
+			if (!wb_org_serves(o, old.regions[i]) &&
+			    !may_region(c->actor, old.regions[i]))
+				ok = false;
+		if (!ok) {
+			refuse_region(c, line);
+			return 0;
+		}
+	}
 	if (c->rep->nerrors > before || out->act == ACT_NONE)
 		return 0;
 	/* The domain's own check has the last word. */

@@ -189,6 +189,9 @@ static const char *const sql[Q__COUNT] = {
 	[Q_CP_CURRENT] =
 	    "SELECT cp.id FROM contact_point cp WHERE " CP_CURRENT
 	    "AND cp.org_id = $2 AND cp.region_code = $3 AND cp.domain = $4",
+	[Q_CP_LATER] =
+	    "SELECT count(*) FROM contact_point cp WHERE cp.valid_from > $1 "
+	    "AND cp.org_id = $2 AND cp.region_code = $3 AND cp.domain = $4",
 	[Q_CP_FIND] =
 	    "SELECT " CP_COLS CP_FROM "WHERE " CP_CURRENT
 	    "AND cp.region_code = $2 AND cp.domain = $3 AND o.active = 1 "

@@ -58,6 +58,7 @@
 	X(Q_CP_END) \
 	X(Q_CP_GET) \
 	X(Q_CP_CURRENT) \
+	X(Q_CP_LATER) \
 	X(Q_CP_FIND) \
 	X(Q_CP_BY_REGION) \
 	X(Q_CP_BY_ORG) \

@@ -1,5 +1,6 @@
 /* router.c - route matching and parameter validation. */
 #include "web/router.h"
+#include "web/i18n.h"
 #include "web/multipart.h"
 #include "base/err.h"
 #include "base/limits.h"
@@ -168,6 +169,17 @@ check(const struct wb_param *p, const char *v, size_t n, int64_t *num)
 	return "is ongeldig";
 }
 
+/* "Label message." in the request's language, next to the field. */
+static void
+field_error(struct wb_req *req, const struct wb_param *p, const char *msg)
+{
+	const struct wb_locale	*loc = wb_i18n_get(req->lang);
+
+	wb_req_field_error(req, p->name, wb_arena_printf(&req->arena,
+	    "%s %s.", wb_tr(loc, p->label ? p->label : p->name),
+	    wb_tr(loc, msg)));
+}
+
 /* Add one raw (name, value) pair after validation. */
 static int
 add_value(struct wb_req *req, const struct wb_param *p, const char *name,
@@ -193,8 +205,7 @@ add_value(struct wb_req *req, const struct wb_param *p, const char *name,
 		if (!(req->route->flags & WB_R_FORM))
 			return wb_err_set(err, WB_EINVAL, "parameter %s %s",
 			    p->name, msg);
-		wb_req_field_error(req, p->name, wb_arena_printf(&req->arena,
-		    "%s %s.", p->label ? p->label : p->name, msg));
+		field_error(req, p, msg);
 	}
 	if (req->nparams == *cap) {
 		struct wb_param_value *nv;
@@ -310,9 +321,7 @@ wb_router_params(struct wb_req *req, const char *skip, struct wb_err *err)
 		if (!(p->flags & WB_P_REQUIRED) || have || errored)
 			continue;
 		if (r->flags & WB_R_FORM)
-			wb_req_field_error(req, p->name, wb_arena_printf(
-			    &req->arena, "%s is verplicht.", p->label ?
-			    p->label : p->name));
+			field_error(req, p, "is verplicht");
 		else
 			return wb_err_set(err, WB_EINVAL,
 			    "parameter %s ontbreekt", p->name);

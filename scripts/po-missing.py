@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""po-missing.py - list Dutch UI texts that have no entry in po/en.po.
+
+Looks at {{_ text}} in templates/, and at string literals passed to
+wb_t(req, "..."), at route labels in src/web/routes.c and at the label
+tables of the domain (roles, organisation types, functions, domains).
+Prints one missing msgid per line; exit status 1 when any is missing.
+Used by tests/unit/test_i18n.c's companion check in `make check`.
+"""
+import glob, re, sys
+
+def po_ids(path):
+    ids, cur, inid = set(), None, False
+    for line in open(path, encoding='utf-8'):
+        line = line.rstrip('\n')
+        if line.startswith('msgid '):
+            cur, inid = eval(line[6:]), True
+        elif line.startswith('msgstr'):
+            if cur:
+                ids.add(cur)
+            inid = False
+        elif inid and line.startswith('"'):
+            cur += eval(line)
+    return ids
+
+def c_strings(expr):
+    # Concatenate adjacent C string literals.
+    return ''.join(eval('"' + m + '"') for m in re.findall(r'"((?:[^"\\]|\\.)*)"', expr))
+
+want = set()
+for f in glob.glob('templates/*.html'):
+    for m in re.finditer(r'\{\{_\s+(.*?)\s*\}\}', open(f, encoding='utf-8').read(), re.S):
+        want.add(m.group(1))
+for f in glob.glob('src/web/*.c'):
+    src = open(f, encoding='utf-8').read()
+    for m in re.finditer(r'wb_t\(req,\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', src):
+        want.add(c_strings(m.group(1)))
+routes = open('src/web/routes.c', encoding='utf-8').read()
+for m in re.finditer(r'NULL, "([^"]+)" \}', routes):
+    want.add(m.group(1))
+for m in re.finditer(r'\{ "[a-z_]+", WB_P_\w+, [^}]*?, "([^"]+)" \}', routes):
+    want.add(m.group(1))
+for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
+               ('src/web/router.c', r'field_error\(req, p, "([^"]+)"\)'),
+               ('src/web/app.c', r'\{ "[a-z]+", "([^"]+)" \}'),
+               ('src/web/app.c', r'(?:heading|message) = ((?:"(?:[^"\\]|\\.)*"\s*)+);'),
+               ('src/domain/actor.c', r'"[a-z]+", "([^"]+)" \}'),
+               ('src/domain/organisation.c', r'type_labels\[\] = \{([^}]*)\}'),
+               ('src/domain/card.c', r'function_labels\[\] = \{([^}]*)\}'),
+               ('src/domain/contact_point.c', r'return "(GGZ|UWV|Gemeente)";')]:
+    src = open(f, encoding='utf-8').read()
+    for m in re.finditer(pat, src):
+        g = m.group(1)
+        if g.lstrip().startswith('"'):
+            if 'labels' in pat:
+                for lit in re.findall(r'"((?:[^"\\]|\\.)*)"', g):
+                    want.add(eval('"' + lit + '"'))
+            else:
+                want.add(c_strings(g))
+        else:
+            want.add(g)
+have = po_ids('po/en.po')
+missing = sorted(w for w in want if w and w not in have)
+for w in missing:
+    print(w)
+sys.exit(1 if missing else 0)
