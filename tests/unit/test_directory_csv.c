@@ -733,14 +733,27 @@ test_coordinator_region(void **state)
 	struct wb_cp	*cps;
 	const char	*csv, *used = NULL;
 
+	/* A coordinator may not put a new organisation in another region,
+	 * not even next to their own. */
 	assert_int_equal(imp(f, &coord, WB_DIR_ORGS, orgs, strlen(orgs)),
 	    WB_EINVAL);
+	expect_error(f, 3, "u mag alleen regio AM27 bijwerken");
 	expect_error(f, 4, "u mag alleen regio AM27 bijwerken");
-	assert_int_equal(f->rep.nerrors, 1);
+	assert_int_equal(f->rep.nerrors, 2);
 	assert_int_equal(org_count(f), 0);
 	imp_ok(f, &coord, WB_DIR_ORGS, "code;name;type;regions\r\n"
-	    "C-MINE;Eigen;ggz;AM27\r\nC-BOTH;Beide;ggz;AM01 AM27\r\n");
-	assert_int_equal(f->counts.created, 2);
+	    "C-MINE;Eigen;ggz;AM27\r\n");
+	assert_int_equal(f->counts.created, 1);
+	/* An administrator may; the coordinator then edits it, but may not
+	 * take AM01 away. */
+	imp_ok(f, &admin, WB_DIR_ORGS, "code;name;type;regions\r\n"
+	    "C-BOTH;Beide;ggz;AM01 AM27\r\n");
+	imp_ok(f, &coord, WB_DIR_ORGS, "code;name;type;regions\r\n"
+	    "C-BOTH;Beide bijgewerkt;ggz;AM01 AM27\r\n");
+	assert_string_equal(get_org(f, "C-BOTH").name, "Beide bijgewerkt");
+	assert_int_equal(IMP(f, &coord, WB_DIR_ORGS, "code;name;type;regions"
+	    "\r\nC-BOTH;Beide;ggz;AM27\r\n"), WB_EINVAL);
+	expect_error(f, 2, "u mag alleen regio AM27 bijwerken");
 
 	/* An organisation outside the region stays out of reach. */
 	imp_ok(f, &admin, WB_DIR_ORGS, orgs);
