@@ -32,6 +32,28 @@ wb_arena_free(struct wb_arena *a)
 	a->total = 0;
 }
 
+void
+wb_arena_reset(struct wb_arena *a)
+{
+	struct wb_arena_chunk	*c, *next, *keep = NULL;
+
+	/* Keep the largest chunk (up to 1 MiB) for the next use. */
+	for (c = a->head; c != NULL; c = c->next)
+		if (c->cap <= (1u << 20) && (keep == NULL || c->cap > keep->cap))
+			keep = c;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		if (c != keep)
+			free(c);
+	}
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+	a->total = 0;
+}
+
 void *
 wb_arena_alloc(struct wb_arena *a, size_t n)
 {

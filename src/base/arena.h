@@ -18,6 +18,9 @@ struct wb_arena {
 
 void	 wb_arena_init(struct wb_arena *a);
 void	 wb_arena_free(struct wb_arena *a);
+/* Release everything allocated but keep one chunk for reuse: a worker
+ * thread's arena is reset between requests instead of freed. */
+void	 wb_arena_reset(struct wb_arena *a);
 
 /* `n` bytes aligned for any type; zero-filled. */
 void	*wb_arena_alloc(struct wb_arena *a, size_t n);

@@ -53,6 +53,17 @@ grow(struct wb_buf *b, size_t n)
 }
 
 void
+wb_buf_reserve(struct wb_buf *b, size_t n)
+{
+	if (n > b->max || n + 1 <= b->cap)
+		return;
+	b->p = wb_xrealloc(b->p, n + 1);
+	if (b->cap == 0)
+		b->p[0] = '\0';
+	b->cap = n + 1;
+}
+
+void
 wb_buf_append(struct wb_buf *b, const void *p, size_t n)
 {
 	if (!grow(b, n))

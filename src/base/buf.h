@@ -22,6 +22,8 @@ struct wb_buf {
 void	wb_buf_init(struct wb_buf *b, size_t max);
 void	wb_buf_free(struct wb_buf *b);
 void	wb_buf_reset(struct wb_buf *b);
+/* Make room for n bytes up front (ignored beyond the maximum). */
+void	wb_buf_reserve(struct wb_buf *b, size_t n);
 void	wb_buf_append(struct wb_buf *b, const void *p, size_t n);
 void	wb_buf_puts(struct wb_buf *b, const char *s);
 void	wb_buf_putc(struct wb_buf *b, char c);

@@ -509,12 +509,12 @@ wb_org_get_code(struct wb_db *db, const char *code, struct wb_arena *a,
 	return get_by(db, Q_ORG_GET_BY_CODE, 0, code, a, out, err);
 }
 
-/* Read ORG_COLS rows into a growing array; regions are loaded after. */
+/* Read ORG_COLS rows into a growing array (regions come after). */
 static int
-read_orgs(struct wb_db *db, struct wb_stmt *st, struct wb_arena *a,
-    struct wb_org **out, size_t *n, struct wb_err *err)
+read_orgs(struct wb_stmt *st, struct wb_arena *a, struct wb_org **out,
+    size_t *n, struct wb_err *err)
 {
-	size_t	cap = 0, i;
+	size_t	cap = 0;
 	int	rc;
 
 	*n = 0;
@@ -532,14 +532,34 @@ read_orgs(struct wb_db *db, struct wb_stmt *st, struct wb_arena *a,
 		row_org(st, a, &(*out)[(*n)++]);
 	}
 	wb_stmt_release(st);
-	if (rc < 0)
-		return rc;
-	for (i = 0; i < *n; i++) {
-		rc = load_regions(db, &(*out)[i], a, err);
-		if (rc != 0)
-			return rc;
+	return rc < 0 ? rc : 0;
+}
+
+/* Attach the regions of a whole list from one query of (org_id,
+ * region_code) rows, instead of one query per organisation. */
+static int
+attach_regions(struct wb_stmt *st, struct wb_arena *a, struct wb_org *orgs,
+    size_t n, struct wb_err *err)
+{
+	size_t	i = 0;
+	int	rc;
+
+	while ((rc = wb_stmt_step(st, err)) == 1) {
+		int64_t	id = wb_stmt_int64(st, 0);
+		size_t	k;
+
+		/* Rows come by org id; the list is by name: look it up,
+		 * starting where the last row matched. */
+		for (k = 0; k < n; k++, i = (i + 1) % n)
+			if (orgs[i].id == id)
+				break;
+		if (k == n || orgs[i].nregions == WB_ORG_MAX_REGIONS)
+			continue;
+		orgs[i].regions[orgs[i].nregions++] = wb_arena_strdup(a,
+		    wb_stmt_text(st, 1));
 	}
-	return 0;
+	wb_stmt_release(st);
+	return rc < 0 ? rc : 0;
 }
 
 int
@@ -564,7 +584,16 @@ wb_org_list(struct wb_db *db, const char *type, int64_t limit,
 	wb_stmt_bind_opt(st, 1, type);
 	wb_stmt_bind_int64(st, 2, limit);
 	wb_stmt_bind_int64(st, 3, offset);
-	return read_orgs(db, st, a, out, n, err);
+	rc = read_orgs(st, a, out, n, err);
+	if (rc != 0 || *n == 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_ORG_REGIONS_OF_PAGE, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_opt(st, 1, type);
+	wb_stmt_bind_int64(st, 2, limit);
+	wb_stmt_bind_int64(st, 3, offset);
+	return attach_regions(st, a, *out, *n, err);
 }
 
 int
@@ -578,5 +607,12 @@ wb_org_list_region(struct wb_db *db, const char *region, struct wb_arena *a,
 	if (rc != 0)
 		return rc;
 	wb_stmt_bind_text(st, 1, region);
-	return read_orgs(db, st, a, out, n, err);
+	rc = read_orgs(st, a, out, n, err);
+	if (rc != 0 || *n == 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_ORG_REGIONS_OF_REGION, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_text(st, 1, region);
+	return attach_regions(st, a, *out, *n, err);
 }

@@ -115,7 +115,7 @@ static const char *const sql[Q__COUNT] = {
 	[Q_ORG_LIST] =
 	    "SELECT " ORG_COLS "FROM organisation o "
 	    "WHERE (CAST($1 AS TEXT) IS NULL OR o.type = $1) "
-	    "ORDER BY o.name LIMIT $2 OFFSET $3",
+	    "ORDER BY o.name, o.id LIMIT $2 OFFSET $3",
 	[Q_ORG_LIST_BY_REGION] =
 	    "SELECT " ORG_COLS "FROM organisation o "
 	    "JOIN organisation_region orr ON orr.org_id = o.id "
@@ -124,6 +124,20 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT r.code, r.name FROM organisation_region orr "
 	    "JOIN region r ON r.code = orr.region_code WHERE orr.org_id = $1 "
 	    "ORDER BY r.code",
+	/* The regions of every organisation on one page of Q_ORG_LIST, and
+	 * of every active organisation of Q_ORG_LIST_BY_REGION. */
+	[Q_ORG_REGIONS_OF_PAGE] =
+	    "SELECT orr.org_id, orr.region_code FROM organisation_region orr "
+	    "WHERE orr.org_id IN (SELECT o.id FROM organisation o "
+	    "WHERE (CAST($1 AS TEXT) IS NULL OR o.type = $1) "
+	    "ORDER BY o.name, o.id LIMIT $2 OFFSET $3) "
+	    "ORDER BY orr.org_id, orr.region_code",
+	[Q_ORG_REGIONS_OF_REGION] =
+	    "SELECT orr.org_id, orr.region_code FROM organisation_region orr "
+	    "WHERE orr.org_id IN (SELECT o.id FROM organisation o "
+	    "JOIN organisation_region x ON x.org_id = o.id "
+	    "WHERE x.region_code = $1 AND o.active = 1) "
+	    "ORDER BY orr.org_id, orr.region_code",
 	[Q_ORG_REGION_ADD] =
 	    "INSERT INTO organisation_region (org_id, region_code) "
 	    "VALUES ($1, $2) ON CONFLICT DO NOTHING",

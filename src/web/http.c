@@ -25,6 +25,10 @@ struct server {
 
 static volatile sig_atomic_t stop;
 
+/* Each worker thread keeps its request arena between requests, so a page
+ * does not malloc and free its chunks every time. */
+static _Thread_local struct wb_arena thread_arena;
+
 static void
 on_signal(int sig)
 {
@@ -184,6 +188,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 		    "Het adres is te lang.\n");
 
 	wb_req_init(&req);
+	req.arena = thread_arena;
 	wb_resp_init(&resp);
 	if (strcmp(method, "GET") == 0)
 		req.method = WB_GET;
@@ -205,6 +210,9 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	req.authorization = header(c, "Authorization");
 	req.remote_addr = client_address(s, c, &req.arena, &req.tls);
 	if (req.method == WB_OTHER) {
+		wb_arena_reset(&req.arena);
+		thread_arena = req.arena;
+		req.arena.head = NULL;
 		wb_req_free(&req);
 		wb_resp_free(&resp);
 		return send_plain(c, MHD_HTTP_METHOD_NOT_ALLOWED,
@@ -232,6 +240,9 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	ret = MHD_queue_response(c, (unsigned)resp.status, r);
 	MHD_destroy_response(r);
 	wb_resp_free(&resp);
+	wb_arena_reset(&req.arena);
+	thread_arena = req.arena;
+	req.arena.head = NULL;
 	wb_req_free(&req);
 	return ret;
 }

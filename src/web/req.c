@@ -24,6 +24,8 @@ wb_resp_init(struct wb_resp *resp)
 	memset(resp, 0, sizeof(*resp));
 	resp->status = 200;
 	wb_buf_init(&resp->body, WB_MAX_PAGE);
+	/* Most pages are 5-20 KB: start there instead of doubling up. */
+	wb_buf_reserve(&resp->body, 16 * 1024);
 }
 
 void
