@@ -2,6 +2,7 @@
 #include "domain/user.h"
 #include "domain/access.h"
 #include "domain/audit.h"
+#include "base/buf.h"
 #include "base/limits.h"
 #include "base/log.h"
 #include "base/mem.h"
@@ -419,6 +420,26 @@ wb_user_set_lang(struct wb_db *db, const struct wb_actor *actor,
 	return rc;
 }
 
+/* Audit that `actor` read these accounts (ids only). */
+static int
+audit_read(struct wb_db *db, const struct wb_actor *actor, const char *event,
+    const struct wb_user *users, size_t n, struct wb_err *err)
+{
+	struct wb_audit_event	ev = { .event = event, .object_type = "user" };
+	struct wb_buf		ids;
+	size_t			i;
+	int			rc;
+
+	wb_buf_init(&ids, 1 << 16);
+	for (i = 0; i < n; i++)
+		wb_buf_printf(&ids, "%s%lld", i ? "," : "",
+		    (long long)users[i].id);
+	ev.object_id = wb_buf_cstr(&ids);
+	rc = wb_audit_log(db, actor, &ev, err);
+	wb_buf_free(&ids);
+	return rc;
+}
+
 int
 wb_user_list(struct wb_db *db, const struct wb_actor *actor, int64_t org_id,
     int64_t limit, int64_t offset, struct wb_arena *a, struct wb_user **out,
@@ -430,8 +451,9 @@ wb_user_list(struct wb_db *db, const struct wb_actor *actor, int64_t org_id,
 
 	*out = NULL;
 	*n = 0;
-	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0)
-		return wb_err_set(err, WB_EDENIED, "not an administrator");
+	rc = wb_user_check_manage(db, actor, "user.list", 0, err);
+	if (rc != 0)
+		return rc;
 	rc = wb_db_prepare(db, Q_USER_LIST, &st, err);
 	if (rc != 0)
 		return rc;
@@ -446,7 +468,23 @@ wb_user_list(struct wb_db *db, const struct wb_actor *actor, int64_t org_id,
 	while (*n < cap && (rc = wb_stmt_step(st, err)) == 1)
 		row_user(st, a, &(*out)[(*n)++]);
 	wb_stmt_release(st);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	return audit_read(db, actor, "user.list", *out, *n, err);
+}
+
+int
+wb_user_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
+    struct wb_arena *a, struct wb_user *out, struct wb_err *err)
+{
+	int	rc;
+
+	rc = wb_user_check_manage(db, actor, "user.read", id, err);
+	if (rc == 0)
+		rc = wb_user_load(db, id, a, out, err);
+	if (rc == 0)
+		rc = audit_read(db, actor, "user.read", out, 1, err);
+	return rc;
 }
 
 /* -- login and lockout -- */

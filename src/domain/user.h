@@ -75,7 +75,11 @@ int	wb_user_find_email(struct wb_db *db, const char *email,
  * is audited even when its fields do not validate. */
 int	wb_user_check_manage(struct wb_db *db, const struct wb_actor *actor,
 	    const char *event, int64_t id, struct wb_err *err) WB_WARN_UNUSED;
-/* Accounts, for administrators; org_id 0 = all. */
+/* One account, for an administrator; audited as user.read. */
+int	wb_user_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
+	    struct wb_arena *a, struct wb_user *out, struct wb_err *err)
+	    WB_WARN_UNUSED;
+/* Accounts, for administrators; org_id 0 = all.  Audited as user.list. */
 int	wb_user_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t org_id, int64_t limit, int64_t offset, struct wb_arena *a,
 	    struct wb_user **out, size_t *n, struct wb_err *err) WB_WARN_UNUSED;

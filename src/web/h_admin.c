@@ -311,7 +311,8 @@ WB_HANDLER(wb_h_user_edit_form)
 	db = wb_app_db(app, &err);
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_user_load(db, wb_req_int(req, "id", 0), &req->arena, &u, &err);
+	rc = wb_user_get(db, &req->actor, wb_req_int(req, "id", 0),
+	    &req->arena, &u, &err);
 	if (rc != 0)
 		return rc;
 	return user_form(app, req, resp, db, edit_ctx(req, &u, false));
@@ -330,7 +331,7 @@ WB_HANDLER(wb_h_user_edit)
 		return WB_EDB;
 	rc = wb_user_check_manage(db, &req->actor, "user.update", id, &err);
 	if (rc == 0)
-		rc = wb_user_load(db, id, &req->arena, &u, &err);
+		rc = wb_user_get(db, &req->actor, id, &req->arena, &u, &err);
 	if (rc != 0)
 		return rc;
 	read_input(req, &in);
