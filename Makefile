@@ -81,7 +81,8 @@ $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libwerkbrug.a
 	@echo "  LINK    $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h tests/http/httptest.h
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h tests/unit/dbtest.h \
+    tests/http/httptest.h
 	@mkdir -p $(@D)
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libwerkbrug.a \

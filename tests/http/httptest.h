@@ -3,37 +3,39 @@
  *
  * Usage in a cmocka test file:
  *	static struct ht T;
- *	setup: ht_setup(&T); ht_add_org(&T, ...); ht_add_user(&T, ...);
+ *	setup: ht_setup(&T); *state = &T; ht_add_org(&T, ...); ...
  *	test:  struct ht_user u; ht_login(&T, "a@x.example", &u);
- *	       struct ht_resp r; ht_get(&T, &u, "/regios", &r);
- *	       assert_int_equal(r.status, 200); ht_resp_free(&r);
- *	teardown: ht_teardown(&T);
- * Every user made with ht_add_user has the password HT_PASSWORD.
+ *	       ht_get_expect(&T, &u, "/regios", 200, "Groningen");
+ *	   or: struct ht_resp r; ht_get(&T, &u, "/regios", &r);
+ *	       ht_expect(&r, 200, NULL); ...; ht_resp_free(&r);
+ *	teardown: ht_group_teardown (or ht_teardown(&T))
+ * The database is a struct dbt (unit/dbtest.h) with the regions loaded:
+ * T.dbt.db is the test's own connection.  Every user made with
+ * ht_add_user has the password HT_PASSWORD.
+ *
+ * Fixtures: ht_add_org, ht_add_user, ht_add_card, ht_add_contact_point,
+ * ht_region_of, ht_token_for.  Logging in: ht_login, ht_login_with,
+ * ht_login_form + ht_login_post (one form, several tries), ht_try_login.
+ * Checks: ht_expect, ht_get_expect, ht_post_expect, ht_expect_redirect,
+ * ht_header, ht_audit_count.
  */
 #ifndef WB_HTTPTEST_H
 #define WB_HTTPTEST_H
 
-#include "testutil.h"
+#include "unit/dbtest.h"
 
-#include "base/asset.h"
 #include "base/mem.h"
-#include "domain/audit.h"
-#include "domain/organisation.h"
-#include "domain/region.h"
+#include "domain/card.h"
+#include "domain/contact_point.h"
+#include "domain/session.h"
 #include "domain/user.h"
-#include "store/db.h"
 #include "web/app.h"
-
-#include <sodium.h>
-#include <unistd.h>
 
 #define HT_PASSWORD	"testwachtwoord-123"
 
 struct ht {
-	char		 dir[64];
-	char		 url[128];
+	struct dbt	 dbt;		/* dbt.db: the test's own connection */
 	struct wb_app	 app;
-	struct wb_db	*db;		/* the test's own connection */
 };
 
 struct ht_resp {
@@ -47,95 +49,132 @@ struct ht_user {
 	char		 csrf[80];
 };
 
-static void
+TEST_HELPER void
 ht_setup(struct ht *t)
 {
-	const struct wb_asset	*csv;
-	struct wb_actor		 sys = wb_actor_system();
-	struct wb_import_report	 rep;
-	struct wb_arena		 a;
-	struct wb_err		 err;
-	int			 applied;
+	struct wb_err	err;
 
-	setenv("WERKBRUG_PWHASH", "fast", 1);
-	assert_true(sodium_init() >= 0);
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-http-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->url, sizeof(t->url), "sqlite:%s/t.db", t->dir);
-	assert_int_equal(wb_db_open(t->url, &t->db, &err), 0);
-	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
-	csv = wb_asset_find(wb_data, "arbeidsmarktregios.csv");
-	assert_non_null(csv);
-	wb_arena_init(&a);
-	assert_int_equal(wb_region_import(t->db, &sys, csv->data, csv->len,
-	    2026, &a, &rep, &err), 0);
-	wb_arena_free(&a);
-	assert_int_equal(wb_app_init(&t->app, t->url, &err), 0);
+	dbt_open(&t->dbt, true);
+	assert_int_equal(wb_app_init(&t->app, t->dbt.url, &err), 0);
 }
 
-static void
+TEST_HELPER void
 ht_teardown(struct ht *t)
 {
-	char	path[160];
-
 	wb_app_db_close();
 	wb_app_free(&t->app);
-	wb_db_close(t->db);
-	snprintf(path, sizeof(path), "%s/t.db", t->dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/t.db-wal", t->dir);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/t.db-shm", t->dir);
-	unlink(path);
-	rmdir(t->dir);
+	dbt_close(&t->dbt);
+}
+
+/* cmocka group teardown, when setup did ht_setup(t) and *state = t. */
+TEST_HELPER int
+ht_group_teardown(void **state)
+{
+	ht_teardown(*state);
+	return 0;
 }
 
 /* Add an organisation of `type` serving `region`; returns its id. */
-static int64_t
+TEST_HELPER int64_t
 ht_add_org(struct ht *t, const char *code, const char *type,
     const char *region)
 {
 	struct wb_actor	sys = wb_actor_system();
-	struct wb_org	o;
+	struct wb_org	o = { .code = code, .name = code, .type = type,
+	    .regions = { region }, .nregions = 1, .active = true };
 	struct wb_err	err;
 	int64_t		id = 0;
 
-	memset(&o, 0, sizeof(o));
-	o.code = code;
-	o.name = code;
-	o.type = type;
-	o.regions[0] = region;
-	o.nregions = 1;
-	o.active = true;
-	if (wb_org_add(t->db, &sys, &o, &id, &err) != 0)
+	if (wb_org_add(t->dbt.db, &sys, &o, &id, &err) != 0)
 		fail_msg("ht_add_org %s: %s", code, err.msg);
 	return id;
 }
 
 /* Add an account with password HT_PASSWORD; returns its id. */
-static int64_t
+TEST_HELPER int64_t
 ht_add_user(struct ht *t, const char *email, const char *role,
     const char *org, const char *region)
 {
 	struct wb_actor		sys = wb_actor_system();
-	struct wb_user_input	in;
+	struct wb_user_input	in = { .email = email, .name = email,
+	    .role = role, .org_code = org, .region_code = region,
+	    .password = HT_PASSWORD, .active = true };
 	struct wb_err		err;
 	int64_t			id = 0;
 
-	memset(&in, 0, sizeof(in));
-	in.email = email;
-	in.name = email;
-	in.role = role;
-	in.org_code = org;
-	in.region_code = region;
-	in.password = HT_PASSWORD;
-	in.active = true;
-	if (wb_user_add(t->db, &sys, &in, &id, &err) != 0)
+	if (wb_user_add(t->dbt.db, &sys, &in, &id, &err) != 0)
 		fail_msg("ht_add_user %s: %s", email, err.msg);
 	return id;
 }
 
-static void
+/* Add a card with phone "088 123" at organisation `org`, of account
+ * `user_id` (0: none); returns its id. */
+TEST_HELPER int64_t
+ht_add_card(struct ht *t, int64_t org, int64_t user_id, const char *name,
+    const char *function)
+{
+	struct wb_actor	sys = wb_actor_system();
+	struct wb_card	c = { .org_id = org, .user_id = user_id, .name = name,
+	    .function = function, .phone = "088 123" };
+	struct wb_err	err;
+	int64_t		id = 0;
+
+	if (wb_card_add(t->dbt.db, &sys, &c, &id, &err) != 0)
+		fail_msg("ht_add_card %s: %s", name, err.msg);
+	return id;
+}
+
+/* Make `card` (with `deputy`, 0: none) the contact point of `org` for
+ * `domain` in `region` from day `valid_from` on; returns its id. */
+TEST_HELPER int64_t
+ht_add_contact_point(struct ht *t, int64_t org, const char *region,
+    const char *domain, int64_t card, int64_t deputy, int64_t valid_from)
+{
+	struct wb_actor		sys = wb_actor_system();
+	struct wb_cp_input	in = { .org_id = org, .region_code = region,
+	    .domain = domain, .card_id = card, .deputy_card_id = deputy,
+	    .valid_from = valid_from, .valid_until = INT64_MIN };
+	struct wb_err		err;
+	int64_t			id = 0;
+
+	if (wb_cp_set(t->dbt.db, &sys, &in, false, &id, &err) != 0)
+		fail_msg("ht_add_contact_point %s: %s", region, err.msg);
+	return id;
+}
+
+/* The region code of municipality `code` (GMnnnn) into out. */
+TEST_HELPER void
+ht_region_of(struct ht *t, const char *code, char *out, size_t n)
+{
+	struct wb_municipality	m;
+	struct wb_arena		a;
+	struct wb_err		err;
+
+	wb_arena_init(&a);
+	assert_int_equal(wb_municipality_get(t->dbt.db, code, &a, &m, &err),
+	    0);
+	snprintf(out, n, "%s", m.region_code);
+	wb_arena_free(&a);
+}
+
+/* A new API token of account `user_id` into out (WB_TOKEN_HEX digits). */
+TEST_HELPER void
+ht_token_for(struct ht *t, int64_t user_id, char *out, size_t n)
+{
+	struct wb_actor	 sys = wb_actor_system();
+	struct wb_arena	 a;
+	struct wb_err	 err;
+	const char	*token;
+
+	wb_arena_init(&a);
+	assert_int_equal(wb_token_create(t->dbt.db, &sys, user_id, &a, &token,
+	    &err), 0);
+	assert_int_equal(strlen(token), WB_TOKEN_HEX);
+	snprintf(out, n, "%s", token);
+	wb_arena_free(&a);
+}
+
+TEST_HELPER void
 ht_resp_free(struct ht_resp *r)
 {
 	free(r->body);
@@ -144,7 +183,7 @@ ht_resp_free(struct ht_resp *r)
 }
 
 /* The value of the first response header `name`, copied, or NULL. */
-static char *
+TEST_HELPER char *
 ht_header(const struct ht_resp *r, const char *name)
 {
 	size_t		 n = strlen(name);
@@ -162,7 +201,7 @@ ht_header(const struct ht_resp *r, const char *name)
 
 /* Send one request.  `target` is path[?query]; body may be NULL;
  * content_type NULL means urlencoded for POST. */
-static void
+TEST_HELPER void
 ht_request_ct(struct ht *t, const char *method, const char *target,
     const char *content_type, const char *body, size_t body_len,
     const char *cookie, const char *authorization, struct ht_resp *out)
@@ -205,7 +244,7 @@ ht_request_ct(struct ht *t, const char *method, const char *target,
 	wb_req_free(&req);
 }
 
-static void
+TEST_HELPER void
 ht_request(struct ht *t, const char *method, const char *target,
     const char *body, const char *cookie, struct ht_resp *out)
 {
@@ -213,7 +252,7 @@ ht_request(struct ht *t, const char *method, const char *target,
 	    cookie, NULL, out);
 }
 
-static void
+TEST_HELPER void
 ht_get(struct ht *t, const struct ht_user *u, const char *target,
     struct ht_resp *out)
 {
@@ -222,7 +261,7 @@ ht_get(struct ht *t, const struct ht_user *u, const char *target,
 
 /* POST a form as `u`; `fields` is urlencoded without the csrf field,
  * which is added. */
-static void
+TEST_HELPER void
 ht_post(struct ht *t, const struct ht_user *u, const char *target,
     const char *fields, struct ht_resp *out)
 {
@@ -237,7 +276,7 @@ ht_post(struct ht *t, const struct ht_user *u, const char *target,
 }
 
 /* The value="..." of the first hidden csrf input in an HTML body. */
-static void
+TEST_HELPER void
 ht_find_csrf(const char *html, char *out, size_t n)
 {
 	const char	*p = strstr(html, "name=\"csrf\" value=\"");
@@ -253,7 +292,7 @@ ht_find_csrf(const char *html, char *out, size_t n)
 }
 
 /* Cookie value "name=value" from a Set-Cookie header list. */
-static bool
+TEST_HELPER bool
 ht_cookie_value(const struct ht_resp *r, const char *name, char *out,
     size_t n)
 {
@@ -272,24 +311,61 @@ ht_cookie_value(const struct ht_resp *r, const char *name, char *out,
 	return false;
 }
 
+/* Open the login form: its pre-session cookie and CSRF token. */
+TEST_HELPER void
+ht_login_form(struct ht *t, char *pre, size_t npre, char *csrf,
+    size_t ncsrf)
+{
+	struct ht_resp	r;
+
+	ht_request(t, "GET", "/inloggen", NULL, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_true(ht_cookie_value(&r, "wb_pre", pre, npre));
+	ht_find_csrf(r.body, csrf, ncsrf);
+	ht_resp_free(&r);
+}
+
+/* POST the login form opened with ht_login_form; `password` is sent as
+ * given (urlencode it first when needed). */
+TEST_HELPER void
+ht_login_post(struct ht *t, const char *pre, const char *csrf,
+    const char *email, const char *password, struct ht_resp *out)
+{
+	char	body[512];
+
+	snprintf(body, sizeof(body), "csrf=%s&email=%s&password=%s", csrf,
+	    email, password);
+	ht_request(t, "POST", "/inloggen", body, pre, out);
+}
+
+/* One login attempt on a fresh form; returns the status of the POST
+ * (303: logged in). */
+TEST_HELPER int
+ht_try_login(struct ht *t, const char *email, const char *password)
+{
+	struct ht_resp	r;
+	char		pre[128], csrf[80];
+	int		status;
+
+	ht_login_form(t, pre, sizeof(pre), csrf, sizeof(csrf));
+	ht_login_post(t, pre, csrf, email, password, &r);
+	status = r.status;
+	ht_resp_free(&r);
+	return status;
+}
+
 /* Log in through the form; fills u->cookie and u->csrf.  Fails the test
  * when the login does not succeed. */
-static void
+TEST_HELPER void
 ht_login_with(struct ht *t, const char *email, const char *password,
     struct ht_user *u)
 {
 	struct ht_resp	r;
-	char		pre[128], sess[128], body[512];
+	char		pre[128], sess[128];
 
 	memset(u, 0, sizeof(*u));
-	ht_request(t, "GET", "/inloggen", NULL, NULL, &r);
-	assert_int_equal(r.status, 200);
-	assert_true(ht_cookie_value(&r, "wb_pre", pre, sizeof(pre)));
-	ht_find_csrf(r.body, u->csrf, sizeof(u->csrf));
-	ht_resp_free(&r);
-	snprintf(body, sizeof(body), "csrf=%s&email=%s&password=%s", u->csrf,
-	    email, password);
-	ht_request(t, "POST", "/inloggen", body, pre, &r);
+	ht_login_form(t, pre, sizeof(pre), u->csrf, sizeof(u->csrf));
+	ht_login_post(t, pre, u->csrf, email, password, &r);
 	if (r.status != 303)
 		fail_msg("login %s: status %d", email, r.status);
 	assert_true(ht_cookie_value(&r, "wb_session", sess, sizeof(sess)));
@@ -301,33 +377,70 @@ ht_login_with(struct ht *t, const char *email, const char *password,
 	ht_resp_free(&r);
 }
 
-static void
+TEST_HELPER void
 ht_login(struct ht *t, const char *email, struct ht_user *u)
 {
 	ht_login_with(t, email, HT_PASSWORD, u);
 }
 
+/* Fail unless `r` has `status` and, unless `needle` is NULL, a body that
+ * contains it.  (cmocka cuts a message at 1 KiB: the body is shortened.) */
+TEST_HELPER void
+ht_expect(const struct ht_resp *r, int status, const char *needle)
+{
+	if (r->status != status)
+		fail_msg("status %d, want %d", r->status, status);
+	if (needle != NULL && strstr(r->body, needle) == NULL)
+		fail_msg("no \"%.200s\" in:\n%.600s", needle, r->body);
+}
+
+/* GET `target` as `u` (NULL: not logged in) and ht_expect the answer. */
+TEST_HELPER void
+ht_get_expect(struct ht *t, const struct ht_user *u, const char *target,
+    int status, const char *needle)
+{
+	struct ht_resp	r;
+
+	ht_get(t, u, target, &r);
+	if (r.status != status)
+		fail_msg("GET %s: status %d, want %d", target, r.status,
+		    status);
+	ht_expect(&r, status, needle);
+	ht_resp_free(&r);
+}
+
+/* ht_post `fields` to `target` as `u` and ht_expect the answer. */
+TEST_HELPER void
+ht_post_expect(struct ht *t, const struct ht_user *u, const char *target,
+    const char *fields, int status, const char *needle)
+{
+	struct ht_resp	r;
+
+	ht_post(t, u, target, fields, &r);
+	if (r.status != status)
+		fail_msg("POST %s: status %d, want %d", target, r.status,
+		    status);
+	ht_expect(&r, status, needle);
+	ht_resp_free(&r);
+}
+
+/* Fail unless `r` is a 303 to `location`. */
+TEST_HELPER void
+ht_expect_redirect(const struct ht_resp *r, const char *location)
+{
+	char	*loc = ht_header(r, "Location");
+
+	assert_int_equal(r->status, 303);
+	assert_non_null(loc);
+	assert_string_equal(loc, location);
+	free(loc);
+}
+
 /* Number of audit events named `event` (and outcome, NULL = any). */
-static int64_t
+TEST_HELPER int64_t
 ht_audit_count(struct ht *t, const char *event, const char *outcome)
 {
-	struct wb_actor			 auditor = { .role = WB_ROLE_AUDITOR,
-	    .address = "test", .via = "test" };
-	struct wb_audit_filter		 f;
-	struct wb_audit_row		*rows;
-	struct wb_arena			 a;
-	struct wb_err			 err;
-	size_t				 n;
-	int64_t				 total = -1;
-
-	memset(&f, 0, sizeof(f));
-	f.event = event;
-	f.outcome = outcome;
-	wb_arena_init(&a);
-	assert_int_equal(wb_audit_search(t->db, &auditor, &f, 1, 0, &a,
-	    &rows, &n, &total, &err), 0);
-	wb_arena_free(&a);
-	return total;
+	return dbt_audit_count(&t->dbt, event, outcome);
 }
 
 #endif /* WB_HTTPTEST_H */

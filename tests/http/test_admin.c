@@ -11,8 +11,8 @@ static int64_t prof_id, victim_id, pw_id;
 static int
 setup(void **state)
 {
-	(void)state;
 	ht_setup(&T);
+	*state = &T;
 	ht_add_org(&T, "GGZ-A", "ggz", "AM01");
 	ht_add_org(&T, "UWV-A", "uwv", "AM01");
 	ht_add_user(&T, "admin@t.example", "admin", "UWV-A", NULL);
@@ -27,14 +27,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
-	return 0;
-}
-
 /* The number of accounts in the database. */
 static size_t
 count_users(void)
@@ -46,7 +38,7 @@ count_users(void)
 	size_t		 n;
 
 	wb_arena_init(&a);
-	assert_int_equal(wb_user_list(T.db, &sys, 0, 1000, 0, &a, &us, &n,
+	assert_int_equal(wb_user_list(T.dbt.db, &sys, 0, 1000, 0, &a, &us, &n,
 	    &err), 0);
 	wb_arena_free(&a);
 	return n;
@@ -62,7 +54,7 @@ user_exists(const char *email)
 	int		rc;
 
 	wb_arena_init(&a);
-	rc = wb_user_find_email(T.db, email, &a, &u, &err);
+	rc = wb_user_find_email(T.dbt.db, email, &a, &u, &err);
 	wb_arena_free(&a);
 	assert_true(rc == 0 || rc == WB_ENOTFOUND);
 	return rc == 0;
@@ -74,27 +66,7 @@ load(int64_t id, struct wb_arena *a, struct wb_user *u)
 {
 	struct wb_err	err;
 
-	assert_int_equal(wb_user_load(T.db, id, a, u, &err), 0);
-}
-
-/* Try to log in; returns the status of the POST (303 = logged in). */
-static int
-try_login(const char *email, const char *password)
-{
-	struct ht_resp	r;
-	char		pre[128], csrf[80], body[512];
-	int		status;
-
-	ht_request(&T, "GET", "/inloggen", NULL, NULL, &r);
-	assert_true(ht_cookie_value(&r, "wb_pre", pre, sizeof(pre)));
-	ht_find_csrf(r.body, csrf, sizeof(csrf));
-	ht_resp_free(&r);
-	snprintf(body, sizeof(body), "csrf=%s&email=%s&password=%s", csrf,
-	    email, password);
-	ht_request(&T, "POST", "/inloggen", body, pre, &r);
-	status = r.status;
-	ht_resp_free(&r);
-	return status;
+	assert_int_equal(wb_user_load(T.dbt.db, id, a, u, &err), 0);
 }
 
 /* The <input ...> tag with id="name" in `html`, copied, or NULL. */
@@ -118,12 +90,15 @@ test_list(void **state)
 {
 	struct ht_user	u;
 	struct ht_resp	r;
+	int64_t		lists = ht_audit_count(&T, "user.list", "allowed");
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
 	ht_get(&T, &u, "/beheer/gebruikers", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<h1>Gebruikers</h1>"));
+	ht_expect(&r, 200, "<h1>Gebruikers</h1>");
+	/* Reading the account list is a read of personal data. */
+	assert_int_equal(ht_audit_count(&T, "user.list", "allowed"),
+	    lists + 1);
 	assert_non_null(strstr(r.body, "prof@t.example"));
 	assert_non_null(strstr(r.body, "Regiocoördinator"));
 	assert_non_null(strstr(r.body, "Auditor"));
@@ -153,19 +128,15 @@ test_pagination(void **state)
 	assert_true(count_users() > 50);
 	ht_login(&T, "admin@t.example", &u);
 	ht_get(&T, &u, "/beheer/gebruikers", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "/beheer/gebruikers?pagina=2"));
+	ht_expect(&r, 200, "/beheer/gebruikers?pagina=2");
 	assert_null(strstr(r.body, "rel=\"prev\""));
 	ht_resp_free(&r);
 	ht_get(&T, &u, "/beheer/gebruikers?pagina=2", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "/beheer/gebruikers?pagina=1"));
+	ht_expect(&r, 200, "/beheer/gebruikers?pagina=1");
 	assert_null(strstr(r.body, "rel=\"next\""));
 	ht_resp_free(&r);
-	ht_get(&T, &u, "/beheer/gebruikers?pagina=99", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Op deze pagina staan geen accounts"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/beheer/gebruikers?pagina=99", 200,
+	    "Op deze pagina staan geen accounts");
 }
 
 static void
@@ -178,8 +149,7 @@ test_new_form(void **state)
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
 	ht_get(&T, &u, "/beheer/gebruikers/nieuw", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<label for=\"email\">"));
+	ht_expect(&r, 200, "<label for=\"email\">");
 	assert_non_null(strstr(r.body, "<option value=\"coordinator\">"
 	    "Regiocoördinator</option>"));
 	assert_non_null(strstr(r.body, "<option value=\"GGZ-A\">GGZ-A "
@@ -203,7 +173,6 @@ test_create_professional(void **state)
 	struct wb_user	 w;
 	struct wb_arena	 a;
 	struct wb_err	 err;
-	char		*loc;
 	int64_t		 before = ht_audit_count(&T, "user.create", "allowed");
 
 	(void)state;
@@ -211,15 +180,12 @@ test_create_professional(void **state)
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=Nieuw%40t.example&"
 	    "name=Nieuwe+Collega&role=professional&org=GGZ-A&password="
 	    NEW_PW, &r);
-	assert_int_equal(r.status, 303);
-	loc = ht_header(&r, "Location");
-	assert_string_equal(loc, "/beheer/gebruikers");
-	free(loc);
+	ht_expect_redirect(&r, "/beheer/gebruikers");
 	ht_resp_free(&r);
 	assert_int_equal(ht_audit_count(&T, "user.create", "allowed"),
 	    before + 1);
 	wb_arena_init(&a);
-	assert_int_equal(wb_user_find_email(T.db, "nieuw@t.example", &a, &w,
+	assert_int_equal(wb_user_find_email(T.dbt.db, "nieuw@t.example", &a, &w,
 	    &err), 0);
 	assert_string_equal(w.name, "Nieuwe Collega");
 	assert_int_equal(w.role, WB_ROLE_PROFESSIONAL);
@@ -230,19 +196,15 @@ test_create_professional(void **state)
 	ht_login_with(&T, "nieuw@t.example", NEW_PW, &nu);
 
 	/* The list shows the new account. */
-	ht_get(&T, &u, "/beheer/gebruikers", &r);
-	assert_non_null(strstr(r.body, "Nieuwe Collega"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/beheer/gebruikers", 200, "Nieuwe Collega");
 
 	/* A coordinator with a region. */
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=coord2%40t.example&"
-	    "name=Co+Ordinator&role=coordinator&org=GGZ-A&region=AM02&"
-	    "password=" NEW_PW, &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=coord2%40t."
+	    "example&name=Co+Ordinator&role=coordinator&org=GGZ-A&region=AM02&"
+	    "password=" NEW_PW, 303, NULL);
 	wb_arena_init(&a);
-	assert_int_equal(wb_user_find_email(T.db, "coord2@t.example", &a, &w,
-	    &err), 0);
+	assert_int_equal(wb_user_find_email(T.dbt.db, "coord2@t.example", &a,
+	    &w, &err), 0);
 	assert_int_equal(w.role, WB_ROLE_COORDINATOR);
 	assert_string_equal(w.region_code, "AM02");
 	wb_arena_free(&a);
@@ -260,9 +222,8 @@ test_duplicate_email(void **state)
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=PROF%40t.example&"
 	    "name=Dubbele+Naam&role=professional&org=GGZ-A&password="
 	    NEW_PW, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "<p class=\"field-error\" "
-	    "id=\"email-error\">Er is al een account met dit e-mailadres."));
+	ht_expect(&r, 400, "<p class=\"field-error\" "
+	    "id=\"email-error\">Er is al een account met dit e-mailadres.");
 	assert_non_null(strstr(r.body, "aria-describedby=\"email-error\""));
 	/* What was typed stays, except the password. */
 	assert_non_null(strstr(r.body, "value=\"Dubbele Naam\""));
@@ -285,9 +246,8 @@ test_short_password(void **state)
 	ht_login(&T, "admin@t.example", &u);
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=kort%40t.example&"
 	    "name=Kort&role=editor&org=UWV-A&password=kortpw7", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"password-error\">Het wachtwoord "
-	    "moet minstens 12 tekens hebben."));
+	ht_expect(&r, 400, "id=\"password-error\">Het wachtwoord "
+	    "moet minstens 12 tekens hebben.");
 	assert_null(strstr(r.body, "kortpw7"));
 	tag = input_tag(r.body, "password");
 	assert_non_null(tag);
@@ -311,9 +271,8 @@ test_coordinator_without_region(void **state)
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=noreg%40t.example&"
 	    "name=Zonder+Regio&role=coordinator&org=GGZ-A&password=" NEW_PW,
 	    &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"region-error\">Een "
-	    "regiocoördinator hoort bij een regio: kies de regio."));
+	ht_expect(&r, 400, "id=\"region-error\">Een "
+	    "regiocoördinator hoort bij een regio: kies de regio.");
 	assert_non_null(strstr(r.body, "region-hint region-error"));
 	assert_non_null(strstr(r.body, "value=\"Zonder Regio\""));
 	ht_resp_free(&r);
@@ -332,25 +291,17 @@ test_router_field_errors(void **state)
 	/* Missing name, a bad e-mail address, an unknown organisation. */
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=geen-adres&"
 	    "role=professional&org=BESTAAT-NIET&password=" NEW_PW, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"email-error\""));
+	ht_expect(&r, 400, "id=\"email-error\"");
 	assert_non_null(strstr(r.body, "id=\"name-error\""));
 	assert_non_null(strstr(r.body, "value=\"geen-adres\""));
 	ht_resp_free(&r);
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=org%40t.example&"
-	    "name=Org&role=professional&org=BESTAAT-NIET&password=" NEW_PW,
-	    &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"org-error\">Deze organisatie "
-	    "bestaat niet."));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=org%40t."
+	    "example&name=Org&role=professional&org=BESTAAT-NIET&password="
+	    NEW_PW, 400, "id=\"org-error\">Deze organisatie bestaat niet.");
 	/* A region in the wrong format, even for a professional. */
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=reg%40t.example&"
-	    "name=Reg&role=professional&org=GGZ-A&region=XX1&password="
-	    NEW_PW, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"region-error\""));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=reg%40t."
+	    "example&name=Reg&role=professional&org=GGZ-A&region=XX1&password="
+	    NEW_PW, 400, "id=\"region-error\"");
 	assert_int_equal(count_users(), n);
 }
 
@@ -361,14 +312,16 @@ test_edit_form(void **state)
 	struct ht_resp	 r;
 	char		 path[64];
 	char		*tag;
+	int64_t		 reads = ht_audit_count(&T, "user.read", "allowed");
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
 	snprintf(path, sizeof(path), "/beheer/gebruikers/%lld",
 	    (long long)prof_id);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<h1>Account wijzigen</h1>"));
+	ht_expect(&r, 200, "<h1>Account wijzigen</h1>");
+	assert_int_equal(ht_audit_count(&T, "user.read", "allowed"),
+	    reads + 1);
 	assert_non_null(strstr(r.body, "value=\"prof@t.example\""));
 	assert_non_null(strstr(r.body, "<option value=\"professional\" "
 	    "selected>"));
@@ -410,19 +363,16 @@ check_denied(const char *email)
 		assert_null(strstr(r.body, "victim@t.example"));
 		ht_resp_free(&r);
 	}
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=stiekem%40t.example&"
-	    "name=Stiekem&role=admin&org=GGZ-A&password=" NEW_PW, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=stiekem%40t."
+	    "example&name=Stiekem&role=admin&org=GGZ-A&password=" NEW_PW, 403,
+	    NULL);
 	/* A form that does not validate is refused (and audited) too. */
 	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=x&role=admin", &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	assert_null(strstr(r.body, "field-error"));
 	ht_resp_free(&r);
-	ht_post(&T, &u, path, "name=Overgenomen&role=admin&org=UWV-A&"
-	    "password=" NEW_PW, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, "name=Overgenomen&role=admin&org=UWV-A&"
+	    "password=" NEW_PW, 403, NULL);
 	assert_false(user_exists("stiekem@t.example"));
 	assert_int_equal(count_users(), n);
 	assert_int_equal(ht_audit_count(&T, "user.create", "denied"),
@@ -436,7 +386,7 @@ check_denied(const char *email)
 	assert_string_equal(w.org_code, "GGZ-A");
 	assert_true(w.active);
 	wb_arena_free(&a);
-	assert_int_equal(try_login("prof@t.example", NEW_PW), 401);
+	assert_int_equal(ht_try_login(&T, "prof@t.example", NEW_PW), 401);
 }
 
 static void
@@ -456,7 +406,6 @@ test_deactivate(void **state)
 	struct wb_user	 w;
 	struct wb_arena	 a;
 	char		 path[64];
-	char		*loc;
 
 	(void)state;
 	ht_login(&T, "victim@t.example", &v);
@@ -466,10 +415,7 @@ test_deactivate(void **state)
 	/* No "active" field: the checkbox was cleared. */
 	ht_post(&T, &admin, path, "name=Oud+Account&role=professional&"
 	    "org=GGZ-A", &r);
-	assert_int_equal(r.status, 303);
-	loc = ht_header(&r, "Location");
-	assert_string_equal(loc, "/beheer/gebruikers");
-	free(loc);
+	ht_expect_redirect(&r, "/beheer/gebruikers");
 	ht_resp_free(&r);
 	wb_arena_init(&a);
 	load(victim_id, &a, &w);
@@ -478,16 +424,13 @@ test_deactivate(void **state)
 	wb_arena_free(&a);
 	/* The open session is gone and logging in fails. */
 	ht_get(&T, &v, "/", &r);
-	assert_int_equal(r.status, 303);
-	loc = ht_header(&r, "Location");
-	assert_string_equal(loc, "/inloggen?terug=%2F");
-	free(loc);
+	ht_expect_redirect(&r, "/inloggen?terug=%2F");
 	ht_resp_free(&r);
-	assert_int_equal(try_login("victim@t.example", HT_PASSWORD), 401);
+	assert_int_equal(ht_try_login(&T, "victim@t.example", HT_PASSWORD),
+	    401);
 	/* The list says so in words. */
-	ht_get(&T, &admin, "/beheer/gebruikers", &r);
-	assert_non_null(strstr(r.body, "status-bad\">Niet actief"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &admin, "/beheer/gebruikers", 200,
+	    "status-bad\">Niet actief");
 }
 
 static void
@@ -507,8 +450,7 @@ test_set_password(void **state)
 	/* Too short: a field error, and nothing changes at all. */
 	ht_post(&T, &admin, path, "name=Andere+Naam&role=professional&"
 	    "org=GGZ-A&active=1&password=kortpw7", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"password-error\""));
+	ht_expect(&r, 400, "id=\"password-error\"");
 	assert_null(strstr(r.body, "kortpw7"));
 	assert_non_null(strstr(r.body, "value=\"Andere Naam\""));
 	ht_resp_free(&r);
@@ -519,20 +461,16 @@ test_set_password(void **state)
 	assert_int_equal(ht_audit_count(&T, "user.password", "allowed"),
 	    before);
 
-	ht_post(&T, &admin, path, "name=pw%40t.example&role=professional&"
-	    "org=GGZ-A&active=1&password=" NEW_PW, &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &admin, path, "name=pw%40t.example&role="
+	    "professional&org=GGZ-A&active=1&password=" NEW_PW, 303, NULL);
 	assert_int_equal(ht_audit_count(&T, "user.password", "allowed"),
 	    before + 1);
-	assert_int_equal(try_login("pw@t.example", HT_PASSWORD), 401);
+	assert_int_equal(ht_try_login(&T, "pw@t.example", HT_PASSWORD), 401);
 	ht_login_with(&T, "pw@t.example", NEW_PW, &p);
 
 	/* Saving without a password keeps the new one. */
-	ht_post(&T, &admin, path, "name=pw%40t.example&role=professional&"
-	    "org=GGZ-A&active=1", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &admin, path, "name=pw%40t.example&role="
+	    "professional&org=GGZ-A&active=1", 303, NULL);
 	assert_int_equal(ht_audit_count(&T, "user.password", "allowed"),
 	    before + 1);
 	ht_login_with(&T, "pw@t.example", NEW_PW, &p);
@@ -553,8 +491,7 @@ test_edit_errors(void **state)
 	    (long long)prof_id);
 	ht_post(&T, &u, path, "name=Prof&role=coordinator&org=GGZ-A&active=1",
 	    &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"region-error\""));
+	ht_expect(&r, 400, "id=\"region-error\"");
 	assert_non_null(strstr(r.body, "<option value=\"coordinator\" "
 	    "selected>"));
 	ht_resp_free(&r);
@@ -577,13 +514,13 @@ test_csrf(void **state)
 	ht_request(&T, "POST", "/beheer/gebruikers/nieuw", "email=csrf%40t."
 	    "example&name=Csrf&role=admin&org=GGZ-A&password=" NEW_PW,
 	    u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "csrf=%064d&email=csrf%%40t.example&"
 	    "name=Csrf&role=admin&org=GGZ-A&password=" NEW_PW, 0);
 	ht_request(&T, "POST", "/beheer/gebruikers/nieuw", body, u.cookie,
 	    &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	assert_false(user_exists("csrf@t.example"));
 	assert_int_equal(count_users(), n);
@@ -592,9 +529,9 @@ test_csrf(void **state)
 	    (long long)prof_id);
 	ht_request(&T, "POST", path, "name=X&role=professional&org=GGZ-A",
 	    u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
-	assert_int_equal(try_login("prof@t.example", HT_PASSWORD), 303);
+	assert_int_equal(ht_try_login(&T, "prof@t.example", HT_PASSWORD), 303);
 }
 
 static void
@@ -611,31 +548,21 @@ test_bad_parameters(void **state)
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
-	for (i = 0; i < WB_NELEM(bad400); i++) {
-		ht_get(&T, &u, bad400[i], &r);
-		if (r.status != 400)
-			fail_msg("%s: status %d", bad400[i], r.status);
-		ht_resp_free(&r);
-	}
+	for (i = 0; i < WB_NELEM(bad400); i++)
+		ht_get_expect(&T, &u, bad400[i], 400, NULL);
 	for (i = 0; i < WB_NELEM(badid); i++) {
 		ht_get(&T, &u, badid[i], &r);
 		if (r.status != 400 && r.status != 404)
 			fail_msg("%s: status %d", badid[i], r.status);
 		ht_resp_free(&r);
 	}
-	ht_get(&T, &u, "/beheer/gebruikers/999999", &r);
-	assert_int_equal(r.status, 404);
-	ht_resp_free(&r);
-	ht_post(&T, &u, "/beheer/gebruikers/999999", "name=X&role=professional"
-	    "&org=GGZ-A&active=1", &r);
-	assert_int_equal(r.status, 404);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/beheer/gebruikers/999999", 404, NULL);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/999999", "name=X&role="
+	    "professional&org=GGZ-A&active=1", 404, NULL);
 	/* An unknown role value is a field error, not a crash. */
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=r%40t.example&"
-	    "name=R&role=koning&org=GGZ-A&password=" NEW_PW, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"role-error\""));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=r%40t."
+	    "example&name=R&role=koning&org=GGZ-A&password=" NEW_PW, 400,
+	    "id=\"role-error\"");
 	assert_false(user_exists("r@t.example"));
 }
 
@@ -647,24 +574,16 @@ test_english(void **state)
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
-	ht_post(&T, &u, "/taal", "lang=en", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/taal", "lang=en", 303, NULL);
 	ht_get(&T, &u, "/beheer/gebruikers/nieuw", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<h1>Add account</h1>"));
+	ht_expect(&r, 200, "<h1>Add account</h1>");
 	assert_non_null(strstr(r.body, ">Regional coordinator</option>"));
 	assert_non_null(strstr(r.body, "At least 12 characters."));
 	ht_resp_free(&r);
-	ht_post(&T, &u, "/beheer/gebruikers/nieuw", "email=en%40t.example&"
-	    "name=En&role=coordinator&org=GGZ-A&password=" NEW_PW, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "A regional coordinator belongs to a "
-	    "region: choose the region."));
-	ht_resp_free(&r);
-	ht_post(&T, &u, "/taal", "lang=nl", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=en%40t."
+	    "example&name=En&role=coordinator&org=GGZ-A&password=" NEW_PW, 400,
+	    "A regional coordinator belongs to a region: choose the region.");
+	ht_post_expect(&T, &u, "/taal", "lang=nl", 303, NULL);
 }
 
 int
@@ -688,5 +607,5 @@ main(void)
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_pagination),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

@@ -2,9 +2,6 @@
  * regions, organisations, contact points, parameter errors and the
  * OpenAPI document (which must describe every /api/v1/ route). */
 #include "httptest.h"
-#include "domain/card.h"
-#include "domain/contact_point.h"
-#include "domain/session.h"
 #include "base/time.h"
 
 extern const struct wb_route wb_routes[];
@@ -18,40 +15,26 @@ static char valid_from[16];	/* ISO start of the contact point */
 
 /* A new token for `user_id` as an Authorization header value. */
 static void
-make_token(int64_t user_id, char *out, size_t n)
+make_bearer(int64_t user_id, char *out, size_t n)
 {
-	struct wb_actor	 sys = wb_actor_system();
-	struct wb_arena	 a;
-	struct wb_err	 err;
-	const char	*t;
+	char	token[WB_TOKEN_HEX + 1];
 
-	wb_arena_init(&a);
-	assert_int_equal(wb_token_create(T.db, &sys, user_id, &a, &t, &err),
-	    0);
-	assert_int_equal(strlen(t), WB_TOKEN_HEX);
-	snprintf(out, n, "Bearer %s", t);
-	wb_arena_free(&a);
+	ht_token_for(&T, user_id, token, sizeof(token));
+	snprintf(out, n, "Bearer %s", token);
 }
 
 static int
 setup(void **state)
 {
 	struct wb_actor		 sys = wb_actor_system();
-	struct wb_municipality	 m;
 	struct wb_user_input	 in_user;
-	struct wb_arena		 a;
-	struct wb_card		 c;
-	struct wb_cp_input	 in;
 	struct wb_err		 err;
-	int64_t			 uwv, card1, card2, cp, prof, gone;
+	int64_t			 uwv, anna, bert, prof, gone;
+	int64_t			 from = wb_today() - 10;
 
-	(void)state;
 	ht_setup(&T);
-	wb_arena_init(&a);
-	assert_int_equal(wb_municipality_get(T.db, "GM0796", &a, &m, &err),
-	    0);
-	snprintf(region, sizeof(region), "%s", m.region_code);
-	wb_arena_free(&a);
+	*state = &T;
+	ht_region_of(&T, "GM0796", region, sizeof(region));
 	uwv = ht_add_org(&T, "UWV-T", "uwv", region);
 	ht_add_org(&T, "GGZ-T", "ggz", region);
 	ht_add_org(&T, "GGZ-OTHER", "ggz", "AM01");
@@ -59,49 +42,26 @@ setup(void **state)
 	    NULL);
 	gone = ht_add_user(&T, "gone@t.example", "professional", "GGZ-T",
 	    NULL);
-	memset(&c, 0, sizeof(c));
-	c.org_id = uwv;
-	c.name = "Anna Arbeid";
-	c.function = "arbeidsdeskundige";
-	c.phone = "088 123";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &card1, &err), 0);
-	c.name = "Bert Vervanger";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &card2, &err), 0);
-	memset(&in, 0, sizeof(in));
-	in.org_id = uwv;
-	in.region_code = region;
-	in.domain = "uwv";
-	in.card_id = card1;
-	in.deputy_card_id = card2;
-	in.valid_from = wb_today() - 10;
-	in.valid_until = INT64_MIN;
-	assert_int_equal(wb_cp_set(T.db, &sys, &in, false, &cp, &err), 0);
-	wb_date_iso(in.valid_from, valid_from, sizeof(valid_from));
+	anna = ht_add_card(&T, uwv, 0, "Anna Arbeid", "arbeidsdeskundige");
+	bert = ht_add_card(&T, uwv, 0, "Bert Vervanger", "arbeidsdeskundige");
+	ht_add_contact_point(&T, uwv, region, "uwv", anna, bert, from);
+	wb_date_iso(from, valid_from, sizeof(valid_from));
 
-	make_token(prof, auth, sizeof(auth));
+	make_bearer(prof, auth, sizeof(auth));
 	/* A token that is revoked (there is no revoke command yet). */
-	make_token(prof, revoked, sizeof(revoked));
-	assert_int_equal(wb_db_exec_script(T.db, "UPDATE api_token SET "
-	    "revoked_at = 1 WHERE id = (SELECT max(id) FROM api_token);",
-	    &err), 0);
+	make_bearer(prof, revoked, sizeof(revoked));
+	dbt_exec(&T.dbt, "UPDATE api_token SET revoked_at = 1 "
+	    "WHERE id = (SELECT max(id) FROM api_token);");
 	/* A token of an account that is switched off afterwards. */
-	make_token(gone, inactive, sizeof(inactive));
+	make_bearer(gone, inactive, sizeof(inactive));
 	memset(&in_user, 0, sizeof(in_user));
 	in_user.email = "gone@t.example";
 	in_user.name = "gone@t.example";
 	in_user.role = "professional";
 	in_user.org_code = "GGZ-T";
 	in_user.active = false;
-	if (wb_user_update(T.db, &sys, gone, &in_user, &err) != 0)
+	if (wb_user_update(T.dbt.db, &sys, gone, &in_user, &err) != 0)
 		fail_msg("wb_user_update: %s", err.msg);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
 	return 0;
 }
 
@@ -154,9 +114,9 @@ has_display_key(json_t *v)
 	return false;
 }
 
-/* Expect `status` with a JSON error body. */
-static void
-expect_error(const char *target, const char *authorization, int status)
+/* GET `target`, expect `status` and return the JSON body. */
+static json_t *
+api_json(const char *target, const char *authorization, int status)
 {
 	struct ht_resp	 r;
 	json_t		*v;
@@ -165,9 +125,18 @@ expect_error(const char *target, const char *authorization, int status)
 	if (r.status != status)
 		fail_msg("%s: status %d, want %d", target, r.status, status);
 	v = body_json(&r);
+	ht_resp_free(&r);
+	return v;
+}
+
+/* Expect `status` with a JSON error body. */
+static void
+expect_error(const char *target, const char *authorization, int status)
+{
+	json_t	*v = api_json(target, authorization, status);
+
 	assert_true(json_is_string(json_object_get(v, "error")));
 	json_decref(v);
-	ht_resp_free(&r);
 }
 
 static void
@@ -180,7 +149,7 @@ test_token_required(void **state)
 
 	(void)state;
 	api_get("/api/v1/regions", NULL, &r);
-	assert_int_equal(r.status, 401);
+	ht_expect(&r, 401, NULL);
 	h = ht_header(&r, "WWW-Authenticate");
 	assert_non_null(h);
 	assert_string_equal(h, "Bearer");
@@ -213,13 +182,13 @@ test_session_is_no_token(void **state)
 	ht_login(&T, "prof@t.example", &u);
 	ht_request_ct(&T, "GET", "/api/v1/regions", NULL, NULL, 0, u.cookie,
 	    NULL, &r);
-	assert_int_equal(r.status, 401);
+	ht_expect(&r, 401, NULL);
 	v = body_json(&r);
 	json_decref(v);
 	ht_resp_free(&r);
 	/* The API is read-only: other methods are refused, in JSON. */
 	ht_post(&T, &u, "/api/v1/regions", "", &r);
-	assert_int_equal(r.status, 405);
+	ht_expect(&r, 405, NULL);
 	v = body_json(&r);
 	assert_true(json_is_string(json_object_get(v, "error")));
 	json_decref(v);
@@ -229,14 +198,11 @@ test_session_is_no_token(void **state)
 static void
 test_regions(void **state)
 {
-	struct ht_resp	 r;
 	json_t		*v, *items, *first;
 	size_t		 i;
 
 	(void)state;
-	api_get("/api/v1/regions", auth, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json("/api/v1/regions", auth, 200);
 	items = json_object_get(v, "items");
 	assert_int_equal(json_array_size(items), 35);
 	assert_int_equal(json_integer_value(json_object_get(v, "total")), 35);
@@ -250,13 +216,11 @@ test_regions(void **state)
 		assert_true(json_integer_value(json_object_get(
 		    json_array_get(items, i), "municipality_count")) > 0);
 	json_decref(v);
-	ht_resp_free(&r);
 }
 
 static void
 test_region(void **state)
 {
-	struct ht_resp	 r;
 	json_t		*v, *ms, *m;
 	char		 path[64];
 	bool		 found = false;
@@ -264,9 +228,7 @@ test_region(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "/api/v1/regions/%s", region);
-	api_get(path, auth, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json(path, auth, 200);
 	assert_string_equal(json_string_value(json_object_get(v, "code")),
 	    region);
 	ms = json_object_get(v, "municipalities");
@@ -284,7 +246,6 @@ test_region(void **state)
 	}
 	assert_true(found);
 	json_decref(v);
-	ht_resp_free(&r);
 	expect_error("/api/v1/regions/AM99", auth, 404);
 	expect_error("/api/v1/regions/AM1", auth, 400);
 	expect_error("/api/v1/regions/AM01?x=1", auth, 400);
@@ -294,17 +255,14 @@ test_region(void **state)
 static void
 test_contact_points(void **state)
 {
-	struct ht_resp	 r;
 	json_t		*v, *cps, *cp;
 	int64_t		 before = ht_audit_count(&T, "contactpoint.find",
 	    "allowed");
 	char		 path[96];
 
 	(void)state;
-	api_get("/api/v1/contact-points?municipality=GM0796&domain=uwv", auth,
-	    &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json("/api/v1/contact-points?municipality=GM0796&domain=uwv",
+	    auth, 200);
 	assert_string_equal(json_string_value(json_object_get(
 	    json_object_get(v, "municipality"), "code")), "GM0796");
 	assert_string_equal(json_string_value(json_object_get(
@@ -328,7 +286,6 @@ test_contact_points(void **state)
 	/* Stable English keys only: no Dutch labels or dates. */
 	assert_false(has_display_key(v));
 	json_decref(v);
-	ht_resp_free(&r);
 	/* The search is audited like the web's. */
 	assert_int_equal(ht_audit_count(&T, "contactpoint.find", "allowed"),
 	    before + 1);
@@ -336,24 +293,18 @@ test_contact_points(void **state)
 	/* By region: the same contact point, no municipality. */
 	snprintf(path, sizeof(path), "/api/v1/contact-points?region=%s&"
 	    "domain=uwv", region);
-	api_get(path, auth, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json(path, auth, 200);
 	assert_true(json_is_null(json_object_get(v, "municipality")));
 	assert_int_equal(json_array_size(json_object_get(v,
 	    "contact_points")), 1);
 	json_decref(v);
-	ht_resp_free(&r);
 
 	/* Another domain has none yet: an empty list, not an error. */
-	api_get("/api/v1/contact-points?municipality=GM0796&domain=ggz", auth,
-	    &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json("/api/v1/contact-points?municipality=GM0796&domain=ggz",
+	    auth, 200);
 	assert_int_equal(json_array_size(json_object_get(v,
 	    "contact_points")), 0);
 	json_decref(v);
-	ht_resp_free(&r);
 }
 
 static void
@@ -395,14 +346,11 @@ test_bad_parameters(void **state)
 static void
 test_organisations(void **state)
 {
-	struct ht_resp	 r;
 	json_t		*v, *items, *o;
 	char		 path[96];
 
 	(void)state;
-	api_get("/api/v1/organisations", auth, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json("/api/v1/organisations", auth, 200);
 	assert_int_equal(json_integer_value(json_object_get(v, "total")), 3);
 	assert_int_equal(json_integer_value(json_object_get(v, "limit")), 100);
 	assert_int_equal(json_integer_value(json_object_get(v, "offset")), 0);
@@ -414,52 +362,41 @@ test_organisations(void **state)
 	assert_true(json_is_string(json_object_get(o, "type")));
 	assert_true(json_is_array(json_object_get(o, "regions")));
 	json_decref(v);
-	ht_resp_free(&r);
 
 	/* Paging: the second of three. */
-	api_get("/api/v1/organisations?limit=1&offset=1", auth, &r);
-	v = body_json(&r);
+	v = api_json("/api/v1/organisations?limit=1&offset=1", auth, 200);
 	assert_int_equal(json_integer_value(json_object_get(v, "total")), 3);
 	assert_int_equal(json_array_size(json_object_get(v, "items")), 1);
 	json_decref(v);
-	ht_resp_free(&r);
 
 	/* A region and a type. */
 	snprintf(path, sizeof(path), "/api/v1/organisations?region=%s&"
 	    "type=uwv", region);
-	api_get(path, auth, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json(path, auth, 200);
 	items = json_object_get(v, "items");
 	assert_int_equal(json_integer_value(json_object_get(v, "total")), 1);
 	assert_int_equal(json_array_size(items), 1);
 	assert_string_equal(json_string_value(json_object_get(
 	    json_array_get(items, 0), "code")), "UWV-T");
 	json_decref(v);
-	ht_resp_free(&r);
 	snprintf(path, sizeof(path), "/api/v1/organisations?region=%s&"
 	    "offset=1", region);
-	api_get(path, auth, &r);
-	v = body_json(&r);
+	v = api_json(path, auth, 200);
 	assert_int_equal(json_integer_value(json_object_get(v, "total")), 2);
 	assert_int_equal(json_array_size(json_object_get(v, "items")), 1);
 	json_decref(v);
-	ht_resp_free(&r);
 }
 
 static void
 test_openapi(void **state)
 {
 	const struct wb_route	*rt;
-	struct ht_resp		 r;
 	json_t			*v, *paths, *op;
 	const char		*key;
 	size_t			 napi = 0;
 
 	(void)state;
-	api_get("/api/v1/openapi.json", NULL, &r);
-	assert_int_equal(r.status, 200);
-	v = body_json(&r);
+	v = api_json("/api/v1/openapi.json", NULL, 200);
 	assert_string_equal(json_string_value(json_object_get(v, "openapi")),
 	    "3.0.3");
 	assert_non_null(json_object_get(json_object_get(json_object_get(
@@ -489,10 +426,7 @@ test_openapi(void **state)
 			fail_msg("openapi.json describes unknown path %s", key);
 	}
 	json_decref(v);
-	ht_resp_free(&r);
-	api_get("/healthz", NULL, &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, NULL, "/healthz", 200, NULL);
 }
 
 int
@@ -509,5 +443,5 @@ main(void)
 		cmocka_unit_test(test_openapi),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

@@ -2,7 +2,6 @@
  * router: filters, paging, the export's format and formula guard, access
  * for other roles, and that no password or token ever reaches the log. */
 #include "httptest.h"
-#include "domain/session.h"
 #include "base/time.h"
 
 #define WRONG_PASSWORD	"GeheimFout!123"
@@ -16,37 +15,17 @@ static struct ht T;
 static int64_t prof_id;
 static char token[WB_TOKEN_HEX + 1];
 
-/* POST the login form with a password that is wrong. */
-static void
-login_wrong(const char *email, const char *password_encoded)
-{
-	struct ht_resp	r;
-	char		pre[128], csrf[80], body[512];
-
-	ht_request(&T, "GET", "/inloggen", NULL, NULL, &r);
-	assert_true(ht_cookie_value(&r, "wb_pre", pre, sizeof(pre)));
-	ht_find_csrf(r.body, csrf, sizeof(csrf));
-	ht_resp_free(&r);
-	snprintf(body, sizeof(body), "csrf=%s&email=%s&password=%s", csrf,
-	    email, password_encoded);
-	ht_request(&T, "POST", "/inloggen", body, pre, &r);
-	assert_int_equal(r.status, 401);
-	ht_resp_free(&r);
-}
-
 static int
 setup(void **state)
 {
 	struct wb_actor		 sys = wb_actor_system();
 	struct wb_audit_event	 ev;
-	struct wb_arena		 a;
 	struct wb_err		 err;
 	struct ht_user		 u;
-	const char		*t;
 	int			 i;
 
-	(void)state;
 	ht_setup(&T);
+	*state = &T;
 	ht_add_org(&T, "GGZ-T", "ggz", "AM01");
 	ht_add_org(&T, "UWV-T", "uwv", "AM01");
 	ht_add_user(&T, "auditor@t.example", "auditor", "UWV-T", NULL);
@@ -56,36 +35,25 @@ setup(void **state)
 	/* Some logins, one of them with a wrong password. */
 	ht_login(&T, "prof@t.example", &u);
 	ht_login(&T, "admin@t.example", &u);
-	login_wrong("prof@t.example", "GeheimFout%21123");
+	assert_int_equal(ht_try_login(&T, "prof@t.example",
+	    "GeheimFout%21123"), 401);
 	/* An API token: it must never appear in the log either. */
-	wb_arena_init(&a);
-	assert_int_equal(wb_token_create(T.db, &sys, prof_id, &a, &t, &err),
-	    0);
-	snprintf(token, sizeof(token), "%s", t);
-	wb_arena_free(&a);
+	ht_token_for(&T, prof_id, token, sizeof(token));
 	/* A detail that a spreadsheet would run as a formula. */
 	memset(&ev, 0, sizeof(ev));
 	ev.event = "test.formula";
 	ev.object_type = "test";
 	ev.detail = "=HYPERLINK(\"http://x.example\")";
-	assert_int_equal(wb_audit_log(T.db, &sys, &ev, &err), 0);
+	assert_int_equal(wb_audit_log(T.dbt.db, &sys, &ev, &err), 0);
 	/* Enough events for paging and for more than one export chunk. */
-	assert_int_equal(wb_db_begin_write(T.db, &err), 0);
+	assert_int_equal(wb_db_begin_write(T.dbt.db, &err), 0);
 	for (i = 0; i < BULK_EVENTS; i++) {
 		memset(&ev, 0, sizeof(ev));
 		ev.event = "test.bulk";
 		ev.object_type = "test";
-		assert_int_equal(wb_audit_write(T.db, &sys, &ev, &err), 0);
+		assert_int_equal(wb_audit_write(T.dbt.db, &sys, &ev, &err), 0);
 	}
-	assert_int_equal(wb_db_commit(T.db, &err), 0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
+	assert_int_equal(wb_db_commit(T.dbt.db, &err), 0);
 	return 0;
 }
 
@@ -111,8 +79,7 @@ test_auditor_sees_logins(void **state)
 	(void)state;
 	ht_login(&T, "auditor@t.example", &u);
 	ht_get(&T, &u, "/audit?event=login", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<h1>Auditlog</h1>"));
+	ht_expect(&r, 200, "<h1>Auditlog</h1>");
 	assert_non_null(strstr(r.body, "<td>login</td>"));
 	assert_non_null(strstr(r.body, "prof@t.example"));
 	assert_non_null(strstr(r.body, "admin@t.example"));
@@ -125,9 +92,7 @@ test_auditor_sees_logins(void **state)
 	assert_non_null(strstr(r.body, "href=\"/audit.csv?event=login\""));
 	ht_resp_free(&r);
 	/* The navigation offers the audit log to the auditor. */
-	ht_get(&T, &u, "/", &r);
-	assert_non_null(strstr(r.body, "href=\"/audit\""));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/", 200, "href=\"/audit\"");
 }
 
 static void
@@ -140,7 +105,7 @@ test_filters(void **state)
 	(void)state;
 	ht_login(&T, "auditor@t.example", &u);
 	ht_get(&T, &u, "/audit?event=login.failed", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	assert_int_equal(count(r.body, "<td>login.failed</td>"), 1);
 	assert_int_equal(count(r.body, "<tr>\n<td>"), 1);
 	assert_null(strstr(r.body, "<td>login</td>"));
@@ -148,8 +113,7 @@ test_filters(void **state)
 	ht_resp_free(&r);
 	/* Outcome: only denied events. */
 	ht_get(&T, &u, "/audit?outcome=denied", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<td>login.failed</td>"));
+	ht_expect(&r, 200, "<td>login.failed</td>");
 	assert_null(strstr(r.body, "status-ok"));
 	assert_non_null(strstr(r.body, "<option value=\"denied\" selected>"));
 	ht_resp_free(&r);
@@ -157,30 +121,24 @@ test_filters(void **state)
 	snprintf(path, sizeof(path), "/audit?user=%lld&event=login",
 	    (long long)prof_id);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "prof@t.example"));
+	ht_expect(&r, 200, "prof@t.example");
 	assert_null(strstr(r.body, "admin@t.example"));
 	ht_resp_free(&r);
 	/* An organisation by its code. */
 	ht_get(&T, &u, "/audit?org=GGZ-T&event=login", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "prof@t.example"));
+	ht_expect(&r, 200, "prof@t.example");
 	assert_null(strstr(r.body, "admin@t.example"));
 	ht_resp_free(&r);
 	/* A period in the past has nothing. */
 	ht_get(&T, &u, "/audit?from=01-01-2000&until=31-12-2000", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Geen gebeurtenissen gevonden"));
+	ht_expect(&r, 200, "Geen gebeurtenissen gevonden");
 	assert_null(strstr(r.body, "<td>login</td>"));
 	ht_resp_free(&r);
 	/* "Until" is inclusive: today until today has today's events. */
 	wb_date_nl(wb_today(), date, sizeof(date));
 	snprintf(path, sizeof(path), "/audit?event=login&from=%s&until=%s",
 	    date, date);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<td>login</td>"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 200, "<td>login</td>");
 }
 
 static void
@@ -192,14 +150,14 @@ test_paging(void **state)
 	(void)state;
 	ht_login(&T, "auditor@t.example", &u);
 	ht_get(&T, &u, "/audit?event=test.bulk", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	assert_int_equal(count(r.body, "<td>test.bulk</td>"), 50);
 	assert_non_null(strstr(r.body,
 	    "href=\"/audit?event=test.bulk&amp;pagina=2\" rel=\"next\""));
 	assert_null(strstr(r.body, "rel=\"prev\""));
 	ht_resp_free(&r);
 	ht_get(&T, &u, "/audit?event=test.bulk&pagina=201", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	assert_int_equal(count(r.body, "<td>test.bulk</td>"), 50);
 	assert_non_null(strstr(r.body, "rel=\"prev\""));
 	assert_null(strstr(r.body, "rel=\"next\""));
@@ -216,9 +174,8 @@ test_field_errors(void **state)
 	ht_login(&T, "auditor@t.example", &u);
 	/* An unknown organisation code: said next to the field, kept. */
 	ht_get(&T, &u, "/audit?org=ONBEKEND&event=login", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "<p class=\"field-error\" "
-	    "id=\"org-error\">Er is geen organisatie met deze code."));
+	ht_expect(&r, 400, "<p class=\"field-error\" "
+	    "id=\"org-error\">Er is geen organisatie met deze code.");
 	assert_non_null(strstr(r.body, "value=\"ONBEKEND\""));
 	assert_non_null(strstr(r.body, "value=\"login\""));
 	assert_non_null(strstr(r.body, "aria-describedby=\"org-error\""));
@@ -226,26 +183,17 @@ test_field_errors(void **state)
 	ht_resp_free(&r);
 	/* A date that does not exist. */
 	ht_get(&T, &u, "/audit?from=31-02-2026", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"from-error\""));
+	ht_expect(&r, 400, "id=\"from-error\"");
 	assert_non_null(strstr(r.body, "value=\"31-02-2026\""));
 	assert_null(strstr(r.body, "<tbody>"));
 	ht_resp_free(&r);
 	/* A period that ends before it starts. */
-	ht_get(&T, &u, "/audit?from=02-01-2026&until=01-01-2026", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"until-error\""));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/audit?from=02-01-2026&until=01-01-2026", 400,
+	    "id=\"until-error\"");
 	/* Parameters that are not part of the form are refused. */
-	ht_get(&T, &u, "/audit?x=1", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
-	ht_get(&T, &u, "/audit.csv?from=gisteren", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
-	ht_get(&T, &u, "/audit.csv?org=ONBEKEND", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/audit?x=1", 400, NULL);
+	ht_get_expect(&T, &u, "/audit.csv?from=gisteren", 400, NULL);
+	ht_get_expect(&T, &u, "/audit.csv?org=ONBEKEND", 400, NULL);
 }
 
 static void
@@ -259,7 +207,7 @@ test_csv(void **state)
 	(void)state;
 	ht_login(&T, "auditor@t.example", &u);
 	ht_get(&T, &u, "/audit.csv?event=test.formula", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	h = ht_header(&r, "Content-Type");
 	assert_string_equal(h, "text/csv; charset=utf-8");
 	free(h);
@@ -298,7 +246,7 @@ test_csv_all_rows_once(void **state)
 	/* Every event of the log, across several searches of 10 000 rows,
 	 * each exactly once and newest first. */
 	ht_get(&T, &u, "/audit.csv", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	p = strstr(r.body, "\r\n") + 2;
 	while (*p != '\0') {
 		char *end;
@@ -345,6 +293,7 @@ test_other_roles_denied(void **state)
 		}
 		/* No link to the audit log in their navigation. */
 		ht_get(&T, &u, "/", &r);
+		ht_expect(&r, 200, NULL);
 		assert_null(strstr(r.body, "href=\"/audit\""));
 		ht_resp_free(&r);
 	}
@@ -353,13 +302,9 @@ test_other_roles_denied(void **state)
 	    denied + (int64_t)(WB_NELEM(emails) * WB_NELEM(paths)));
 	/* The log is read-only: nothing to post to. */
 	ht_login(&T, "auditor@t.example", &u);
-	ht_post(&T, &u, "/audit", "", &r);
-	assert_int_equal(r.status, 405);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/audit", "", 405, NULL);
 	/* Without login: to the login page. */
-	ht_get(&T, NULL, "/audit.csv", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_get_expect(&T, NULL, "/audit.csv", 303, NULL);
 }
 
 static void
@@ -373,20 +318,16 @@ test_search_is_audited(void **state)
 	ht_login(&T, "auditor@t.example", &u);
 	/* ht_audit_count itself searches, so each count adds one. */
 	before = ht_audit_count(&T, "audit.search", "allowed");
-	ht_get(&T, &u, "/audit?event=login", &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/audit?event=login", 200, NULL);
 	assert_int_equal(ht_audit_count(&T, "audit.search", "allowed"),
 	    before + 2);
 	before = ht_audit_count(&T, "audit.search", "allowed");
-	ht_get(&T, &u, "/audit.csv?event=login", &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/audit.csv?event=login", 200, NULL);
 	assert_int_equal(ht_audit_count(&T, "audit.search", "allowed"),
 	    before + 2);
 	/* And the auditor sees those searches in the log. */
 	ht_get(&T, &u, "/audit?event=audit.search", &r);
-	assert_non_null(strstr(r.body, "<td>audit.search</td>"));
+	ht_expect(&r, 200, "<td>audit.search</td>");
 	assert_non_null(strstr(r.body, "auditor@t.example"));
 	ht_resp_free(&r);
 }
@@ -400,9 +341,8 @@ test_no_secrets_in_log(void **state)
 	(void)state;
 	ht_login(&T, "auditor@t.example", &u);
 	ht_get(&T, &u, "/audit.csv", &r);
-	assert_int_equal(r.status, 200);
 	/* The failed login is there, its password is not. */
-	assert_non_null(strstr(r.body, ";login.failed;denied;"));
+	ht_expect(&r, 200, ";login.failed;denied;");
 	assert_null(strstr(r.body, WRONG_PASSWORD));
 	assert_null(strstr(r.body, "GeheimFout"));
 	assert_null(strstr(r.body, HT_PASSWORD));
@@ -430,5 +370,5 @@ main(void)
 		cmocka_unit_test(test_no_secrets_in_log),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

@@ -1,8 +1,6 @@
 /* test_directory.c - the directory pages through the router: login,
  * regions, contact-point search, access rules, CSRF, lockout. */
 #include "httptest.h"
-#include "domain/card.h"
-#include "domain/contact_point.h"
 #include "base/time.h"
 
 static struct ht T;
@@ -11,21 +9,11 @@ static char region[8];		/* region of GM0796 */
 static int
 setup(void **state)
 {
-	struct wb_actor		sys = wb_actor_system();
-	struct wb_municipality	m;
-	struct wb_arena		a;
-	struct wb_card		c;
-	struct wb_cp_input	in;
-	struct wb_err		err;
-	int64_t			uwv, card1, card2, cp;
+	int64_t	uwv, anna, bert;
 
-	(void)state;
 	ht_setup(&T);
-	wb_arena_init(&a);
-	assert_int_equal(wb_municipality_get(T.db, "GM0796", &a, &m, &err),
-	    0);
-	snprintf(region, sizeof(region), "%s", m.region_code);
-	wb_arena_free(&a);
+	*state = &T;
+	ht_region_of(&T, "GM0796", region, sizeof(region));
 	uwv = ht_add_org(&T, "UWV-T", "uwv", region);
 	ht_add_org(&T, "GGZ-T", "ggz", region);
 	ht_add_org(&T, "GGZ-OTHER", "ggz", "AM01");
@@ -35,31 +23,10 @@ setup(void **state)
 	    "AM01");
 	ht_add_user(&T, "admin@t.example", "admin", "UWV-T", NULL);
 	ht_add_user(&T, "lock@t.example", "professional", "GGZ-T", NULL);
-	memset(&c, 0, sizeof(c));
-	c.org_id = uwv;
-	c.name = "Anna Arbeid";
-	c.function = "arbeidsdeskundige";
-	c.phone = "088 123";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &card1, &err), 0);
-	c.name = "Bert Vervanger";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &card2, &err), 0);
-	memset(&in, 0, sizeof(in));
-	in.org_id = uwv;
-	in.region_code = region;
-	in.domain = "uwv";
-	in.card_id = card1;
-	in.deputy_card_id = card2;
-	in.valid_from = wb_today() - 10;
-	in.valid_until = INT64_MIN;
-	assert_int_equal(wb_cp_set(T.db, &sys, &in, false, &cp, &err), 0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
+	anna = ht_add_card(&T, uwv, 0, "Anna Arbeid", "arbeidsdeskundige");
+	bert = ht_add_card(&T, uwv, 0, "Bert Vervanger", "arbeidsdeskundige");
+	ht_add_contact_point(&T, uwv, region, "uwv", anna, bert,
+	    wb_today() - 10);
 	return 0;
 }
 
@@ -67,14 +34,10 @@ static void
 test_login_required(void **state)
 {
 	struct ht_resp	r;
-	char		*loc;
 
 	(void)state;
 	ht_get(&T, NULL, "/regios", &r);
-	assert_int_equal(r.status, 303);
-	loc = ht_header(&r, "Location");
-	assert_string_equal(loc, "/inloggen?terug=%2Fregios");
-	free(loc);
+	ht_expect_redirect(&r, "/inloggen?terug=%2Fregios");
 	ht_resp_free(&r);
 }
 
@@ -106,14 +69,11 @@ test_find_contact_point(void **state)
 	(void)state;
 	ht_login(&T, "prof@t.example", &u);
 	ht_get(&T, &u, "/contactpunten?q=%27s-Hertogenbosch&domain=uwv", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Anna Arbeid"));
+	ht_expect(&r, 200, "Anna Arbeid");
 	assert_non_null(strstr(r.body, "Bert Vervanger"));
 	ht_resp_free(&r);
-	ht_get(&T, &u, "/contactpunten?gemeente=GM0796&domain=uwv", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Anna Arbeid"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/contactpunten?gemeente=GM0796&domain=uwv", 200,
+	    "Anna Arbeid");
 	/* The search is audited with the cards it showed. */
 	assert_true(ht_audit_count(&T, "contactpoint.find", "allowed") >= 2);
 }
@@ -129,16 +89,13 @@ test_region_page(void **state)
 	ht_login(&T, "prof@t.example", &u);
 	snprintf(path, sizeof(path), "/regios/%s", region);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Anna Arbeid"));
+	ht_expect(&r, 200, "Anna Arbeid");
 	assert_non_null(strstr(r.body, "&#39;s-Hertogenbosch"));
 	/* A professional sees no edit link. */
 	assert_null(strstr(r.body, "contactpunten/nieuw"));
 	ht_resp_free(&r);
 	ht_login(&T, "coord@t.example", &u);
-	ht_get(&T, &u, path, &r);
-	assert_non_null(strstr(r.body, "contactpunten/nieuw"));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 200, "contactpunten/nieuw");
 	ht_login(&T, "coord1@t.example", &u);
 	ht_get(&T, &u, path, &r);
 	assert_null(strstr(r.body, "contactpunten/nieuw"));
@@ -173,9 +130,7 @@ test_bad_parameters(void **state)
 			fail_msg("%s: status %d", bad[i], r.status);
 		ht_resp_free(&r);
 	}
-	ht_get(&T, &u, "/regios/AM99", &r);
-	assert_int_equal(r.status, 404);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/regios/AM99", 404, NULL);
 }
 
 static void
@@ -189,51 +144,38 @@ test_csrf_required(void **state)
 	ht_login(&T, "prof@t.example", &u);
 	/* Logout without a token changes nothing: the session still works. */
 	ht_request(&T, "POST", "/uitloggen", "", u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "csrf=%064d", 0);
 	ht_request(&T, "POST", "/uitloggen", body, u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
-	ht_get(&T, &u, "/regios", &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/regios", 200, NULL);
 	/* With the token it logs out. */
-	ht_post(&T, &u, "/uitloggen", "", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
-	ht_get(&T, &u, "/regios", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/uitloggen", "", 303, NULL);
+	ht_get_expect(&T, &u, "/regios", 303, NULL);
 }
 
 static void
 test_wrong_password_and_lockout(void **state)
 {
 	struct ht_resp	r;
-	char		pre[128], csrf[80], body[256];
+	char		pre[128], csrf[80];
 	int		i;
 
 	(void)state;
-	ht_request(&T, "GET", "/inloggen", NULL, NULL, &r);
-	assert_true(ht_cookie_value(&r, "wb_pre", pre, sizeof(pre)));
-	ht_find_csrf(r.body, csrf, sizeof(csrf));
-	ht_resp_free(&r);
+	ht_login_form(&T, pre, sizeof(pre), csrf, sizeof(csrf));
 	for (i = 0; i < WB_LOGIN_MAX_ACCOUNT; i++) {
-		snprintf(body, sizeof(body), "csrf=%s&email=lock@t.example&"
-		    "password=fout-wachtwoord", csrf);
-		ht_request(&T, "POST", "/inloggen", body, pre, &r);
-		assert_int_equal(r.status, 401);
-		assert_non_null(strstr(r.body, "klopt niet"));
+		ht_login_post(&T, pre, csrf, "lock@t.example",
+		    "fout-wachtwoord", &r);
+		ht_expect(&r, 401, "klopt niet");
 		/* The password is never echoed back. */
 		assert_null(strstr(r.body, "fout-wachtwoord"));
 		ht_resp_free(&r);
 	}
 	/* Now even the right password is refused for a while. */
-	snprintf(body, sizeof(body), "csrf=%s&email=lock@t.example&"
-	    "password=%s", csrf, HT_PASSWORD);
-	ht_request(&T, "POST", "/inloggen", body, pre, &r);
-	assert_int_equal(r.status, 429);
+	ht_login_post(&T, pre, csrf, "lock@t.example", HT_PASSWORD, &r);
+	ht_expect(&r, 429, NULL);
 	ht_resp_free(&r);
 	assert_int_equal(ht_audit_count(&T, "account.locked", NULL), 1);
 	assert_true(ht_audit_count(&T, "login.locked", "denied") >= 1);
@@ -248,15 +190,13 @@ test_static_and_health(void **state)
 
 	(void)state;
 	ht_get(&T, NULL, "/static/werkbrug.css", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	assert_non_null(strstr(r.headers, "text/css"));
 	ht_resp_free(&r);
 	ht_get(&T, NULL, "/static/..%2Fetc%2Fpasswd", &r);
 	assert_true(r.status == 404 || r.status == 400);
 	ht_resp_free(&r);
-	ht_get(&T, NULL, "/healthz", &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, NULL, "/healthz", 200, NULL);
 }
 
 static void
@@ -289,5 +229,5 @@ main(void)
 		cmocka_unit_test(test_language),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

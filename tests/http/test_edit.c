@@ -2,8 +2,6 @@
  * cards, a user's own card and contact points; validation, access by role
  * and region, CSRF, bad parameters. */
 #include "httptest.h"
-#include "domain/card.h"
-#include "domain/contact_point.h"
 #include "base/time.h"
 
 static struct ht T;
@@ -14,21 +12,11 @@ static int64_t uwv, ggz, other, anna, bert, carla, piet, prof_id;
 static int
 setup(void **state)
 {
-	struct wb_actor		sys = wb_actor_system();
-	struct wb_municipality	m;
-	struct wb_arena		a;
-	struct wb_card		c;
-	struct wb_cp_input	in;
-	struct wb_err		err;
-	int64_t			cp, prof2;
+	int64_t	prof2;
 
-	(void)state;
 	ht_setup(&T);
-	wb_arena_init(&a);
-	assert_int_equal(wb_municipality_get(T.db, "GM0796", &a, &m, &err),
-	    0);
-	snprintf(region, sizeof(region), "%s", m.region_code);
-	wb_arena_free(&a);
+	*state = &T;
+	ht_region_of(&T, "GM0796", region, sizeof(region));
 	assert_string_not_equal(region, "AM01");
 	wb_date_nl(wb_today(), today, sizeof(today));
 	uwv = ht_add_org(&T, "UWV-E", "uwv", region);
@@ -42,56 +30,13 @@ setup(void **state)
 	    NULL);
 	prof2 = ht_add_user(&T, "prof2@e.example", "professional", "GGZ-E",
 	    NULL);
-	memset(&c, 0, sizeof(c));
-	c.org_id = uwv;
-	c.function = "arbeidsdeskundige";
-	c.phone = "088 123";
-	c.name = "Anna Arbeid";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &anna, &err), 0);
-	c.name = "Bert Vervanger";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &bert, &err), 0);
-	c.name = "Carla Nieuw";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &carla, &err), 0);
-	c.org_id = ggz;
-	c.user_id = prof2;
-	c.function = "behandelaar";
-	c.name = "Piet Ander";
-	assert_int_equal(wb_card_add(T.db, &sys, &c, &piet, &err), 0);
-	memset(&in, 0, sizeof(in));
-	in.org_id = uwv;
-	in.region_code = region;
-	in.domain = "uwv";
-	in.card_id = anna;
-	in.deputy_card_id = bert;
-	in.valid_from = wb_today() - 10;
-	in.valid_until = INT64_MIN;
-	assert_int_equal(wb_cp_set(T.db, &sys, &in, false, &cp, &err), 0);
+	anna = ht_add_card(&T, uwv, 0, "Anna Arbeid", "arbeidsdeskundige");
+	bert = ht_add_card(&T, uwv, 0, "Bert Vervanger", "arbeidsdeskundige");
+	carla = ht_add_card(&T, uwv, 0, "Carla Nieuw", "arbeidsdeskundige");
+	piet = ht_add_card(&T, ggz, prof2, "Piet Ander", "behandelaar");
+	ht_add_contact_point(&T, uwv, region, "uwv", anna, bert,
+	    wb_today() - 10);
 	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
-	return 0;
-}
-
-/* Number of organisations in the directory. */
-static int64_t
-org_count(void)
-{
-	struct wb_org	*os;
-	struct wb_arena	 a;
-	struct wb_err	 err;
-	size_t		 n;
-	int64_t		 total = -1;
-
-	wb_arena_init(&a);
-	assert_int_equal(wb_org_list(T.db, NULL, 1, 0, &a, &os, &n, &total,
-	    &err), 0);
-	wb_arena_free(&a);
-	return total;
 }
 
 /* The stored name of organisation `code` (copied into buf). */
@@ -103,7 +48,7 @@ org_name(const char *code, char *buf, size_t n)
 	struct wb_err	err;
 
 	wb_arena_init(&a);
-	assert_int_equal(wb_org_get_code(T.db, code, &a, &o, &err), 0);
+	assert_int_equal(wb_org_get_code(T.dbt.db, code, &a, &o, &err), 0);
 	snprintf(buf, n, "%s", o.name);
 	wb_arena_free(&a);
 	return buf;
@@ -120,8 +65,8 @@ cp_count(int64_t org, bool history)
 	size_t		 n;
 
 	wb_arena_init(&a);
-	assert_int_equal(wb_cp_by_org(T.db, &sys, org, history, &a, &cps, &n,
-	    &err), 0);
+	assert_int_equal(wb_cp_by_org(T.dbt.db, &sys, org, history, &a, &cps,
+	    &n, &err), 0);
 	wb_arena_free(&a);
 	return n;
 }
@@ -143,17 +88,14 @@ location_id(const struct ht_resp *r, const char *prefix)
 	return id;
 }
 
+/* A 303 to `location` with a flash message. */
 static void
 expect_redirect(const struct ht_resp *r, const char *location,
     const char *flash)
 {
-	char	*loc = ht_header(r, "Location");
-	char	 want[64];
+	char	want[64];
 
-	assert_int_equal(r->status, 303);
-	assert_non_null(loc);
-	assert_string_equal(loc, location);
-	free(loc);
+	ht_expect_redirect(r, location);
 	snprintf(want, sizeof(want), "wb_flash=%s;", flash);
 	assert_non_null(strstr(r->headers, want));
 }
@@ -173,7 +115,7 @@ test_admin_creates_org(void **state)
 	(void)state;
 	ht_login(&T, "admin@e.example", &u);
 	ht_get(&T, &u, "/organisaties/nieuw", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	/* Every region can be chosen, each with its own label. */
 	assert_non_null(strstr(r.body, "id=\"region-AM01\""));
 	assert_non_null(strstr(r.body, "for=\"region-AM35\""));
@@ -187,12 +129,11 @@ test_admin_creates_org(void **state)
 	expect_redirect(&r, "/organisaties/NIEUW-1", "created");
 	ht_resp_free(&r);
 	ht_get(&T, &u, "/organisaties/NIEUW-1", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Nieuwe Zorg &amp; Co"));
+	ht_expect(&r, 200, "Nieuwe Zorg &amp; Co");
 	assert_non_null(strstr(r.body, "12345678"));
 	ht_resp_free(&r);
 	wb_arena_init(&a);
-	assert_int_equal(wb_org_get_code(T.db, "NIEUW-1", &a, &o, &err), 0);
+	assert_int_equal(wb_org_get_code(T.dbt.db, "NIEUW-1", &a, &o, &err), 0);
 	assert_int_equal(o.nregions, 2);
 	assert_true(wb_org_serves(&o, "AM01") && wb_org_serves(&o, region));
 	assert_true(o.active);
@@ -229,7 +170,7 @@ test_org_validation(void **state)
 	struct ht_user	u;
 	struct ht_resp	r;
 	char		body[512], want[64];
-	int64_t		orgs = org_count();
+	int64_t		orgs = dbt_org_count(&T.dbt);
 	int64_t		created = ht_audit_count(&T, "organisation.create",
 	    NULL);
 	size_t		i;
@@ -258,28 +199,22 @@ test_org_validation(void **state)
 	snprintf(body, sizeof(body), "code=FOUT-R&name=Getypte+Naam&type=ggz&"
 	    "region=%s&region=AM99", region);
 	ht_post(&T, &u, "/organisaties/nieuw", body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Regio AM99 bestaat niet."));
+	ht_expect(&r, 400, "Regio AM99 bestaat niet.");
 	assert_non_null(strstr(r.body, "Getypte Naam"));
 	snprintf(want, sizeof(want), "value=\"%s\" checked", region);
 	assert_non_null(strstr(r.body, want));
 	ht_resp_free(&r);
 	/* No region at all. */
-	ht_post(&T, &u, "/organisaties/nieuw", "code=FOUT-N&name=Getypte+Naam&"
-	    "type=ggz", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Kies ten minste één regio"));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/nieuw", "code=FOUT-N&"
+	    "name=Getypte+Naam&type=ggz", 400, "Kies ten minste één regio");
 	/* A code in use. */
 	snprintf(body, sizeof(body), "code=GGZ-E&name=Dubbel&type=ggz&"
 	    "region=%s", region);
 	ht_post(&T, &u, "/organisaties/nieuw", body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Er is al een organisatie met deze "
-	    "code."));
+	ht_expect(&r, 400, "Er is al een organisatie met deze code.");
 	assert_non_null(strstr(r.body, "Dubbel"));
 	ht_resp_free(&r);
-	assert_int_equal(org_count(), orgs);
+	assert_int_equal(dbt_org_count(&T.dbt), orgs);
 	assert_int_equal(ht_audit_count(&T, "organisation.create", NULL),
 	    created);
 	assert_string_equal(org_name("GGZ-E", body, sizeof(body)), "GGZ-E");
@@ -300,7 +235,7 @@ test_coordinator_edits_org(void **state)
 	(void)state;
 	ht_login(&T, "coord@e.example", &u);
 	ht_get(&T, &u, "/organisaties/GGZ-E/bewerken", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	/* The stored values, and only the own region, fixed. */
 	assert_non_null(strstr(r.body, "value=\"GGZ-E\""));
 	assert_non_null(strstr(r.body, "checked disabled"));
@@ -314,7 +249,7 @@ test_coordinator_edits_org(void **state)
 	expect_redirect(&r, "/organisaties/GGZ-E", "saved");
 	ht_resp_free(&r);
 	wb_arena_init(&a);
-	assert_int_equal(wb_org_get_code(T.db, "GGZ-E", &a, &o, &err), 0);
+	assert_int_equal(wb_org_get_code(T.dbt.db, "GGZ-E", &a, &o, &err), 0);
 	assert_string_equal(o.name, "GGZ Oost Brabant");
 	assert_string_equal(o.phone, "073 111");
 	assert_int_equal(o.nregions, 1);
@@ -324,21 +259,15 @@ test_coordinator_edits_org(void **state)
 	/* A refused value changes nothing and keeps what was typed. */
 	ht_post(&T, &u, "/organisaties/GGZ-E/bewerken", "name=Anders&"
 	    "type=ggz&active=1&kvk=abc", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Een KvK-nummer bestaat uit 8 "
-	    "cijfers."));
+	ht_expect(&r, 400, "Een KvK-nummer bestaat uit 8 cijfers.");
 	assert_non_null(strstr(r.body, "value=\"Anders\""));
 	ht_resp_free(&r);
 	assert_string_equal(org_name("GGZ-E", buf, sizeof(buf)),
 	    "GGZ Oost Brabant");
 	/* Another region's organisation: neither the form nor the change. */
-	ht_get(&T, &u, "/organisaties/GGZ-OTHER/bewerken", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	ht_post(&T, &u, "/organisaties/GGZ-OTHER/bewerken", "name=Gekaapt&"
-	    "type=ggz&active=1", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/organisaties/GGZ-OTHER/bewerken", 403, NULL);
+	ht_post_expect(&T, &u, "/organisaties/GGZ-OTHER/bewerken",
+	    "name=Gekaapt&type=ggz&active=1", 403, NULL);
 	assert_string_equal(org_name("GGZ-OTHER", buf, sizeof(buf)),
 	    "GGZ-OTHER");
 	assert_int_equal(ht_audit_count(&T, "organisation.update", "denied"),
@@ -350,7 +279,7 @@ test_coordinator_edits_org(void **state)
 	expect_redirect(&r, "/organisaties/COORD-1", "created");
 	ht_resp_free(&r);
 	wb_arena_init(&a);
-	assert_int_equal(wb_org_get_code(T.db, "COORD-1", &a, &o, &err), 0);
+	assert_int_equal(wb_org_get_code(T.dbt.db, "COORD-1", &a, &o, &err), 0);
 	assert_int_equal(o.nregions, 1);
 	assert_string_equal(o.regions[0], region);
 	assert_string_equal(o.municipality_code, "GM0796");
@@ -368,7 +297,7 @@ test_professional_forbidden(void **state)
 	struct ht_user	u;
 	struct ht_resp	r;
 	char		path[80], body[160];
-	int64_t		orgs = org_count();
+	int64_t		orgs = dbt_org_count(&T.dbt);
 	int64_t		denied = ht_audit_count(&T, "organisation.create",
 	    "denied");
 	size_t		i;
@@ -383,19 +312,14 @@ test_professional_forbidden(void **state)
 	}
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 403, NULL);
 	snprintf(body, sizeof(body), "code=PROF-1&name=Eigen&type=ggz&"
 	    "region=%s", region);
-	ht_post(&T, &u, "/organisaties/nieuw", body, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/nieuw", body, 403, NULL);
 	/* With an invalid field the form is not shown either. */
-	ht_post(&T, &u, "/organisaties/nieuw", "code=PROF-2&type=ggz", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	assert_int_equal(org_count(), orgs);
+	ht_post_expect(&T, &u, "/organisaties/nieuw", "code=PROF-2&type=ggz",
+	    403, NULL);
+	assert_int_equal(dbt_org_count(&T.dbt), orgs);
 	assert_int_equal(ht_audit_count(&T, "organisation.create", "denied"),
 	    denied + 1);
 }
@@ -419,8 +343,7 @@ test_cp_set_keeps_history(void **state)
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<option value=\"UWV-E\""));
+	ht_expect(&r, 200, "<option value=\"UWV-E\"");
 	assert_null(strstr(r.body, "GGZ-OTHER"));
 	/* The current contact point, with a form to end it. */
 	assert_non_null(strstr(r.body, "Anna Arbeid"));
@@ -430,7 +353,7 @@ test_cp_set_keeps_history(void **state)
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw?"
 	    "org=UWV-E", region);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	snprintf(body, sizeof(body), "<option value=\"%lld\">Carla Nieuw",
 	    (long long)carla);
 	assert_non_null(strstr(r.body, body));
@@ -442,10 +365,7 @@ test_cp_set_keeps_history(void **state)
 	/* An organisation of another region cannot be picked. */
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw?"
 	    "org=GGZ-OTHER", region);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"org-error\""));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 400, "id=\"org-error\"");
 	/* Refused values: nothing changes, the typed date stays. */
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
@@ -453,31 +373,23 @@ test_cp_set_keeps_history(void **state)
 	    "deputy=%lld&valid_from=%s&note=Getypt", (long long)carla,
 	    (long long)carla, today);
 	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "De vervanger moet iemand anders"));
+	ht_expect(&r, 400, "De vervanger moet iemand anders");
 	assert_non_null(strstr(r.body, "id=\"deputy-error\""));
 	assert_non_null(strstr(r.body, "value=\"Getypt\""));
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=31-02-2026", (long long)carla);
 	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Geldig vanaf is geen geldige datum"));
+	ht_expect(&r, 400, "Geldig vanaf is geen geldige datum");
 	assert_non_null(strstr(r.body, "value=\"31-02-2026\""));
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=%s&valid_until=01-01-2000", (long long)carla, today);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "De einddatum ligt voor de "
-	    "begindatum."));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 400, "De einddatum ligt voor de "
+	    "begindatum.");
 	snprintf(body, sizeof(body), "org=UWV-E&domain=ggz&card=%lld&"
 	    "valid_from=%s", (long long)carla, today);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"domain-error\""));
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 400, "id=\"domain-error\"");
 	assert_int_equal(cp_count(uwv, true), 1);
 	/* The new contact point ends the old one the day before. */
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
@@ -489,22 +401,21 @@ test_cp_set_keeps_history(void **state)
 	ht_resp_free(&r);
 	assert_int_equal(cp_count(uwv, true), 2);
 	wb_arena_init(&a);
-	assert_int_equal(wb_cp_by_org(T.db, &sys, uwv, false, &a, &cps, &n,
+	assert_int_equal(wb_cp_by_org(T.dbt.db, &sys, uwv, false, &a, &cps, &n,
 	    &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(cps[0].person.card_id, carla);
 	assert_int_equal(cps[0].deputy.card_id, bert);
 	assert_int_equal(cps[0].valid_from, wb_today());
 	assert_string_equal(cps[0].note, "Vanaf nu");
-	assert_int_equal(wb_cp_by_org(T.db, &sys, uwv, true, &a, &cps, &n,
+	assert_int_equal(wb_cp_by_org(T.dbt.db, &sys, uwv, true, &a, &cps, &n,
 	    &err), 0);
 	for (size_t i = 0; i < n; i++)
 		if (cps[i].person.card_id == anna)
 			assert_int_equal(cps[i].valid_until, wb_today() - 1);
 	wb_arena_free(&a);
 	ht_get(&T, &u, "/organisaties/UWV-E?historie=1", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Anna Arbeid"));
+	ht_expect(&r, 200, "Anna Arbeid");
 	assert_non_null(strstr(r.body, "Carla Nieuw"));
 	ht_resp_free(&r);
 }
@@ -513,7 +424,6 @@ static void
 test_cp_other_region_forbidden(void **state)
 {
 	struct ht_user	 u;
-	struct ht_resp	 r;
 	struct wb_actor	 sys = wb_actor_system();
 	struct wb_cp	*cps;
 	struct wb_arena	 a;
@@ -529,34 +439,26 @@ test_cp_other_region_forbidden(void **state)
 	ht_login(&T, "coord1@e.example", &u);
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 403, NULL);
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=%s", (long long)anna, today);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 403, NULL);
 	/* A refused field does not open the form to them either. */
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=gisteren", (long long)anna);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 403, NULL);
 	assert_int_equal(cp_count(uwv, true), before);
 	assert_int_equal(ht_audit_count(&T, "contactpoint.set", "denied"),
 	    set_denied + 1);
 	/* Nor may they end one. */
 	wb_arena_init(&a);
-	assert_int_equal(wb_cp_by_org(T.db, &sys, uwv, false, &a, &cps, &n,
+	assert_int_equal(wb_cp_by_org(T.dbt.db, &sys, uwv, false, &a, &cps, &n,
 	    &err), 0);
 	assert_int_equal(n, 1);
 	snprintf(path, sizeof(path), "/contactpunten/%lld/beeindigen",
 	    (long long)cps[0].id);
 	snprintf(body, sizeof(body), "until=%s&regio=%s", today, region);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 403, NULL);
 	assert_int_equal(cp_count(uwv, false), 1);
 	assert_int_equal(ht_audit_count(&T, "contactpoint.end", "denied"),
 	    end_denied + 1);
@@ -569,7 +471,6 @@ test_cp_end(void **state)
 	struct ht_user	 u;
 	struct ht_resp	 r;
 	struct wb_actor	 sys = wb_actor_system();
-	struct wb_cp_input in;
 	struct wb_cp	 cp;
 	struct wb_arena	 a;
 	struct wb_err	 err;
@@ -577,41 +478,31 @@ test_cp_end(void **state)
 	int64_t		 id;
 
 	(void)state;
-	memset(&in, 0, sizeof(in));
-	in.org_id = ggz;
-	in.region_code = region;
-	in.domain = "ggz";
-	in.card_id = piet;
-	in.valid_from = wb_today() - 5;
-	in.valid_until = INT64_MIN;
-	assert_int_equal(wb_cp_set(T.db, &sys, &in, false, &id, &err), 0);
+	id = ht_add_contact_point(&T, ggz, region, "ggz", piet, 0,
+	    wb_today() - 5);
 	ht_login(&T, "coord@e.example", &u);
 	snprintf(path, sizeof(path), "/contactpunten/%lld/beeindigen",
 	    (long long)id);
 	/* Before the start: the message next to that contact point. */
 	snprintf(body, sizeof(body), "until=01-01-2001&regio=%s", region);
 	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "De einddatum ligt voor de "
-	    "begindatum."));
+	ht_expect(&r, 400, "De einddatum ligt voor de begindatum.");
 	snprintf(want, sizeof(want), "id=\"until-%lld-error\"", (long long)id);
 	assert_non_null(strstr(r.body, want));
 	assert_non_null(strstr(r.body, "value=\"01-01-2001\""));
 	ht_resp_free(&r);
 	/* Not a date at all. */
 	snprintf(body, sizeof(body), "until=morgen&regio=%s", region);
-	ht_post(&T, &u, path, body, &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, path, body, 400, NULL);
 	wb_arena_init(&a);
-	assert_int_equal(wb_cp_get(T.db, &sys, id, &a, &cp, &err), 0);
+	assert_int_equal(wb_cp_get(T.dbt.db, &sys, id, &a, &cp, &err), 0);
 	assert_true(cp.valid_until == INT64_MIN);
 	snprintf(body, sizeof(body), "until=%s&regio=%s", today, region);
 	ht_post(&T, &u, path, body, &r);
 	snprintf(want, sizeof(want), "/regios/%s", region);
 	expect_redirect(&r, want, "ended");
 	ht_resp_free(&r);
-	assert_int_equal(wb_cp_get(T.db, &sys, id, &a, &cp, &err), 0);
+	assert_int_equal(wb_cp_get(T.dbt.db, &sys, id, &a, &cp, &err), 0);
 	assert_int_equal(cp.valid_until, wb_today());
 	wb_arena_free(&a);
 }
@@ -628,13 +519,13 @@ test_csrf_required(void **state)
 	ht_login(&T, "coord@e.example", &u);
 	ht_request(&T, "POST", "/organisaties/GGZ-E/bewerken", "name=Zonder+"
 	    "token&type=ggz&active=1", u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "csrf=%064d&name=Fout+token&type=ggz&"
 	    "active=1", 0);
 	ht_request(&T, "POST", "/organisaties/GGZ-E/bewerken", body, u.cookie,
 	    &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	assert_string_equal(org_name("GGZ-E", buf, sizeof(buf)),
 	    "GGZ Oost Brabant");
@@ -643,12 +534,12 @@ test_csrf_required(void **state)
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=%s", (long long)anna, today);
 	ht_request(&T, "POST", path, body, u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	assert_int_equal(cp_count(uwv, true), cps);
 	ht_request(&T, "POST", "/mijn-kaartje", "name=Zonder&function=overig&"
 	    "phone=1", u.cookie, &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 }
 
@@ -666,7 +557,7 @@ test_my_card(void **state)
 	(void)state;
 	ht_login(&T, "prof@e.example", &u);
 	ht_get(&T, &u, "/mijn-kaartje", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	/* A first card starts from the account's e-mail address. */
 	assert_non_null(strstr(r.body, "value=\"prof@e.example\""));
 	assert_non_null(strstr(r.body, "<option value=\"behandelaar\">"
@@ -675,15 +566,13 @@ test_my_card(void **state)
 	/* Neither phone nor e-mail: refused, the name typed stays. */
 	ht_post(&T, &u, "/mijn-kaartje", "name=Paula+Prof&function="
 	    "ips-trajectbegeleider", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Vul een telefoonnummer of een "
-	    "e-mailadres in"));
+	ht_expect(&r, 400, "Vul een telefoonnummer of een e-mailadres in");
 	assert_non_null(strstr(r.body, "value=\"Paula Prof\""));
 	assert_non_null(strstr(r.body, "<option value=\"ips-"
 	    "trajectbegeleider\" selected>"));
 	ht_resp_free(&r);
 	wb_arena_init(&a);
-	assert_int_equal(wb_card_of_user(T.db, prof_id, &a, &c, &err),
+	assert_int_equal(wb_card_of_user(T.dbt.db, prof_id, &a, &c, &err),
 	    WB_ENOTFOUND);
 	ht_post(&T, &u, "/mijn-kaartje", "name=Paula+Prof&function="
 	    "ips-trajectbegeleider&phone=06+1234+5678&availability=ma+t%2Fm+"
@@ -691,35 +580,30 @@ test_my_card(void **state)
 	id = location_id(&r, "/kaartjes/");
 	assert_non_null(strstr(r.headers, "wb_flash=created;"));
 	ht_resp_free(&r);
-	assert_int_equal(wb_card_of_user(T.db, prof_id, &a, &c, &err), 0);
+	assert_int_equal(wb_card_of_user(T.dbt.db, prof_id, &a, &c, &err), 0);
 	assert_int_equal(c.id, id);
 	assert_int_equal(c.org_id, ggz);
 	assert_int_equal(c.user_id, prof_id);
 	snprintf(path, sizeof(path), "/kaartjes/%lld", (long long)id);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "Paula Prof"));
+	ht_expect(&r, 200, "Paula Prof");
 	assert_non_null(strstr(r.body, "IPS-trajectbegeleider"));
 	assert_non_null(strstr(r.body, "06 1234 5678"));
 	ht_resp_free(&r);
 	/* Saving again changes the same card. */
-	ht_get(&T, &u, "/mijn-kaartje", &r);
-	assert_non_null(strstr(r.body, "value=\"Paula Prof\""));
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/mijn-kaartje", 200, "value=\"Paula Prof\"");
 	ht_post(&T, &u, "/mijn-kaartje", "name=Paula+de+Prof&function="
 	    "behandelaar&email=paula%40ggz.example", &r);
 	expect_redirect(&r, path, "saved");
 	ht_resp_free(&r);
-	assert_int_equal(wb_card_of_user(T.db, prof_id, &a, &c, &err), 0);
+	assert_int_equal(wb_card_of_user(T.dbt.db, prof_id, &a, &c, &err), 0);
 	assert_int_equal(c.id, id);
 	assert_string_equal(c.name, "Paula de Prof");
 	assert_null(c.phone);
 	wb_arena_free(&a);
 	/* Their own card through the card's edit page too. */
 	snprintf(path, sizeof(path), "/kaartjes/%lld/bewerken", (long long)id);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 200, NULL);
 }
 
 static void
@@ -738,34 +622,26 @@ test_other_card_forbidden(void **state)
 	snprintf(path, sizeof(path), "/kaartjes/%lld/bewerken",
 	    (long long)piet);
 	ht_login(&T, "prof@e.example", &u);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 403, NULL);
 	ht_post(&T, &u, path, "name=Overgenomen&function=overig&phone=1",
 	    &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	/* A coordinator of another region may not either. */
 	ht_login(&T, "coord1@e.example", &u);
-	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	ht_post(&T, &u, path, "name=Overgenomen&function=overig&phone=1&"
-	    "active=1", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, path, 403, NULL);
+	ht_post_expect(&T, &u, path, "name=Overgenomen&function=overig&phone=1&"
+	    "active=1", 403, NULL);
 	wb_arena_init(&a);
-	assert_int_equal(wb_card_get(T.db, &sys, piet, &a, &c, &err), 0);
+	assert_int_equal(wb_card_get(T.dbt.db, &sys, piet, &a, &c, &err), 0);
 	assert_string_equal(c.name, "Piet Ander");
 	assert_true(c.active);
 	wb_arena_free(&a);
 	assert_int_equal(ht_audit_count(&T, "card.update", "denied"),
 	    denied + 2);
 	/* Nor add a card to an organisation outside their region. */
-	ht_post(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Nep&"
-	    "function=overig&phone=1", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Nep&"
+	    "function=overig&phone=1", 403, NULL);
 }
 
 static void
@@ -783,19 +659,17 @@ test_coordinator_cards(void **state)
 	(void)state;
 	ht_login(&T, "coord@e.example", &u);
 	ht_get(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	assert_null(strstr(r.body, "name=\"active\""));
 	ht_resp_free(&r);
 	ht_post(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Dirk+"
 	    "Deskundig&function=piloot&phone=088+1", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Functie is geen geldige keuze."));
+	ht_expect(&r, 400, "Functie is geen geldige keuze.");
 	assert_non_null(strstr(r.body, "value=\"Dirk Deskundig\""));
 	ht_resp_free(&r);
 	ht_post(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Dirk+"
 	    "Deskundig&function=arbeidsdeskundige&phone=088+abc", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"phone-error\""));
+	ht_expect(&r, 400, "id=\"phone-error\"");
 	assert_non_null(strstr(r.body, "value=\"088 abc\""));
 	ht_resp_free(&r);
 	ht_post(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Dirk+"
@@ -803,14 +677,13 @@ test_coordinator_cards(void **state)
 	id = location_id(&r, "/kaartjes/");
 	ht_resp_free(&r);
 	wb_arena_init(&a);
-	assert_int_equal(wb_card_get(T.db, &sys, id, &a, &c, &err), 0);
+	assert_int_equal(wb_card_get(T.dbt.db, &sys, id, &a, &c, &err), 0);
 	assert_int_equal(c.org_id, uwv);
 	assert_int_equal(c.user_id, 0);
 	assert_true(c.active);
 	snprintf(path, sizeof(path), "/kaartjes/%lld/bewerken", (long long)id);
 	ht_get(&T, &u, path, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "value=\"Dirk Deskundig\""));
+	ht_expect(&r, 200, "value=\"Dirk Deskundig\"");
 	assert_non_null(strstr(r.body, "name=\"active\" value=\"1\" checked"));
 	ht_resp_free(&r);
 	/* Unticking "active" takes the card out of the directory. */
@@ -819,7 +692,7 @@ test_coordinator_cards(void **state)
 	snprintf(path, sizeof(path), "/kaartjes/%lld", (long long)id);
 	expect_redirect(&r, path, "saved");
 	ht_resp_free(&r);
-	assert_int_equal(wb_card_get(T.db, &sys, id, &a, &c, &err), 0);
+	assert_int_equal(wb_card_get(T.dbt.db, &sys, id, &a, &c, &err), 0);
 	assert_string_equal(c.name, "Dirk D");
 	assert_string_equal(c.function, "jobcoach");
 	assert_false(c.active);
@@ -846,7 +719,7 @@ test_bad_parameters(void **state)
 	struct ht_user	u;
 	struct ht_resp	r;
 	char		body[128];
-	int64_t		orgs = org_count();
+	int64_t		orgs = dbt_org_count(&T.dbt);
 	size_t		i;
 
 	(void)state;
@@ -860,33 +733,22 @@ test_bad_parameters(void **state)
 	/* An undeclared field, a repeated one, parameters in the address. */
 	snprintf(body, sizeof(body), "code=BAD-1&name=X&type=ggz&region=%s&"
 	    "foo=1", region);
-	ht_post(&T, &u, "/organisaties/nieuw", body, &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/nieuw", body, 400, NULL);
 	snprintf(body, sizeof(body), "code=BAD-1&name=X&name=Y&type=ggz&"
 	    "region=%s", region);
-	ht_post(&T, &u, "/organisaties/nieuw", body, &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/nieuw", body, 400, NULL);
 	snprintf(body, sizeof(body), "code=BAD-1&name=X&type=ggz&region=%s",
 	    region);
-	ht_post(&T, &u, "/organisaties/nieuw?code=BAD-2", body, &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/organisaties/nieuw?code=BAD-2", body,
+	    400, NULL);
 	/* The path's code cannot be posted again. */
-	ht_post(&T, &u, "/organisaties/GGZ-E/bewerken", "code=GGZ-X&name=X&"
-	    "type=ggz", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
-	ht_post(&T, &u, "/contactpunten/1/beeindigen", "until=01-01-2030&"
-	    "regio=AM1", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
-	ht_post(&T, &u, "/contactpunten/999999/beeindigen", "until="
-	    "01-01-2030", &r);
-	assert_int_equal(r.status, 404);
-	ht_resp_free(&r);
-	assert_int_equal(org_count(), orgs);
+	ht_post_expect(&T, &u, "/organisaties/GGZ-E/bewerken",
+	    "code=GGZ-X&name=X&type=ggz", 400, NULL);
+	ht_post_expect(&T, &u, "/contactpunten/1/beeindigen",
+	    "until=01-01-2030&regio=AM1", 400, NULL);
+	ht_post_expect(&T, &u, "/contactpunten/999999/beeindigen", "until="
+	    "01-01-2030", 404, NULL);
+	assert_int_equal(dbt_org_count(&T.dbt), orgs);
 }
 
 int
@@ -907,5 +769,5 @@ main(void)
 		cmocka_unit_test(test_bad_parameters),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

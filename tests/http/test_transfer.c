@@ -20,21 +20,13 @@ static const char orgs_file[] =
 static int
 setup(void **state)
 {
-	(void)state;
 	ht_setup(&T);
+	*state = &T;
 	ht_add_org(&T, "GGZ-T", "ggz", "AM27");
 	ht_add_org(&T, "UWV-T", "uwv", "AM01");
 	ht_add_user(&T, "admin@t.example", "admin", "UWV-T", NULL);
 	ht_add_user(&T, "coord@t.example", "coordinator", "GGZ-T", "AM27");
 	ht_add_user(&T, "prof@t.example", "professional", "GGZ-T", NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	ht_teardown(&T);
 	return 0;
 }
 
@@ -77,36 +69,6 @@ upload(const struct ht_user *u, const char *kind, const char *file,
 	free(body);
 }
 
-static bool
-org_exists(const char *code)
-{
-	struct wb_arena	a;
-	struct wb_org	o;
-	struct wb_err	err;
-	int		rc;
-
-	wb_arena_init(&a);
-	rc = wb_org_get_code(T.db, code, &a, &o, &err);
-	wb_arena_free(&a);
-	return rc == 0;
-}
-
-static int64_t
-org_total(void)
-{
-	struct wb_arena	 a;
-	struct wb_org	*os;
-	struct wb_err	 err;
-	size_t		 n;
-	int64_t		 total = -1;
-
-	wb_arena_init(&a);
-	assert_int_equal(wb_org_list(T.db, NULL, 1, 0, &a, &os, &n, &total,
-	    &err), 0);
-	wb_arena_free(&a);
-	return total;
-}
-
 static void
 test_form(void **state)
 {
@@ -117,9 +79,8 @@ test_form(void **state)
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
 	ht_get(&T, &u, "/beheer/import", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<form method=\"post\" "
-	    "action=\"/beheer/import\" enctype=\"multipart/form-data\">"));
+	ht_expect(&r, 200, "<form method=\"post\" "
+	    "action=\"/beheer/import\" enctype=\"multipart/form-data\">");
 	assert_non_null(strstr(r.body, "name=\"csrf\" value=\""));
 	assert_non_null(strstr(r.body, "<select id=\"kind\" name=\"kind\""));
 	assert_non_null(strstr(r.body, "<option value=\"contactpunten\""));
@@ -129,12 +90,10 @@ test_form(void **state)
 	assert_non_null(strstr(r.body, "href=\"/export/organisaties.csv\""));
 	ht_resp_free(&r);
 	/* In English. */
-	ht_post(&T, &u, "/taal", "lang=en&terug=%2Fbeheer%2Fimport", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_post_expect(&T, &u, "/taal", "lang=en&terug=%2Fbeheer%2Fimport",
+	    303, NULL);
 	ht_get(&T, &u, "/beheer/import", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "<h1>Import and export</h1>"));
+	ht_expect(&r, 200, "<h1>Import and export</h1>");
 	assert_non_null(strstr(r.body, "<label for=\"file\">File</label>"));
 	assert_non_null(strstr(r.body, ">Contact points (CSV)</a>"));
 	ht_resp_free(&r);
@@ -143,23 +102,18 @@ test_form(void **state)
 
 	ht_login(&T, "coord@t.example", &u);
 	ht_get(&T, &u, "/beheer/import", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "eigen regio inlezen: AM27"));
+	ht_expect(&r, 200, "eigen regio inlezen: AM27");
 	assert_non_null(strstr(r.body,
 	    "href=\"/export/contactpunten.csv?regio=AM27\""));
 	ht_resp_free(&r);
 
 	denied = ht_audit_count(&T, "directory.import", "denied");
 	ht_login(&T, "prof@t.example", &u);
-	ht_get(&T, &u, "/beheer/import", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/beheer/import", 403, NULL);
 	assert_int_equal(ht_audit_count(&T, "directory.import", "denied"),
 	    denied + 1);
 
-	ht_get(&T, NULL, "/beheer/import", &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
+	ht_get_expect(&T, NULL, "/beheer/import", 303, NULL);
 }
 
 static void
@@ -171,27 +125,24 @@ test_import_admin(void **state)
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
 	upload(&u, "organisaties", orgs_file, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "2 organisaties ingelezen: 2 nieuw, "
-	    "0 gewijzigd, 0 ongewijzigd."));
+	ht_expect(&r, 200, "2 organisaties ingelezen: 2 nieuw, "
+	    "0 gewijzigd, 0 ongewijzigd.");
 	ht_resp_free(&r);
-	assert_true(org_exists("HT-GGZ"));
-	assert_true(org_exists("HT-UWV"));
+	assert_true(dbt_org_exists(&T.dbt, "HT-GGZ"));
+	assert_true(dbt_org_exists(&T.dbt, "HT-UWV"));
 	assert_true(ht_audit_count(&T, "directory.import", "allowed") >= 1);
 
 	/* The same file again changes nothing. */
 	upload(&u, "organisaties", orgs_file, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "2 organisaties ingelezen: 0 nieuw, "
-	    "0 gewijzigd, 2 ongewijzigd."));
+	ht_expect(&r, 200, "2 organisaties ingelezen: 0 nieuw, "
+	    "0 gewijzigd, 2 ongewijzigd.");
 	ht_resp_free(&r);
 
 	/* Contact points, with a new card. */
 	upload(&u, "contactpunten", "organisation;region;domain;name;"
 	    "function;phone\r\nHT-UWV;AM27;uwv;Anna Arbeid;arbeidsdeskundige;"
 	    "088 1\r\n", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "1 contactpunten ingelezen: 1 nieuw"));
+	ht_expect(&r, 200, "1 contactpunten ingelezen: 1 nieuw");
 	assert_non_null(strstr(r.body, "1 visitekaartjes"));
 	ht_resp_free(&r);
 }
@@ -201,22 +152,21 @@ test_import_professional(void **state)
 {
 	struct ht_user	u;
 	struct ht_resp	r;
-	int64_t		denied, total = org_total();
+	int64_t		denied, total = dbt_org_count(&T.dbt);
 
 	(void)state;
 	denied = ht_audit_count(&T, "directory.import", "denied");
 	ht_login(&T, "prof@t.example", &u);
 	upload(&u, "organisaties", "code;name;type;regions\r\n"
 	    "HT-PROF;Van een professional;overig;AM27\r\n", &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 	/* The same as an ordinary form. */
-	ht_post(&T, &u, "/beheer/import", "kind=organisaties&file=code%3Bname"
-	    "%3Btype%3Bregions%0D%0AHT-PROF%3BP%3Boverig%3BAM27%0D%0A", &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	assert_false(org_exists("HT-PROF"));
-	assert_int_equal(org_total(), total);
+	ht_post_expect(&T, &u, "/beheer/import", "kind=organisaties&file=code"
+	    "%3Bname%3Btype%3Bregions%0D%0AHT-PROF%3BP%3Boverig%3BAM27%0D%0A",
+	    403, NULL);
+	assert_false(dbt_org_exists(&T.dbt, "HT-PROF"));
+	assert_int_equal(dbt_org_count(&T.dbt), total);
 	assert_int_equal(ht_audit_count(&T, "directory.import", "denied"),
 	    denied + 2);
 }
@@ -226,26 +176,24 @@ test_import_coordinator(void **state)
 {
 	struct ht_user	u;
 	struct ht_resp	r;
-	int64_t		total = org_total();
+	int64_t		total = dbt_org_count(&T.dbt);
 
 	(void)state;
 	ht_login(&T, "coord@t.example", &u);
 	upload(&u, "organisaties", "code;name;type;regions\r\n"
 	    "HT-C1;Eigen regio;overig;AM27\r\n"
 	    "HT-C2;Andere regio;overig;AM01\r\n", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "regel 3: u mag alleen regio AM27 "
-	    "bijwerken"));
+	ht_expect(&r, 400, "regel 3: u mag alleen regio AM27 bijwerken");
 	assert_non_null(strstr(r.body, "Er is niets ingelezen"));
 	ht_resp_free(&r);
-	assert_false(org_exists("HT-C1"));
-	assert_int_equal(org_total(), total);
+	assert_false(dbt_org_exists(&T.dbt, "HT-C1"));
+	assert_int_equal(dbt_org_count(&T.dbt), total);
 
 	upload(&u, "organisaties", "code;name;type;regions\r\n"
 	    "HT-C1;Eigen regio;overig;AM27\r\n", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	ht_resp_free(&r);
-	assert_true(org_exists("HT-C1"));
+	assert_true(dbt_org_exists(&T.dbt, "HT-C1"));
 }
 
 static void
@@ -253,27 +201,23 @@ test_import_csrf(void **state)
 {
 	struct ht_user	 u;
 	struct ht_resp	 r;
-	size_t		 n;
+	size_t		 i, n;
 	char		*body, wrong[80];
+	const char	*csrfs[] = { NULL, wrong };	/* none, a wrong one */
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
-	body = mp_body(NULL, "organisaties", "code;name;type;regions\r\n"
-	    "HT-X1;X;overig;AM27\r\n", &n);
-	ht_request_ct(&T, "POST", "/beheer/import", MP, body, n, u.cookie,
-	    NULL, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	free(body);
 	snprintf(wrong, sizeof(wrong), "%064d", 0);
-	body = mp_body(wrong, "organisaties", "code;name;type;regions\r\n"
-	    "HT-X1;X;overig;AM27\r\n", &n);
-	ht_request_ct(&T, "POST", "/beheer/import", MP, body, n, u.cookie,
-	    NULL, &r);
-	assert_int_equal(r.status, 403);
-	ht_resp_free(&r);
-	free(body);
-	assert_false(org_exists("HT-X1"));
+	for (i = 0; i < WB_NELEM(csrfs); i++) {
+		body = mp_body(csrfs[i], "organisaties", "code;name;type;"
+		    "regions\r\nHT-X1;X;overig;AM27\r\n", &n);
+		ht_request_ct(&T, "POST", "/beheer/import", MP, body, n,
+		    u.cookie, NULL, &r);
+		ht_expect(&r, 403, NULL);
+		ht_resp_free(&r);
+		free(body);
+	}
+	assert_false(dbt_org_exists(&T.dbt, "HT-X1"));
 }
 
 /* Every problem is listed, escaped, and nothing at all is imported. */
@@ -282,7 +226,7 @@ test_import_report(void **state)
 {
 	struct ht_user	u;
 	struct ht_resp	r;
-	int64_t		total = org_total();
+	int64_t		total = dbt_org_count(&T.dbt);
 
 	(void)state;
 	ht_login(&T, "admin@t.example", &u);
@@ -291,8 +235,7 @@ test_import_report(void **state)
 	    "<script>;Fout;overig;AM27;\r\n"
 	    "HT-G2;Goed;overig;AM27;123\r\n"
 	    "HT-G3;Goed;overig;AM27;\r\n", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Het bestand is niet ingelezen"));
+	ht_expect(&r, 400, "Het bestand is niet ingelezen");
 	assert_non_null(strstr(r.body, "Er is niets ingelezen: ook de goede "
 	    "regels niet."));
 	assert_non_null(strstr(r.body, "2 fout(en)"));
@@ -304,9 +247,9 @@ test_import_report(void **state)
 	assert_non_null(strstr(r.body, "<option value=\"organisaties\" "
 	    "selected>"));
 	ht_resp_free(&r);
-	assert_false(org_exists("HT-G1"));
-	assert_false(org_exists("HT-G3"));
-	assert_int_equal(org_total(), total);
+	assert_false(dbt_org_exists(&T.dbt, "HT-G1"));
+	assert_false(dbt_org_exists(&T.dbt, "HT-G3"));
+	assert_int_equal(dbt_org_count(&T.dbt), total);
 }
 
 static void
@@ -323,37 +266,30 @@ test_import_bad_params(void **state)
 	ht_login(&T, "admin@t.example", &u);
 	/* Missing fields: errors next to the fields. */
 	upload(&u, NULL, orgs_file, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"kind-error\">Soort bestand is "
-	    "verplicht."));
+	ht_expect(&r, 400, "id=\"kind-error\">Soort bestand is verplicht.");
 	ht_resp_free(&r);
 	upload(&u, "organisaties", NULL, &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"file-error\">Bestand is "
-	    "verplicht."));
+	ht_expect(&r, 400, "id=\"file-error\">Bestand is verplicht.");
 	assert_non_null(strstr(r.body, "aria-describedby=\"file-hint "
 	    "file-error\""));
 	ht_resp_free(&r);
 	/* No file chosen: the browser sends an empty one. */
 	upload(&u, "organisaties", "", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "Bestand is verplicht."));
+	ht_expect(&r, 400, "Bestand is verplicht.");
 	ht_resp_free(&r);
 	/* A wrong kind keeps the file out of the page. */
 	upload(&u, "klanten", "code;name\r\nGEHEIM-INHOUD;x\r\n", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"kind-error\">Soort bestand is "
-	    "geen geldige keuze."));
+	ht_expect(&r, 400, "id=\"kind-error\">Soort bestand is "
+	    "geen geldige keuze.");
 	assert_null(strstr(r.body, "GEHEIM-INHOUD"));
 	ht_resp_free(&r);
 	/* Not UTF-8: an error next to the file field. */
 	upload(&u, "organisaties", "code;name;type;regions\r\n"
 	    "HT-L1;Caf\xe9;overig;AM27\r\n", &r);
-	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(r.body, "id=\"file-error\">Bestand bevat "
-	    "tekens die niet zijn toegestaan."));
+	ht_expect(&r, 400, "id=\"file-error\">Bestand bevat "
+	    "tekens die niet zijn toegestaan.");
 	ht_resp_free(&r);
-	assert_false(org_exists("HT-L1"));
+	assert_false(dbt_org_exists(&T.dbt, "HT-L1"));
 
 	/* An undeclared part, a repeated part, a broken body: 400. */
 	body = mp_body(u.csrf, "organisaties", orgs_file, &n);
@@ -365,25 +301,24 @@ test_import_bad_params(void **state)
 
 		ht_request_ct(&T, "POST", "/beheer/import", MP, extra,
 		    (size_t)k, u.cookie, NULL, &r);
-		assert_int_equal(r.status, 400);
-		assert_non_null(strstr(r.body, "Ongeldig verzoek"));
+		ht_expect(&r, 400, "Ongeldig verzoek");
 		ht_resp_free(&r);
 		k = snprintf(extra, n + 200, "--" BOUNDARY "\r\n"
 		    "Content-Disposition: form-data; name=\"kind\"\r\n\r\n"
 		    "contactpunten\r\n%s", body);
 		ht_request_ct(&T, "POST", "/beheer/import", MP, extra,
 		    (size_t)k, u.cookie, NULL, &r);
-		assert_int_equal(r.status, 400);
+		ht_expect(&r, 400, NULL);
 		ht_resp_free(&r);
 		free(extra);
 	}
 	ht_request_ct(&T, "POST", "/beheer/import", "multipart/form-data",
 	    body, n, u.cookie, NULL, &r);
-	assert_int_equal(r.status, 400);
+	ht_expect(&r, 400, NULL);
 	ht_resp_free(&r);
 	ht_request_ct(&T, "POST", "/beheer/import", MP, body, n - 10,
 	    u.cookie, NULL, &r);
-	assert_int_equal(r.status, 400);
+	ht_expect(&r, 400, NULL);
 	ht_resp_free(&r);
 	free(body);
 	/* None of these imported anything. */
@@ -405,7 +340,7 @@ test_upload_limit(void **state)
 	memset(body, 'x', WB_MAX_UPLOAD + 1);
 	ht_request_ct(&T, "POST", "/beheer/import", MP, body,
 	    WB_MAX_UPLOAD + 1, u.cookie, NULL, &r);
-	assert_int_equal(r.status, 400);
+	ht_expect(&r, 400, NULL);
 	ht_resp_free(&r);
 	free(body);
 }
@@ -423,7 +358,7 @@ test_export(void **state)
 	wb_date_iso(wb_today(), day, sizeof(day));
 	ht_login(&T, "admin@t.example", &u);
 	ht_get(&T, &u, "/export/organisaties.csv", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	h = ht_header(&r, "Content-Type");
 	assert_string_equal(h, "text/csv; charset=utf-8");
 	free(h);
@@ -443,7 +378,7 @@ test_export(void **state)
 	reads = ht_audit_count(&T, "contactpoint.export", "allowed");
 	ht_login(&T, "coord@t.example", &u);
 	ht_get(&T, &u, "/export/contactpunten.csv", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	h = ht_header(&r, "Content-Disposition");
 	snprintf(want, sizeof(want), "attachment; filename=\""
 	    "werkbrug-contactpunten-AM27-%s.csv\"", day);
@@ -454,23 +389,16 @@ test_export(void **state)
 	assert_int_equal(ht_audit_count(&T, "contactpoint.export", "allowed"),
 	    reads + 1);
 	ht_get(&T, &u, "/export/organisaties.csv?regio=AM01", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "\r\nUWV-T;"));
+	ht_expect(&r, 200, "\r\nUWV-T;");
 	assert_null(strstr(r.body, "\r\nGGZ-T;"));
 	ht_resp_free(&r);
-	ht_get(&T, &u, "/export/organisaties.csv?regio=AM04", &r);
-	assert_int_equal(r.status, 404);
-	ht_resp_free(&r);
-	ht_get(&T, &u, "/export/organisaties.csv?regio=27", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
-	ht_get(&T, &u, "/export/organisaties.csv?land=NL", &r);
-	assert_int_equal(r.status, 400);
-	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/export/organisaties.csv?regio=AM04", 404, NULL);
+	ht_get_expect(&T, &u, "/export/organisaties.csv?regio=27", 400, NULL);
+	ht_get_expect(&T, &u, "/export/organisaties.csv?land=NL", 400, NULL);
 
 	ht_login(&T, "prof@t.example", &u);
 	ht_get(&T, &u, "/export/contactpunten.csv", &r);
-	assert_int_equal(r.status, 403);
+	ht_expect(&r, 403, NULL);
 	assert_null(strstr(r.body, "organisation;region"));
 	ht_resp_free(&r);
 	assert_true(ht_audit_count(&T, "directory.export", "denied") >= 1);
@@ -490,18 +418,16 @@ test_round_trip(void **state)
 	    "function;phone;deputy_name;deputy_function;deputy_email\r\n"
 	    "GGZ-T;AM27;ggz;Petra;casemanager;06 1;Karim;behandelaar;"
 	    "k@ggz.example\r\n", &r);
-	assert_int_equal(r.status, 200);
+	ht_expect(&r, 200, NULL);
 	ht_resp_free(&r);
 	ht_get(&T, &u, "/export/contactpunten.csv", &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "\r\nGGZ-T;AM27;ggz;Petra;casemanager;"
-	    "06 1;;;Karim;behandelaar;;k@ggz.example;"));
+	ht_expect(&r, 200, "\r\nGGZ-T;AM27;ggz;Petra;casemanager;"
+	    "06 1;;;Karim;behandelaar;;k@ggz.example;");
 	csv = r.body;
 	r.body = NULL;
 	ht_resp_free(&r);
 	upload(&u, "contactpunten", csv, &r);
-	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(r.body, "0 nieuw, 0 gewijzigd"));
+	ht_expect(&r, 200, "0 nieuw, 0 gewijzigd");
 	ht_resp_free(&r);
 	free(csv);
 }
@@ -522,5 +448,5 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
 }

@@ -2,109 +2,16 @@
  * are written and verify; every kind of tampering is found and named; a
  * failed login never leaves the password behind.
  */
-#include "testutil.h"
+#include "dbtest.h"
 
-#include "base/arena.h"
 #include "base/common.h"
-#include "base/err.h"
-#include "domain/actor.h"
-#include "domain/audit.h"
 #include "domain/user.h"
-#include "store/db.h"
-
-#include <sodium.h>
-#include <sqlite3.h>
-#include <unistd.h>
-
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	char		 url[112];
-	struct wb_db	*db;
-};
-
-static void
-tdb_open(struct tdb *t)
-{
-	struct wb_err	err;
-	int		applied = 0;
-
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-audit-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(t->url, sizeof(t->url), "sqlite:%s", t->path);
-	if (wb_db_open(t->url, &t->db, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (wb_db_migrate(t->db, &applied, &err) != 0)
-		fail_msg("migrate: %s", err.msg);
-}
-
-static void
-tdb_close(struct tdb *t)
-{
-	char	p[128];
-
-	wb_db_close(t->db);
-	t->db = NULL;
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-}
 
 static int
 setup(void **state)
 {
-	struct tdb	*t = calloc(1, sizeof(*t));
-
-	if (t == NULL || sodium_init() < 0)
-		return -1;
-	setenv("WERKBRUG_PWHASH", "fast", 1);
 	unsetenv("WB_NOW");
-	tdb_open(t);
-	*state = t;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct tdb	*t = *state;
-
-	tdb_close(t);
-	free(t);
-	return 0;
-}
-
-static void
-exec_ok(struct wb_db *db, const char *sql)
-{
-	struct wb_err	err;
-
-	if (wb_db_exec_script(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, err.msg);
-}
-
-/* The first column of the first row of `sql` as an integer (-1: no row),
- * through a raw read-only connection. */
-static int64_t
-raw_int(const struct tdb *t, const char *sql)
-{
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
-	int64_t		 v = -1;
-
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	return dbt_setup(state);
 }
 
 /* The acting coordinator of most events. */
@@ -162,7 +69,7 @@ verify_ok(struct wb_db *db, int64_t want)
 static void
 test_empty_log(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 
 	verify_ok(t->db, 0);
 }
@@ -171,29 +78,29 @@ test_empty_log(void **state)
 static void
 test_write_verify(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 
 	write_events(t->db);
 	verify_ok(t->db, 5);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event"), 5);
-	assert_int_equal(raw_int(t, "SELECT last_id FROM audit_head"), 5);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event"), 5);
+	assert_int_equal(dbt_int(t, "SELECT last_id FROM audit_head"), 5);
 	/* the outcome, the user override, NULL for absent numbers */
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE outcome = 'denied'"), 1);
-	assert_int_equal(raw_int(t, "SELECT id FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT id FROM audit_event "
 	    "WHERE outcome = 'denied'"), 2);
-	assert_int_equal(raw_int(t, "SELECT user_id FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT user_id FROM audit_event "
 	    "WHERE id = 4"), 77);
-	assert_int_equal(raw_int(t, "SELECT user_id FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT user_id FROM audit_event "
 	    "WHERE id = 1"), 5);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE id = 5 AND client_id IS NULL AND detail IS NULL AND "
 	    "object_type IS NULL AND role = 'coordinator' AND "
 	    "address = '192.0.2.1' AND org_id = 2"), 1);
-	assert_int_equal(raw_int(t, "SELECT client_id * 100 + consent_id "
+	assert_int_equal(dbt_int(t, "SELECT client_id * 100 + consent_id "
 	    "FROM audit_event WHERE id = 3"), 4409);
 	/* every event links to the one before */
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event a "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event a "
 	    "JOIN audit_event b ON b.id = a.id - 1 "
 	    "WHERE a.prev_hash = b.hash"), 4);
 
@@ -206,7 +113,7 @@ test_write_verify(void **state)
 static void
 test_two_writers(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_db	*other = NULL;
 	struct wb_err	 err;
 	int		 i;
@@ -224,7 +131,7 @@ test_two_writers(void **state)
 static void
 test_empty_strings(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_err		 err;
 	struct wb_actor		 a = coordinator;
 	struct wb_audit_event	 ev = { .event = "card.read",
@@ -290,15 +197,15 @@ test_tamper(void **state)
 	(void)state;
 	for (i = 0; i < WB_NELEM(tcases); i++) {
 		const struct tcase	*c = &tcases[i];
-		struct tdb		 t;
+		struct dbt		 t;
 		struct wb_err		 err;
 		int64_t			 checked = -1, broken = -1;
 		int			 rc;
 
-		tdb_open(&t);
+		dbt_open(&t, false);
 		write_events(t.db);
 		verify_ok(t.db, 5);
-		exec_ok(t.db, c->sql);
+		dbt_exec(&t, c->sql);
 		wb_err_clear(&err);
 		rc = wb_audit_verify(t.db, &checked, &broken, &err);
 		if (rc != WB_ECONFLICT)
@@ -311,7 +218,7 @@ test_tamper(void **state)
 			    (long long)checked, (long long)c->broken - 1);
 		assert_false(wb_db_in_tx(t.db));
 		assert_true(strstr(err.msg, "broken") != NULL);
-		tdb_close(&t);
+		dbt_close(&t);
 	}
 }
 
@@ -351,7 +258,7 @@ test_no_password_in_log(void **state)
 	static const char	 wrong[] = "Fout-Geheim-9f3kq!zz";
 	static const char	 right[] = "Juist-wachtwoord-1";
 	static const char	 email[] = "jan@ggz.example";
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_actor		 sys = wb_actor_system();
 	struct wb_user_input	 in = { .email = email, .name = "Jan",
 	    .role = "professional", .org_code = "ORG1", .password = right,
@@ -362,7 +269,7 @@ test_no_password_in_log(void **state)
 	int64_t			 id = 0, uid = 0, rows = 0, failed = 0;
 	int			 rc, c;
 
-	exec_ok(t->db, "INSERT INTO organisation (code, name, type, "
+	dbt_exec(t, "INSERT INTO organisation (code, name, type, "
 	    "created_at, updated_at) VALUES ('ORG1', 'Org', 'ggz', 0, 0)");
 	if (wb_user_add(t->db, &sys, &in, &id, &err) != 0)
 		fail_msg("add: %s", err.msg);
@@ -414,7 +321,7 @@ test_no_password_in_log(void **state)
 static void
 test_search(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_actor		 auditor = { .user_id = 9, .org_id = 1,
 	    .role = WB_ROLE_AUDITOR, .address = "192.0.2.9", .via = "web" };
 	struct wb_actor		 admin = { .user_id = 1, .org_id = 1,
@@ -432,7 +339,7 @@ test_search(void **state)
 	assert_int_equal(wb_audit_search(t->db, &admin, &f, 50, 0, &a, &rows,
 	    &n, &total, &err), WB_EDENIED);
 	assert_int_equal(n, 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'audit.search' AND outcome = 'denied' AND "
 	    "user_id = 1"), 1);
 
@@ -475,17 +382,19 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_empty_log, setup,
-		    teardown),
+		    dbt_teardown),
 		cmocka_unit_test_setup_teardown(test_write_verify, setup,
-		    teardown),
+		    dbt_teardown),
 		cmocka_unit_test_setup_teardown(test_two_writers, setup,
-		    teardown),
+		    dbt_teardown),
 		cmocka_unit_test_setup_teardown(test_empty_strings, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_tamper, setup, teardown),
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_tamper, setup,
+		    dbt_teardown),
 		cmocka_unit_test_setup_teardown(test_no_password_in_log, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup,
+		    dbt_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,103 +10,15 @@
 
 #include "store/db_sqlite.c"
 
-#include "base/asset.h"
-#include "base/err.h"
-#include "store/db.h"
+#include "dbtest.h"
 
-#include <sqlite3.h>
-#include <unistd.h>
-
-/* A temporary SQLite database in its own directory. */
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	char		 url[112];
-	struct wb_db	*db;
-};
-
-static void
-tdb_open(struct tdb *t, bool migrate)
-{
-	struct wb_err	err;
-	int		applied = 0;
-
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-db-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(t->url, sizeof(t->url), "sqlite:%s", t->path);
-	if (wb_db_open(t->url, &t->db, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (migrate && wb_db_migrate(t->db, &applied, &err) != 0)
-		fail_msg("migrate: %s", err.msg);
-}
-
-static void
-tdb_close(struct tdb *t)
-{
-	char	p[128];
-
-	wb_db_close(t->db);
-	t->db = NULL;
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-}
-
-static int
-setup(void **state)
-{
-	struct tdb	*t = calloc(1, sizeof(*t));
-
-	if (t == NULL)
-		return -1;
-	tdb_open(t, true);
-	*state = t;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct tdb	*t = *state;
-
-	tdb_close(t);
-	free(t);
-	return 0;
-}
-
-/* Run a script that must succeed. */
-static void
-exec_ok(struct wb_db *db, const char *sql)
-{
-	struct wb_err	err;
-
-	if (wb_db_exec_script(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, err.msg);
-}
-
-/* The first column of the first row of `sql`, read through a separate raw
- * connection (so it also shows what is committed). */
-static int64_t
-raw_int(const struct tdb *t, const char *sql)
-{
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
-	int64_t		 v = -1;
-
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
+/* An organisation and an account in it, for statements that need both. */
+#define ORG1_USER7 \
+	"INSERT INTO organisation (id, code, name, type, created_at, " \
+	"updated_at) VALUES (1, 'O1', 'Org', 'ggz', 0, 0);" \
+	"INSERT INTO user_account (id, email, name, role, org_id, " \
+	"created_at, updated_at) VALUES (7, 'a@b.nl', 'A', 'admin', 1, " \
+	"0, 0);"
 
 static size_t
 count_assets(const struct wb_asset *a)
@@ -161,11 +73,11 @@ test_open_errors(void **state)
 static void
 test_open_backend(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 
 	assert_string_equal(wb_db_backend(t->db), "sqlite");
 	assert_false(wb_db_in_tx(t->db));
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_head"), 1);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_head"), 1);
 	wb_db_close(NULL);	/* harmless */
 }
 
@@ -202,33 +114,33 @@ test_default_url(void **state)
 static void
 test_migrate_twice(void **state)
 {
-	struct tdb	t;
+	struct dbt	t;
 	struct wb_err	err;
 	size_t		n = count_assets(wb_migrations_sqlite);
 	int		applied = -1;
 
 	(void)state;
 	assert_true(n >= 1);
-	tdb_open(&t, false);
+	dbt_open_unmigrated(&t);
 	assert_int_equal(wb_db_migrate(t.db, &applied, &err), 0);
 	assert_int_equal(applied, (int)n);
-	assert_int_equal(raw_int(&t, "SELECT count(*) FROM schema_migrations"),
+	assert_int_equal(dbt_int(&t, "SELECT count(*) FROM schema_migrations"),
 	    (int64_t)n);
 	assert_false(wb_db_in_tx(t.db));
 
 	assert_int_equal(wb_db_migrate(t.db, &applied, &err), 0);
 	assert_int_equal(applied, 0);
-	assert_int_equal(raw_int(&t, "SELECT count(*) FROM schema_migrations"),
+	assert_int_equal(dbt_int(&t, "SELECT count(*) FROM schema_migrations"),
 	    (int64_t)n);
 	/* the schema was not created twice (audit_head seeded once) */
-	assert_int_equal(raw_int(&t, "SELECT count(*) FROM audit_head"), 1);
+	assert_int_equal(dbt_int(&t, "SELECT count(*) FROM audit_head"), 1);
 
 	/* and a fresh connection to the same file sees it as current */
 	wb_db_close(t.db);
 	assert_int_equal(wb_db_open(t.url, &t.db, &err), 0);
 	assert_int_equal(wb_db_migrate(t.db, &applied, &err), 0);
 	assert_int_equal(applied, 0);
-	tdb_close(&t);
+	dbt_close(&t);
 }
 
 /* A migration whose text changed after it was applied is refused, and the
@@ -236,24 +148,16 @@ test_migrate_twice(void **state)
 static void
 test_migrate_changed_checksum(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_err	 err;
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
 	char		 saved[80], sql[200];
 	int		 applied = -1, rc;
 
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT sha256 FROM "
-	    "schema_migrations WHERE version = 1", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(saved, sizeof(saved), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(h);
+	dbt_text(t, "SELECT sha256 FROM schema_migrations WHERE version = 1",
+	    saved, sizeof(saved));
 	assert_int_equal(strlen(saved), 64);
 
-	exec_ok(t->db, "UPDATE schema_migrations SET sha256 = "
+	dbt_exec(t, "UPDATE schema_migrations SET sha256 = "
 	    "'0000000000000000000000000000000000000000000000000000000000000000'"
 	    " WHERE version = 1");
 	wb_err_clear(&err);
@@ -267,7 +171,7 @@ test_migrate_changed_checksum(void **state)
 	/* the connection is still usable, and the real checksum passes */
 	snprintf(sql, sizeof(sql), "UPDATE schema_migrations SET sha256 = "
 	    "'%s' WHERE version = 1", saved);
-	exec_ok(t->db, sql);
+	dbt_exec(t, sql);
 	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
 	assert_int_equal(applied, 0);
 }
@@ -317,19 +221,14 @@ test_rewrite_table(void **state)
 static void
 test_rewrite_binds(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_stmt	*st = NULL;
 	struct wb_err	 err;
 
 	assert_non_null(strstr(wb_query_sql(Q_SESSION_TOUCH), "$2"));
 	assert_true(strstr(wb_query_sql(Q_SESSION_TOUCH), "$2") <
 	    strstr(wb_query_sql(Q_SESSION_TOUCH), "$1"));
-	exec_ok(t->db,
-	    "INSERT INTO organisation (id, code, name, type, created_at, "
-	    "updated_at) VALUES (1, 'O1', 'Org', 'ggz', 0, 0);"
-	    "INSERT INTO user_account (id, email, name, role, org_id, "
-	    "created_at, updated_at) VALUES (7, 'a@b.nl', 'A', 'admin', 1, "
-	    "0, 0);"
+	dbt_exec(t, ORG1_USER7
 	    "INSERT INTO session (id_hash, user_id, csrf, created_at, "
 	    "last_seen) VALUES ('h1', 7, 'c', 100, 100);"
 	    "INSERT INTO session (id_hash, user_id, csrf, created_at, "
@@ -342,9 +241,9 @@ test_rewrite_binds(void **state)
 	assert_int_equal(wb_stmt_exec(st, &err), 0);
 	assert_int_equal(wb_stmt_changes(st), 1);
 	wb_stmt_release(st);
-	assert_int_equal(raw_int(t, "SELECT last_seen FROM session "
+	assert_int_equal(dbt_int(t, "SELECT last_seen FROM session "
 	    "WHERE id_hash = 'h2'"), 4242);
-	assert_int_equal(raw_int(t, "SELECT last_seen FROM session "
+	assert_int_equal(dbt_int(t, "SELECT last_seen FROM session "
 	    "WHERE id_hash = 'h1'"), 100);
 
 	/* UPDATE user_account SET password_hash = $2, updated_at = $3
@@ -357,7 +256,7 @@ test_rewrite_binds(void **state)
 	assert_int_equal(wb_stmt_exec(st, &err), 0);
 	assert_int_equal(wb_stmt_changes(st), 1);
 	wb_stmt_release(st);
-	assert_int_equal(raw_int(t, "SELECT updated_at FROM user_account "
+	assert_int_equal(dbt_int(t, "SELECT updated_at FROM user_account "
 	    "WHERE id = 7 AND password_hash = 'hash'"), 99);
 }
 
@@ -402,7 +301,7 @@ setting_get(struct wb_db *db, const char *k, char *out, size_t n)
 static void
 test_transactions(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_db	*other = NULL;
 	struct wb_err	 err;
 	char		 v[32];
@@ -474,13 +373,13 @@ static const struct ccase ccases[] = {
 static void
 test_conflicts(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_stmt	*st = NULL;
 	struct wb_err	 err;
 	size_t		 i;
 	int		 rc;
 
-	exec_ok(t->db, "INSERT INTO organisation (code, name, type, "
+	dbt_exec(t, "INSERT INTO organisation (code, name, type, "
 	    "created_at, updated_at) VALUES ('DUP', 'a', 'ggz', 0, 0);"
 	    "INSERT INTO region (code, name, year) VALUES ('AM01', 'G', "
 	    "2026)");
@@ -518,7 +417,7 @@ test_conflicts(void **state)
 	assert_true(wb_db_in_tx(t->db));
 	wb_db_rollback(t->db);
 	assert_false(wb_db_in_tx(t->db));
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM setting"), 0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM setting"), 0);
 }
 
 /* -- statements -- */
@@ -526,18 +425,13 @@ test_conflicts(void **state)
 static void
 test_statements(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_stmt	*st = NULL;
 	struct wb_err	 err;
 	int64_t		 v = -1;
 	char		 buf[32];
 
-	exec_ok(t->db,
-	    "INSERT INTO organisation (id, code, name, type, created_at, "
-	    "updated_at) VALUES (1, 'O1', 'Org', 'ggz', 0, 0);"
-	    "INSERT INTO user_account (id, email, name, role, org_id, "
-	    "created_at, updated_at) VALUES (7, 'a@b.nl', 'A', 'admin', 1, "
-	    "0, 0);"
+	dbt_exec(t, ORG1_USER7
 	    "INSERT INTO region (code, name, year) VALUES ('AM01', 'a', 1), "
 	    "('AM02', 'b', 1), ('AM03', 'c', 1)");
 
@@ -610,21 +504,21 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_errors),
-		cmocka_unit_test_setup_teardown(test_open_backend, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_open_backend, dbt_setup,
+		    dbt_teardown),
 		cmocka_unit_test(test_default_url),
 		cmocka_unit_test(test_migrate_twice),
 		cmocka_unit_test_setup_teardown(test_migrate_changed_checksum,
-		    setup, teardown),
+		    dbt_setup, dbt_teardown),
 		cmocka_unit_test(test_rewrite_table),
-		cmocka_unit_test_setup_teardown(test_rewrite_binds, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_transactions, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_conflicts, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_statements, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_rewrite_binds, dbt_setup,
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, dbt_setup,
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_conflicts, dbt_setup,
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_statements, dbt_setup,
+		    dbt_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,82 +1,22 @@
 /* test_demo.c - the demo data set: complete, consistent, loadable once. */
-#include "testutil.h"
+#include "dbtest.h"
 
 #include "base/common.h"
-#include "base/arena.h"
-#include "base/asset.h"
 #include "base/time.h"
-#include "domain/actor.h"
-#include "domain/audit.h"
 #include "domain/card.h"
 #include "domain/contact_point.h"
 #include "domain/demo.h"
-#include "domain/organisation.h"
-#include "domain/region.h"
 #include "domain/user.h"
-#include "store/db.h"
 
-#include <sodium.h>
 #include <time.h>
-#include <unistd.h>
 
-/* A temporary SQLite database with the regions loaded. */
-struct tdb {
-	char		 dir[32];
-	char		 path[64];
-	struct wb_db	*db;
-};
-
-/* The shared fixture: one filled database and its report. */
+/* The shared fixture: one filled database (its arena holds the report's
+ * strings) and the report. */
 struct fixture {
-	struct tdb		 t;
-	struct wb_arena		 a;
+	struct dbt		 t;
 	struct wb_demo_report	 r;
 	double			 seconds;
 };
-
-static void
-tdb_open(struct tdb *t, bool regions)
-{
-	struct wb_err		 err;
-	struct wb_actor		 sys = wb_actor_system();
-	struct wb_arena		 a;
-	struct wb_import_report	 rep;
-	const struct wb_asset	*csv;
-	char			 url[80];
-	int			 applied = 0;
-
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wbdemo.XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", t->path);
-	assert_int_equal(wb_db_open(url, &t->db, &err), 0);
-	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
-	if (!regions)
-		return;
-	csv = wb_asset_find(wb_data, "arbeidsmarktregios.csv");
-	assert_non_null(csv);
-	wb_arena_init(&a);
-	memset(&rep, 0, sizeof(rep));
-	assert_int_equal(wb_region_import(t->db, &sys, csv->data, csv->len,
-	    2026, &a, &rep, &err), 0);
-	assert_int_equal(rep.nerrors, 0);
-	wb_arena_free(&a);
-}
-
-static void
-tdb_close(struct tdb *t)
-{
-	char	p[80];
-
-	wb_db_close(t->db);
-	t->db = NULL;
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-}
 
 static int
 setup(void **state)
@@ -87,20 +27,16 @@ setup(void **state)
 	bool		 empty = false;
 	int		 rc;
 
-	/* Cheap hashing unless the caller asks for the real cost (to time
-	 * the fill as `werkbrug demo` does it). */
-	setenv("WERKBRUG_PWHASH", "fast", 0);
-	if (sodium_init() < 0)
-		return -1;
 	f = calloc(1, sizeof(*f));
 	if (f == NULL)
 		return -1;
-	tdb_open(&f->t, true);
-	wb_arena_init(&f->a);
+	/* Cheap hashing unless the caller sets WERKBRUG_PWHASH (to time the
+	 * fill as `werkbrug demo` does it). */
+	dbt_open(&f->t, true);
 	assert_int_equal(wb_demo_is_empty(f->t.db, &empty, &err), 0);
 	assert_true(empty);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = wb_demo_fill(f->t.db, &f->a, &f->r, &err);
+	rc = wb_demo_fill(f->t.db, &f->t.a, &f->r, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (rc != 0)
 		print_error("wb_demo_fill: %d %s (%s)\n", rc, err.msg,
@@ -120,8 +56,7 @@ teardown(void **state)
 {
 	struct fixture	*f = *state;
 
-	wb_arena_free(&f->a);
-	tdb_close(&f->t);
+	dbt_close(&f->t);
 	free(f);
 	return 0;
 }
@@ -345,20 +280,17 @@ test_audit_chain(void **state)
 static void
 test_needs_regions(void **state)
 {
-	struct tdb		 t;
-	struct wb_arena		 a;
+	struct dbt		 t;
 	struct wb_err		 err;
 	struct wb_demo_report	 r;
 	bool			 empty = false;
 
 	(void)state;
-	tdb_open(&t, false);
-	wb_arena_init(&a);
-	assert_int_equal(wb_demo_fill(t.db, &a, &r, &err), WB_EINVAL);
+	dbt_open(&t, false);
+	assert_int_equal(wb_demo_fill(t.db, &t.a, &r, &err), WB_EINVAL);
 	assert_int_equal(wb_demo_is_empty(t.db, &empty, &err), 0);
 	assert_true(empty);
-	wb_arena_free(&a);
-	tdb_close(&t);
+	dbt_close(&t);
 }
 
 int

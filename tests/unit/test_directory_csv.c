@@ -5,31 +5,18 @@
  *
  * Every test gets a fresh SQLite database with the regions loaded; the
  * clock is fixed at 25-11-2026 12:00 UTC with WB_NOW. */
-#include "testutil.h"
+#include "dbtest.h"
 
 #include "base/common.h"
-#include "base/arena.h"
-#include "base/asset.h"
 #include "base/buf.h"
 #include "base/limits.h"
 #include "base/time.h"
-#include "domain/actor.h"
-#include "domain/audit.h"
 #include "domain/card.h"
 #include "domain/contact_point.h"
-#include "domain/organisation.h"
-#include "domain/region.h"
 #include "io/directory_csv.h"
-#include "store/db.h"
-
-#include <sodium.h>
-#include <unistd.h>
 
 struct fx {
-	char		 dir[32];
-	char		 path[64];
-	struct wb_db	*db;
-	struct wb_arena	 a;
+	struct dbt	 t;
 	struct wb_import_report rep;
 	struct wb_dir_counts counts;
 	struct wb_err	 err;
@@ -58,32 +45,12 @@ static const char orgs_semi[] = ORG_HEADER
 static int
 setup(void **state)
 {
-	struct fx		*f = calloc(1, sizeof(*f));
-	struct wb_actor		 sys = wb_actor_system();
-	struct wb_import_report	 rep;
-	const struct wb_asset	*csv;
-	struct wb_arena		 a;
-	char			 url[80], now[32];
-	int			 applied = 0;
+	struct fx	*f = calloc(1, sizeof(*f));
 
-	if (f == NULL || sodium_init() < 0)
+	if (f == NULL)
 		return -1;
-	snprintf(now, sizeof(now), "%lld", (long long)(wb_days_from_civil(
-	    2026, 11, 25) * 86400 + 43200));
-	setenv("WB_NOW", now, 1);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/wbdircsv.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", f->path);
-	assert_int_equal(wb_db_open(url, &f->db, &f->err), 0);
-	assert_int_equal(wb_db_migrate(f->db, &applied, &f->err), 0);
-	csv = wb_asset_find(wb_data, "arbeidsmarktregios.csv");
-	assert_non_null(csv);
-	wb_arena_init(&a);
-	assert_int_equal(wb_region_import(f->db, &sys, csv->data, csv->len,
-	    2026, &a, &rep, &f->err), 0);
-	wb_arena_free(&a);
-	wb_arena_init(&f->a);
+	dbt_set_now(wb_days_from_civil(2026, 11, 25) * 86400 + 43200);
+	dbt_open(&f->t, true);
 	*state = f;
 	return 0;
 }
@@ -92,16 +59,8 @@ static int
 teardown(void **state)
 {
 	struct fx	*f = *state;
-	char		 p[80];
 
-	wb_arena_free(&f->a);
-	wb_db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
+	dbt_close(&f->t);
 	free(f);
 	return 0;
 }
@@ -112,7 +71,7 @@ static int
 imp(struct fx *f, const struct wb_actor *actor, enum wb_dir_kind kind,
     const char *text, size_t n)
 {
-	return wb_dir_import(f->db, actor, kind, text, n, &f->a, &f->rep,
+	return wb_dir_import(f->t.db, actor, kind, text, n, &f->t.a, &f->rep,
 	    &f->counts, &f->err);
 }
 
@@ -158,59 +117,15 @@ expect_error(const struct fx *f, size_t line, const char *text)
 	fail_msg("no error on line %zu with '%s'", line, text);
 }
 
-static int64_t
-org_count(struct fx *f)
-{
-	struct wb_org	*os;
-	struct wb_arena	 a;
-	size_t		 n;
-	int64_t		 total = -1;
-
-	wb_arena_init(&a);
-	assert_int_equal(wb_org_list(f->db, NULL, 1, 0, &a, &os, &n, &total,
-	    &f->err), 0);
-	wb_arena_free(&a);
-	return total;
-}
-
-static int64_t
-audit_count(struct fx *f, const char *event, const char *outcome)
-{
-	struct wb_actor		 auditor = { .role = WB_ROLE_AUDITOR,
-	    .address = "test", .via = "test" };
-	struct wb_audit_filter	 flt;
-	struct wb_audit_row	*rows;
-	struct wb_arena		 a;
-	size_t			 n;
-	int64_t			 total = -1;
-
-	memset(&flt, 0, sizeof(flt));
-	flt.event = event;
-	flt.outcome = outcome;
-	wb_arena_init(&a);
-	assert_int_equal(wb_audit_search(f->db, &auditor, &flt, 1, 0, &a,
-	    &rows, &n, &total, &f->err), 0);
-	wb_arena_free(&a);
-	return total;
-}
-
 /* The organisation with `code`; fails the test when there is none. */
 static struct wb_org
 get_org(struct fx *f, const char *code)
 {
 	struct wb_org	o;
 
-	if (wb_org_get_code(f->db, code, &f->a, &o, &f->err) != 0)
+	if (wb_org_get_code(f->t.db, code, &f->t.a, &o, &f->err) != 0)
 		fail_msg("no organisation %s", code);
 	return o;
-}
-
-static bool
-org_exists(struct fx *f, const char *code)
-{
-	struct wb_org	o;
-
-	return wb_org_get_code(f->db, code, &f->a, &o, &f->err) == 0;
 }
 
 /* The export of `kind` as a NUL-terminated string in f's arena. */
@@ -222,10 +137,10 @@ export(struct fx *f, const struct wb_actor *actor, enum wb_dir_kind kind,
 	const char	*u, *s;
 
 	wb_buf_init(&b, WB_MAX_PAGE);
-	if (wb_dir_export(f->db, actor, kind, region, &f->a, &b,
+	if (wb_dir_export(f->t.db, actor, kind, region, &f->t.a, &b,
 	    used ? used : &u, &f->err) != 0)
 		fail_msg("export: %s", f->err.msg);
-	s = wb_arena_strndup(&f->a, b.p, b.n);
+	s = wb_arena_strndup(&f->t.a, b.p, b.n);
 	wb_buf_free(&b);
 	return s;
 }
@@ -237,7 +152,7 @@ cps_of(struct fx *f, const char *region, struct wb_cp **out)
 	struct wb_actor	sys = wb_actor_system();
 	size_t		n;
 
-	assert_int_equal(wb_cp_all_current(f->db, &sys, region, &f->a, out,
+	assert_int_equal(wb_cp_all_current(f->t.db, &sys, region, &f->t.a, out,
 	    &n, &f->err), 0);
 	return n;
 }
@@ -270,8 +185,10 @@ test_orgs_semicolon(void **state)
 	assert_string_equal(o.regions[0], "AM27");	/* from am27 */
 	assert_string_equal(o.phone, "+31 88 898 9292");
 	/* Each change is audited, plus one summary. */
-	assert_int_equal(audit_count(f, "organisation.create", "allowed"), 3);
-	assert_int_equal(audit_count(f, "directory.import", "allowed"), 1);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "organisation.create", "allowed"), 3);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "directory.import", "allowed"), 1);
 }
 
 static void
@@ -308,14 +225,14 @@ test_orgs_update(void **state)
 	int64_t		 updates;
 
 	imp_ok(f, &admin, WB_DIR_ORGS, orgs_semi);
-	updates = audit_count(f, "organisation.update", "allowed");
+	updates = dbt_audit_count(&f->t, "organisation.update", "allowed");
 	imp_ok(f, &admin, WB_DIR_ORGS, "code;name;type;regions\r\n"
 	    "GGZ-OOST;GGZ Oost Brabant;ggz;AM27\r\n"
 	    "UWV-DB;UWV Den Bosch;uwv;AM27\r\n");
 	assert_int_equal(f->counts.updated, 1);
 	assert_int_equal(f->counts.unchanged, 1);
-	assert_int_equal(audit_count(f, "organisation.update", "allowed"),
-	    updates + 1);
+	assert_int_equal(dbt_audit_count(&f->t, "organisation.update",
+	    "allowed"), updates + 1);
 	o = get_org(f, "GGZ-OOST");
 	assert_string_equal(o.name, "GGZ Oost Brabant");
 	assert_int_equal(o.nregions, 1);
@@ -355,8 +272,9 @@ test_orgs_row_errors(void **state)
 	    "N1;\"Twee\nregels\";ggz;AM27;;;;;;\r\n"		/* 21-22 */
 	    "GOOD;Goed;overig;AM27;;;;;;\r\n";			/* 23 */
 	struct fx	*f = *state;
-	int64_t		 before = org_count(f);
-	int64_t		 imports = audit_count(f, "directory.import", NULL);
+	int64_t		 before = dbt_org_count(&f->t);
+	int64_t		 imports = dbt_audit_count(&f->t,
+	    "directory.import", NULL);
 
 	assert_int_equal(imp(f, &admin, WB_DIR_ORGS, file, strlen(file)),
 	    WB_EINVAL);
@@ -385,11 +303,12 @@ test_orgs_row_errors(void **state)
 	assert_int_equal(f->rep.rows, 21);
 	assert_true(strstr(f->err.msg, "niets ingelezen") != NULL);
 	/* Nothing was written: not even the good rows. */
-	assert_int_equal(org_count(f), before);
-	assert_false(org_exists(f, "GOOD"));
-	assert_false(org_exists(f, "DUP"));
+	assert_int_equal(dbt_org_count(&f->t), before);
+	assert_false(dbt_org_exists(&f->t, "GOOD"));
+	assert_false(dbt_org_exists(&f->t, "DUP"));
 	assert_int_equal(f->counts.created, 0);
-	assert_int_equal(audit_count(f, "directory.import", NULL), imports);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "directory.import", NULL), imports);
 }
 
 /* One bad row among good ones: nothing at all is imported. */
@@ -408,9 +327,9 @@ test_one_bad_row(void **state)
 	    WB_EINVAL);
 	assert_int_equal(f->rep.nerrors, 1);
 	expect_error(f, 4, "AGB-code");
-	assert_int_equal(org_count(f), 3);
-	assert_false(org_exists(f, "OK-1"));
-	assert_false(org_exists(f, "OK-3"));
+	assert_int_equal(dbt_org_count(&f->t), 3);
+	assert_false(dbt_org_exists(&f->t, "OK-1"));
+	assert_false(dbt_org_exists(&f->t, "OK-3"));
 }
 
 /* Header problems stop before the rows are read. */
@@ -449,7 +368,7 @@ test_header_errors(void **state)
 	assert_int_equal(IMP(f, &admin, WB_DIR_ORGS,
 	    "code;name;type;regions\r\nA;\"B;ggz;AM27\r\n"), WB_EINVAL);
 	expect_error(f, 0, "regel 2");
-	assert_int_equal(org_count(f), 0);
+	assert_int_equal(dbt_org_count(&f->t), 0);
 }
 
 /* More problems than the report keeps: all are counted. */
@@ -486,15 +405,15 @@ test_orgs_reexport_noop(void **state)
 	assert_non_null(strstr(csv, "\r\nGGZ-OOST;GGZ Oost;ggz;AM27 AM28;;"
 	    "12345678;;073 123 4567;info@ggzoost.example;"
 	    "https://ggzoost.example\r\n"));
-	updates = audit_count(f, "organisation.update", NULL);
-	creates = audit_count(f, "organisation.create", NULL);
+	updates = dbt_audit_count(&f->t, "organisation.update", NULL);
+	creates = dbt_audit_count(&f->t, "organisation.create", NULL);
 	imp_ok(f, &admin, WB_DIR_ORGS, csv);
 	assert_int_equal(f->counts.unchanged, 3);
 	assert_int_equal(f->counts.created, 0);
 	assert_int_equal(f->counts.updated, 0);
-	assert_int_equal(audit_count(f, "organisation.update", NULL),
+	assert_int_equal(dbt_audit_count(&f->t, "organisation.update", NULL),
 	    updates);
-	assert_int_equal(audit_count(f, "organisation.create", NULL),
+	assert_int_equal(dbt_audit_count(&f->t, "organisation.create", NULL),
 	    creates);
 }
 
@@ -538,32 +457,33 @@ test_rollback_half_way(void **state)
 	    "FIRST;Eerste;ggz;AM27;;;;;;\r\n"
 	    "BOOM;Tweede;ggz;AM27;;;;;;\r\n";
 	struct fx	*f = *state;
-	int64_t		 creates = audit_count(f, "organisation.create", NULL);
+	int64_t		 creates = dbt_audit_count(&f->t,
+	    "organisation.create", NULL);
 
 	/* A refusal by the database (constraint): a row error. */
-	assert_int_equal(wb_db_exec_script(f->db, "CREATE TEMP TRIGGER boom "
+	assert_int_equal(wb_db_exec_script(f->t.db, "CREATE TEMP TRIGGER boom "
 	    "BEFORE INSERT ON organisation WHEN NEW.code = 'BOOM' BEGIN "
 	    "SELECT RAISE(ABORT, 'boom'); END", &f->err), 0);
 	assert_int_equal(imp(f, &admin, WB_DIR_ORGS, file, strlen(file)),
 	    WB_EINVAL);
 	expect_error(f, 3, "intussen gewijzigd");
-	assert_false(org_exists(f, "FIRST"));
+	assert_false(dbt_org_exists(&f->t, "FIRST"));
 	assert_int_equal(f->counts.created, 0);
-	assert_int_equal(audit_count(f, "organisation.create", NULL),
+	assert_int_equal(dbt_audit_count(&f->t, "organisation.create", NULL),
 	    creates);
-	assert_false(wb_db_in_tx(f->db));
+	assert_false(wb_db_in_tx(f->t.db));
 
 	/* A database failure: reported as such, also rolled back. */
-	assert_int_equal(wb_db_exec_script(f->db, "DROP TRIGGER temp.boom; "
+	assert_int_equal(wb_db_exec_script(f->t.db, "DROP TRIGGER temp.boom; "
 	    "CREATE TEMP TABLE gone (x INTEGER); "
 	    "CREATE TEMP TRIGGER boom BEFORE INSERT ON organisation WHEN "
 	    "NEW.code = 'BOOM' BEGIN INSERT INTO gone VALUES (1); END; "
 	    "DROP TABLE temp.gone", &f->err), 0);
 	assert_int_equal(imp(f, &admin, WB_DIR_ORGS, file, strlen(file)),
 	    WB_EDB);
-	assert_false(org_exists(f, "FIRST"));
-	assert_false(wb_db_in_tx(f->db));
-	assert_int_equal(audit_count(f, "organisation.create", NULL),
+	assert_false(dbt_org_exists(&f->t, "FIRST"));
+	assert_false(wb_db_in_tx(f->t.db));
+	assert_int_equal(dbt_audit_count(&f->t, "organisation.create", NULL),
 	    creates);
 }
 
@@ -611,13 +531,14 @@ test_cps_import(void **state)
 	}
 	/* Petra is one card, used in two regions. */
 	o = get_org(f, "GGZ-OOST");
-	assert_int_equal(wb_card_list_org(f->db, o.id, &f->a, &cards, &n,
+	assert_int_equal(wb_card_list_org(f->t.db, o.id, &f->t.a, &cards, &n,
 	    &f->err), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(cps_of(f, "AM28", &cps), 1);
 	assert_string_equal(cps[0].person.name, "Petra de Vries");
-	assert_int_equal(audit_count(f, "contactpoint.set", "allowed"), 3);
-	assert_int_equal(audit_count(f, "card.create", "allowed"), 3);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "contactpoint.set", "allowed"), 3);
+	assert_int_equal(dbt_audit_count(&f->t, "card.create", "allowed"), 3);
 }
 
 /* Export, import: no change; a new person from a later date replaces
@@ -641,12 +562,13 @@ test_cps_reexport_and_replace(void **state)
 	    "ips-trajectbegeleider;06 1234 5678;p.devries@ggzoost.example;"
 	    "\"ma-do\n9-17 uur\";Karim El Amrani;casemanager;06 8765 4321;;"
 	    "01-11-2026\r\n"));
-	sets = audit_count(f, "contactpoint.set", NULL);
+	sets = dbt_audit_count(&f->t, "contactpoint.set", NULL);
 	imp_ok(f, &admin, WB_DIR_CPS, csv);
 	assert_int_equal(f->counts.unchanged, 3);
 	assert_int_equal(f->counts.created + f->counts.updated, 0);
 	assert_int_equal(f->counts.cards, 0);
-	assert_int_equal(audit_count(f, "contactpoint.set", NULL), sets);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "contactpoint.set", NULL), sets);
 
 	/* Someone else from tomorrow. */
 	imp_ok(f, &admin, WB_DIR_CPS, CP_HEADER
@@ -654,7 +576,7 @@ test_cps_reexport_and_replace(void **state)
 	assert_int_equal(f->counts.updated, 1);
 	assert_int_equal(f->counts.cards, 1);
 	o = get_org(f, "UWV-DB");
-	assert_int_equal(wb_cp_by_org(f->db, &sys, o.id, true, &f->a, &cps,
+	assert_int_equal(wb_cp_by_org(f->t.db, &sys, o.id, true, &f->t.a, &cps,
 	    &n, &f->err), 0);
 	assert_int_equal(n, 2);				/* history kept */
 
@@ -717,7 +639,7 @@ test_cps_row_errors(void **state)
 	    "16");
 	assert_false(has_error(f, 16, ""));
 	assert_int_equal(cps_of(f, NULL, &cps), 0);
-	assert_int_equal(audit_count(f, "card.create", NULL), 0);
+	assert_int_equal(dbt_audit_count(&f->t, "card.create", NULL), 0);
 }
 
 /* -- access -------------------------------------------------------- */
@@ -740,7 +662,7 @@ test_coordinator_region(void **state)
 	expect_error(f, 3, "u mag alleen regio AM27 bijwerken");
 	expect_error(f, 4, "u mag alleen regio AM27 bijwerken");
 	assert_int_equal(f->rep.nerrors, 2);
-	assert_int_equal(org_count(f), 0);
+	assert_int_equal(dbt_org_count(&f->t), 0);
 	imp_ok(f, &coord, WB_DIR_ORGS, "code;name;type;regions\r\n"
 	    "C-MINE;Eigen;ggz;AM27\r\n");
 	assert_int_equal(f->counts.created, 1);
@@ -795,29 +717,31 @@ test_denied(void **state)
 	struct fx	*f = *state;
 	struct wb_buf	 b;
 	const char	*used;
-	int64_t		 denied = audit_count(f, "directory.import", "denied");
+	int64_t		 denied = dbt_audit_count(&f->t,
+	    "directory.import", "denied");
 
 	assert_int_equal(imp(f, &prof, WB_DIR_ORGS, orgs_semi,
 	    strlen(orgs_semi)), WB_EDENIED);
-	assert_int_equal(org_count(f), 0);
-	assert_int_equal(audit_count(f, "directory.import", "denied"),
+	assert_int_equal(dbt_org_count(&f->t), 0);
+	assert_int_equal(dbt_audit_count(&f->t, "directory.import", "denied"),
 	    denied + 1);
 	wb_buf_init(&b, WB_MAX_PAGE);
-	assert_int_equal(wb_dir_export(f->db, &prof, WB_DIR_CPS, NULL, &f->a,
-	    &b, &used, &f->err), WB_EDENIED);
+	assert_int_equal(wb_dir_export(f->t.db, &prof, WB_DIR_CPS, NULL,
+	    &f->t.a, &b, &used, &f->err), WB_EDENIED);
 	assert_int_equal(b.n, 0);
-	assert_int_equal(audit_count(f, "directory.export", "denied"), 1);
+	assert_int_equal(dbt_audit_count(&f->t,
+	    "directory.export", "denied"), 1);
 	/* A coordinator without a region is no coordinator of anything. */
 	{
 		struct wb_actor lost = coord;
 
 		lost.region_code = NULL;
-		assert_int_equal(wb_dir_export(f->db, &lost, WB_DIR_ORGS,
-		    NULL, &f->a, &b, &used, &f->err), WB_EDENIED);
+		assert_int_equal(wb_dir_export(f->t.db, &lost, WB_DIR_ORGS,
+		    NULL, &f->t.a, &b, &used, &f->err), WB_EDENIED);
 	}
 	/* An unknown region is not found. */
-	assert_int_equal(wb_dir_export(f->db, &admin, WB_DIR_ORGS, "AM04",
-	    &f->a, &b, &used, &f->err), WB_ENOTFOUND);
+	assert_int_equal(wb_dir_export(f->t.db, &admin, WB_DIR_ORGS, "AM04",
+	    &f->t.a, &b, &used, &f->err), WB_ENOTFOUND);
 	wb_buf_free(&b);
 }
 
@@ -829,21 +753,21 @@ test_check_offline(void **state)
 
 	(void)f;
 	assert_int_equal(wb_dir_check(NULL, NULL, WB_DIR_ORGS, orgs_semi,
-	    strlen(orgs_semi), &f->a, &f->rep, &f->err), 0);
+	    strlen(orgs_semi), &f->t.a, &f->rep, &f->err), 0);
 	assert_int_equal(f->rep.rows, 3);
 	/* AM04 does not exist, but only the database knows that. */
 #define TWO_ROWS ORG_HEADER "X;Y;ggz;AM04;;;;;;\r\nZ;;ggz;AM27;;;;;;\r\n"
 	assert_int_equal(wb_dir_check(NULL, NULL, WB_DIR_ORGS, TWO_ROWS,
-	    strlen(TWO_ROWS), &f->a, &f->rep, &f->err), WB_EINVAL);
+	    strlen(TWO_ROWS), &f->t.a, &f->rep, &f->err), WB_EINVAL);
 #undef TWO_ROWS
 	assert_int_equal(f->rep.nerrors, 1);
 	expect_error(f, 3, "de naam ontbreekt");
 	assert_int_equal(wb_dir_check(NULL, NULL, WB_DIR_CPS, cps_file,
-	    strlen(cps_file), &f->a, &f->rep, &f->err), 0);
-	assert_int_equal(wb_dir_check(f->db, &admin, WB_DIR_CPS, cps_file,
-	    strlen(cps_file), &f->a, &f->rep, &f->err), WB_EINVAL);
+	    strlen(cps_file), &f->t.a, &f->rep, &f->err), 0);
+	assert_int_equal(wb_dir_check(f->t.db, &admin, WB_DIR_CPS, cps_file,
+	    strlen(cps_file), &f->t.a, &f->rep, &f->err), WB_EINVAL);
 	expect_error(f, 2, "organisatie GGZ-OOST bestaat niet");
-	assert_int_equal(org_count(f), 0);
+	assert_int_equal(dbt_org_count(&f->t), 0);
 }
 
 static void

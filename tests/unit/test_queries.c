@@ -3,52 +3,12 @@
  * against a migrated SQLite database.  (PostgreSQL is not a backend yet;
  * when it is, the same prepare_all runs against it here.)
  */
-#include "testutil.h"
+#include "dbtest.h"
 
 #include "base/common.h"
-#include "base/err.h"
-#include "store/db.h"
 
 #include <ctype.h>
 #include <strings.h>
-#include <unistd.h>
-
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	struct wb_db	*db;
-};
-
-static void
-tdb_open(struct tdb *t, bool migrate)
-{
-	struct wb_err	err;
-	char		url[128];
-	int		applied = 0;
-
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-queries-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", t->path);
-	if (wb_db_open(url, &t->db, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (migrate && wb_db_migrate(t->db, &applied, &err) != 0)
-		fail_msg("migrate: %s", err.msg);
-}
-
-static void
-tdb_close(struct tdb *t)
-{
-	char	p[128];
-
-	wb_db_close(t->db);
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-}
 
 /* Every query has a unique Q_ name and non-empty text. */
 static void
@@ -182,12 +142,12 @@ test_dialect(void **state)
 static void
 test_prepare_all(void **state)
 {
-	struct tdb	t;
+	struct dbt	t;
 	struct wb_err	err;
 	int		rc;
 
 	(void)state;
-	tdb_open(&t, true);
+	dbt_open(&t, false);
 	wb_err_clear(&err);
 	rc = wb_db_prepare_all(t.db, &err);
 	if (rc != 0)
@@ -195,23 +155,23 @@ test_prepare_all(void **state)
 	/* the statements are cached: a second pass reuses them */
 	assert_int_equal(wb_db_prepare_all(t.db, &err), 0);
 	assert_false(wb_db_in_tx(t.db));
-	tdb_close(&t);
+	dbt_close(&t);
 }
 
 /* Without the schema the first query fails, and the error names it. */
 static void
 test_prepare_unmigrated(void **state)
 {
-	struct tdb	t;
+	struct dbt	t;
 	struct wb_err	err;
 
 	(void)state;
-	tdb_open(&t, false);
+	dbt_open_unmigrated(&t);
 	wb_err_clear(&err);
 	assert_int_equal(wb_db_prepare_all(t.db, &err), WB_EDB);
 	assert_string_equal(err.field, wb_query_name((enum wb_query)0));
 	assert_non_null(strstr(err.msg, "no such table"));
-	tdb_close(&t);
+	dbt_close(&t);
 }
 
 int

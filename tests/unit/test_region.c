@@ -3,28 +3,12 @@
  * all-or-nothing on a bad row, and a newer year that moves and drops
  * municipalities without deleting them.
  */
-#include "testutil.h"
+#include "dbtest.h"
 
-#include "base/arena.h"
-#include "base/asset.h"
 #include "base/common.h"
-#include "base/err.h"
-#include "domain/actor.h"
-#include "domain/region.h"
-#include "store/db.h"
-
-#include <sqlite3.h>
-#include <unistd.h>
 
 #define HEADER \
 	"region_code,region_name,municipality_code,municipality_name\n"
-
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	struct wb_db	*db;
-	struct wb_arena	 a;
-};
 
 static const struct wb_actor sys_actor = { .role = WB_ROLE_SYSTEM,
     .address = "cli", .via = "cli" };
@@ -32,63 +16,12 @@ static const struct wb_actor sys_actor = { .role = WB_ROLE_SYSTEM,
 static int
 setup(void **state)
 {
-	struct tdb	*t = calloc(1, sizeof(*t));
-	struct wb_err	 err;
-	char		 url[128];
-	int		 applied = 0;
-
-	if (t == NULL)
-		return -1;
 	unsetenv("WB_NOW");
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-region-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", t->path);
-	assert_int_equal(wb_db_open(url, &t->db, &err), 0);
-	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
-	wb_arena_init(&t->a);
-	*state = t;
-	return 0;
+	return dbt_setup(state);
 }
 
 static int
-teardown(void **state)
-{
-	struct tdb	*t = *state;
-	char		 p[128];
-
-	wb_arena_free(&t->a);
-	wb_db_close(t->db);
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-	free(t);
-	return 0;
-}
-
-static int64_t
-raw_int(const struct tdb *t, const char *sql)
-{
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
-	int64_t		 v = -1;
-
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
-static int
-import(struct tdb *t, const char *data, size_t n, int64_t year,
+import(struct dbt *t, const char *data, size_t n, int64_t year,
     struct wb_import_report *rep)
 {
 	struct wb_err	err;
@@ -99,13 +32,11 @@ import(struct tdb *t, const char *data, size_t n, int64_t year,
 }
 
 static void
-import_embedded(struct tdb *t, struct wb_import_report *rep)
+import_embedded(struct dbt *t, struct wb_import_report *rep)
 {
-	const struct wb_asset	*csv;
+	const struct wb_asset	*csv = dbt_regions_csv();
 	int			 rc;
 
-	csv = wb_asset_find(wb_data, "arbeidsmarktregios.csv");
-	assert_non_null(csv);
 	rc = import(t, csv->data, csv->len, 2026, rep);
 	if (rc != 0)
 		fail_msg("import: %d, %zu errors, first: %s", rc, rep->nerrors,
@@ -113,14 +44,14 @@ import_embedded(struct tdb *t, struct wb_import_report *rep)
 }
 
 static void
-check_counts(struct tdb *t, int64_t regions, int64_t municipalities)
+check_counts(struct dbt *t, int64_t regions, int64_t municipalities)
 {
 	struct wb_err	err;
 	int64_t		n = -1;
 
 	assert_int_equal(wb_region_count(t->db, &n, &err), 0);
 	assert_int_equal(n, regions);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM municipality "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM municipality "
 	    "WHERE active = 1"), municipalities);
 }
 
@@ -128,7 +59,7 @@ check_counts(struct tdb *t, int64_t regions, int64_t municipalities)
 static void
 test_embedded(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	struct wb_region	*regions = NULL, r;
 	struct wb_municipality	 m, *ms = NULL;
@@ -163,7 +94,7 @@ test_embedded(void **state)
 	    WB_ENOTFOUND);
 	assert_int_equal(wb_region_get(t->db, "AM31", &t->a, &r, &err),
 	    WB_ENOTFOUND);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM region WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM region WHERE "
 	    "code IN ('AM04', 'AM16', 'AM31')"), 0);
 	assert_int_equal(wb_region_get(t->db, "AM27", &t->a, &r, &err), 0);
 	assert_string_equal(r.name, "Noordoost-Brabant");
@@ -182,7 +113,7 @@ test_embedded(void **state)
 	for (i = 0; i < n && strcmp(ms[i].code, "GM0796") != 0; i++)
 		;
 	assert_true(i < n);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'regions.import'"), 1);
 }
 
@@ -190,17 +121,17 @@ test_embedded(void **state)
 static void
 test_reimport(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 
 	import_embedded(t, &rep);
 	import_embedded(t, &rep);
 	check_counts(t, 35, 342);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM region"), 35);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM municipality"), 342);
-	assert_int_equal(raw_int(t, "SELECT region_code = 'AM27' FROM "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM region"), 35);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM municipality"), 342);
+	assert_int_equal(dbt_int(t, "SELECT region_code = 'AM27' FROM "
 	    "municipality WHERE code = 'GM0796'"), 1);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'regions.import'"), 2);
 	assert_false(wb_db_in_tx(t->db));
 }
@@ -262,7 +193,7 @@ static const struct bcase bcases[] = {
 static void
 test_bad_rows(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	char			*p;
 	size_t			 i;
@@ -302,13 +233,13 @@ test_bad_rows(void **state)
 
 	/* nothing changed: not the counts, not the year, no audit event */
 	check_counts(t, 35, 342);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM region WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM region WHERE "
 	    "year <> 2026"), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM municipality WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM municipality WHERE "
 	    "year <> 2026"), 0);
-	assert_int_equal(raw_int(t, "SELECT region_code = 'AM01' FROM "
+	assert_int_equal(dbt_int(t, "SELECT region_code = 'AM01' FROM "
 	    "municipality WHERE code = 'GM0014'"), 1);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'regions.import'"), 1);
 }
 
@@ -316,7 +247,7 @@ test_bad_rows(void **state)
 static void
 test_all_errors_reported(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	static const char	 file[] = HEADER
 	    "AM1,Groningen,GM0014,Groningen\n"
@@ -338,7 +269,7 @@ test_all_errors_reported(void **state)
 static void
 test_newer_year(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	struct wb_municipality	 m, *ms = NULL;
 	struct wb_region	 r;
@@ -371,7 +302,7 @@ test_newer_year(void **state)
 	    0);
 	assert_string_equal(m.region_code, "AM02");
 	assert_string_equal(m.region_name, "Friesland");
-	assert_int_equal(raw_int(t, "SELECT year FROM municipality "
+	assert_int_equal(dbt_int(t, "SELECT year FROM municipality "
 	    "WHERE code = 'GM0037'"), 2026);
 	assert_int_equal(wb_region_municipalities(t->db, "AM01", &t->a, &ms,
 	    &n, &err), 0);
@@ -384,15 +315,15 @@ test_newer_year(void **state)
 	/* disappeared: inactive, still there */
 	assert_int_equal(wb_municipality_get(t->db, "GM0106", &t->a, &m, &err),
 	    WB_ENOTFOUND);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM municipality "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM municipality "
 	    "WHERE code = 'GM0106' AND active = 0 AND year = 2025 AND "
 	    "region_code = 'AM03'"), 1);
 	assert_int_equal(wb_region_get(t->db, "AM03", &t->a, &r, &err),
 	    WB_ENOTFOUND);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM region "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM region "
 	    "WHERE code = 'AM03' AND active = 0"), 1);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM municipality"), 4);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM region"), 3);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM municipality"), 4);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM region"), 3);
 
 	/* and the older file brings it back */
 	assert_int_equal(import(t, y2025, strlen(y2025), 2025, &rep), 0);
@@ -405,7 +336,7 @@ test_newer_year(void **state)
 static void
 test_denied_and_year(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	struct wb_actor		 coord = { .user_id = 3, .org_id = 1,
 	    .role = WB_ROLE_COORDINATOR, .region_code = "AM01",
@@ -418,7 +349,7 @@ test_denied_and_year(void **state)
 	assert_int_equal(wb_region_import(t->db, &coord, file, strlen(file),
 	    2026, &t->a, &rep, &err), WB_EDENIED);
 	check_counts(t, 0, 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'regions.import' AND outcome = 'denied' AND "
 	    "user_id = 3"), 1);
 	assert_int_equal(import(t, file, strlen(file), 1999, &rep), WB_EINVAL);
@@ -434,7 +365,7 @@ test_denied_and_year(void **state)
 static void
 test_search(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_import_report	 rep;
 	struct wb_municipality	*ms = NULL;
 	struct wb_err		 err;
@@ -473,7 +404,7 @@ test_search(void **state)
 int
 main(void)
 {
-#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f)	cmocka_unit_test_setup_teardown(f, setup, dbt_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_embedded),
 		T(test_reimport),

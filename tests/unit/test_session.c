@@ -2,116 +2,41 @@
  * lifetimes under WB_NOW, a new id on every login, strict cookie syntax,
  * and nothing stored that would let a copy of the database log in.
  */
-#include "testutil.h"
+#include "dbtest.h"
 
-#include "base/arena.h"
 #include "base/common.h"
-#include "base/err.h"
-#include "domain/actor.h"
 #include "domain/session.h"
-#include "store/db.h"
 
 #include <ctype.h>
-#include <sodium.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #define T0	1800000000
-
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	struct wb_db	*db;
-	struct wb_arena	 a;
-};
-
-static void
-exec_ok(struct wb_db *db, const char *sql)
-{
-	struct wb_err	err;
-
-	if (wb_db_exec_script(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, err.msg);
-}
-
-static void
-set_now(int64_t t)
-{
-	char	buf[32];
-
-	snprintf(buf, sizeof(buf), "%lld", (long long)t);
-	setenv("WB_NOW", buf, 1);
-}
 
 static int
 setup(void **state)
 {
-	struct tdb	*t = calloc(1, sizeof(*t));
-	struct wb_err	 err;
-	char		 url[128];
-	int		 applied = 0;
-
-	if (t == NULL || sodium_init() < 0)
+	dbt_set_now(T0);
+	if (dbt_setup(state) != 0)
 		return -1;
-	set_now(T0);
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-session-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", t->path);
-	assert_int_equal(wb_db_open(url, &t->db, &err), 0);
-	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
-	exec_ok(t->db,
+	dbt_exec(*state,
 	    "INSERT INTO organisation (id, code, name, type, created_at, "
 	    "updated_at) VALUES (1, 'ORG1', 'Org', 'ggz', 0, 0);"
 	    "INSERT INTO user_account (id, email, name, role, org_id, "
 	    "created_at, updated_at) VALUES "
 	    "(10, 'a@ggz.example', 'A', 'professional', 1, 0, 0), "
 	    "(11, 'b@ggz.example', 'B', 'professional', 1, 0, 0)");
-	wb_arena_init(&t->a);
-	*state = t;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct tdb	*t = *state;
-	char		 p[128];
-
-	wb_arena_free(&t->a);
-	wb_db_close(t->db);
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-	free(t);
 	unsetenv("WB_NOW");
-	return 0;
-}
-
-static int64_t
-raw_int(const struct tdb *t, const char *sql)
-{
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
-	int64_t		 v = -1;
-
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	return dbt_teardown(state);
 }
 
 /* True when any column of any row of `table` contains `needle`. */
 static bool
-table_contains(const struct tdb *t, const char *table, const char *needle)
+table_contains(const struct dbt *t, const char *table, const char *needle)
 {
 	sqlite3		*h = NULL;
 	sqlite3_stmt	*st = NULL;
@@ -151,7 +76,7 @@ lower_hex(const char *s, size_t n)
 
 /* Create a session for `uid` (ending `old`, may be NULL). */
 static const char *
-create(struct tdb *t, int64_t uid, const char *old, struct wb_session *s)
+create(struct dbt *t, int64_t uid, const char *old, struct wb_session *s)
 {
 	struct wb_err	 err;
 	const char	*cookie = NULL;
@@ -163,7 +88,7 @@ create(struct tdb *t, int64_t uid, const char *old, struct wb_session *s)
 }
 
 static int
-find(struct tdb *t, const char *cookie, struct wb_session *s)
+find(struct dbt *t, const char *cookie, struct wb_session *s)
 {
 	struct wb_err	err;
 
@@ -174,7 +99,7 @@ find(struct tdb *t, const char *cookie, struct wb_session *s)
 static void
 test_create_find(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s, f;
 	const char		*c1, *c2;
 
@@ -202,28 +127,28 @@ test_create_find(void **state)
 	/* the database holds only the hash of the cookie */
 	assert_false(table_contains(t, "session", c1));
 	assert_false(table_contains(t, "session", c2));
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 2);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 2);
 }
 
 /* A session ends WB_SESSION_IDLE seconds after the last request. */
 static void
 test_idle_timeout(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s;
 	const char		*c;
 
 	c = create(t, 10, NULL, &s);
-	set_now(T0 + WB_SESSION_IDLE);
+	dbt_set_now(T0 + WB_SESSION_IDLE);
 	assert_int_equal(find(t, c, &s), 0);	/* on the limit: alive */
 	/* that request counted: the idle clock starts again */
-	set_now(T0 + 2 * WB_SESSION_IDLE);
+	dbt_set_now(T0 + 2 * WB_SESSION_IDLE);
 	assert_int_equal(find(t, c, &s), 0);
-	set_now(T0 + 3 * WB_SESSION_IDLE + 1);
+	dbt_set_now(T0 + 3 * WB_SESSION_IDLE + 1);
 	assert_int_equal(find(t, c, &s), WB_ENOTFOUND);
 	/* an expired session is deleted, not just refused */
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 0);
-	set_now(T0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 0);
+	dbt_set_now(T0);
 	assert_int_equal(find(t, c, &s), WB_ENOTFOUND);
 }
 
@@ -232,47 +157,47 @@ test_idle_timeout(void **state)
 static void
 test_touch_granularity(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s;
 	const char		*c;
 
 	c = create(t, 10, NULL, &s);
-	set_now(T0 + 59);
+	dbt_set_now(T0 + 59);
 	assert_int_equal(find(t, c, &s), 0);
-	assert_int_equal(raw_int(t, "SELECT last_seen FROM session"), T0);
-	set_now(T0 + 60);
+	assert_int_equal(dbt_int(t, "SELECT last_seen FROM session"), T0);
+	dbt_set_now(T0 + 60);
 	assert_int_equal(find(t, c, &s), 0);
-	assert_int_equal(raw_int(t, "SELECT last_seen FROM session"), T0 + 60);
+	assert_int_equal(dbt_int(t, "SELECT last_seen FROM session"), T0 + 60);
 }
 
 /* A session ends WB_SESSION_MAX seconds after login however busy. */
 static void
 test_absolute_timeout(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s;
 	const char		*c;
 	int64_t			 now;
 
 	c = create(t, 10, NULL, &s);
 	for (now = T0; now <= T0 + WB_SESSION_MAX; now += 20 * 60) {
-		set_now(now);
+		dbt_set_now(now);
 		if (find(t, c, &s) != 0)
 			fail_msg("ended %lld s after login",
 			    (long long)(now - T0));
 	}
-	set_now(T0 + WB_SESSION_MAX);
+	dbt_set_now(T0 + WB_SESSION_MAX);
 	assert_int_equal(find(t, c, &s), 0);
-	set_now(T0 + WB_SESSION_MAX + 1);
+	dbt_set_now(T0 + WB_SESSION_MAX + 1);
 	assert_int_equal(find(t, c, &s), WB_ENOTFOUND);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 0);
 }
 
 /* Logging in again gives a new id and ends the old session. */
 static void
 test_new_id_on_login(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s1, s2, f;
 	const char		*c1, *c2, *other;
 
@@ -286,27 +211,27 @@ test_new_id_on_login(void **state)
 	assert_int_equal(find(t, c2, &f), 0);
 	assert_int_equal(f.user_id, 10);
 	assert_int_equal(find(t, other, &f), 0);	/* not someone else's */
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 2);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 2);
 }
 
 /* Creating a session clears out the expired ones. */
 static void
 test_purge(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s;
 
 	(void)create(t, 10, NULL, &s);
 	(void)create(t, 11, NULL, &s);
-	set_now(T0 + WB_SESSION_IDLE + 1);
+	dbt_set_now(T0 + WB_SESSION_IDLE + 1);
 	(void)create(t, 11, NULL, &s);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 1);
 }
 
 static void
 test_end(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_actor		 actor = { .user_id = 10, .org_id = 1,
 	    .role = WB_ROLE_PROFESSIONAL, .address = "192.0.2.1",
 	    .via = "web" };
@@ -317,7 +242,7 @@ test_end(void **state)
 	c = create(t, 10, NULL, &s);
 	assert_int_equal(wb_session_end(t->db, &actor, s.id_hash, &err), 0);
 	assert_int_equal(find(t, c, &f), WB_ENOTFOUND);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'logout' AND user_id = 10"), 1);
 	assert_false(wb_db_in_tx(t->db));
 }
@@ -327,7 +252,7 @@ test_end(void **state)
 static void
 test_malformed_cookies(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_session	 s;
 	const char		*c;
 	char			 buf[WB_TOKEN_HEX + 8];
@@ -383,7 +308,7 @@ test_malformed_cookies(void **state)
 static void
 test_tokens(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_actor	 admin = { .user_id = 11, .org_id = 1,
 	    .role = WB_ROLE_ADMIN, .address = "192.0.2.1", .via = "web" };
 	struct wb_err	 err;
@@ -396,13 +321,13 @@ test_tokens(void **state)
 	assert_true(lower_hex(tok, WB_TOKEN_HEX));
 	assert_int_equal(wb_token_find(t->db, tok, &uid, &err), 0);
 	assert_int_equal(uid, 10);
-	assert_int_equal(raw_int(t, "SELECT last_used FROM api_token"), T0);
+	assert_int_equal(dbt_int(t, "SELECT last_used FROM api_token"), T0);
 
 	/* stored hashed: the token itself is nowhere in the table */
 	assert_false(table_contains(t, "api_token", tok));
 	assert_true(table_contains(t, "api_token", wb_hash_hex(&t->a, tok)));
 	assert_false(table_contains(t, "audit_event", tok));
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'token.create' AND user_id = 11"), 1);
 
 	/* a second token is another token */
@@ -427,7 +352,7 @@ test_tokens(void **state)
 	assert_int_equal(wb_token_find(t->db, bad, &uid, &err), WB_ENOTFOUND);
 	assert_int_equal(wb_token_find(t->db, wb_hash_hex(&t->a, tok), &uid,
 	    &err), WB_ENOTFOUND);	/* the stored hash is no token */
-	exec_ok(t->db, "UPDATE api_token SET revoked_at = 1 "
+	dbt_exec(t, "UPDATE api_token SET revoked_at = 1 "
 	    "WHERE user_id = 10");
 	assert_int_equal(wb_token_find(t->db, tok, &uid, &err), WB_ENOTFOUND);
 	assert_int_equal(uid, 0);
@@ -438,7 +363,7 @@ test_tokens(void **state)
 static void
 test_token_touch(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_actor	 sys = wb_actor_system();
 	struct wb_err	 err;
 	const char	*tok = NULL;
@@ -446,15 +371,15 @@ test_token_touch(void **state)
 
 	assert_int_equal(wb_token_create(t->db, &sys, 10, &t->a, &tok, &err),
 	    0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM api_token "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM api_token "
 	    "WHERE last_used IS NULL"), 1);
 	assert_int_equal(wb_token_find(t->db, tok, &uid, &err), 0);
-	set_now(T0 + 30);
+	dbt_set_now(T0 + 30);
 	assert_int_equal(wb_token_find(t->db, tok, &uid, &err), 0);
-	assert_int_equal(raw_int(t, "SELECT last_used FROM api_token"), T0);
-	set_now(T0 + 60);
+	assert_int_equal(dbt_int(t, "SELECT last_used FROM api_token"), T0);
+	dbt_set_now(T0 + 60);
 	assert_int_equal(wb_token_find(t->db, tok, &uid, &err), 0);
-	assert_int_equal(raw_int(t, "SELECT last_used FROM api_token"),
+	assert_int_equal(dbt_int(t, "SELECT last_used FROM api_token"),
 	    T0 + 60);
 }
 
@@ -478,7 +403,7 @@ static const struct scase scases[] = {
 static void
 test_helpers(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	const char	*r1, *r2;
 	size_t		 i;
 

@@ -4,130 +4,45 @@
  * (WERKBRUG_PWHASH=fast) except in the rehash test, which logs in once
  * with the interactive parameters.
  */
-#include "testutil.h"
+#include "dbtest.h"
 
-#include "base/arena.h"
 #include "base/common.h"
-#include "base/err.h"
 #include "base/limits.h"
-#include "domain/actor.h"
-#include "domain/audit.h"
 #include "domain/user.h"
-#include "store/db.h"
-
-#include <sodium.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #define PW	"juist-wachtwoord-1"	/* every test user's password */
 #define T0	1800000000		/* WB_NOW at the start of a test */
 
-struct tdb {
-	char		 dir[64];
-	char		 path[96];
-	struct wb_db	*db;
-};
-
 static const struct wb_actor sys_actor = { .role = WB_ROLE_SYSTEM,
     .address = "cli", .via = "cli" };
-
-static void
-exec_ok(struct wb_db *db, const char *sql)
-{
-	struct wb_err	err;
-
-	if (wb_db_exec_script(db, sql, &err) != 0)
-		fail_msg("%s: %s", sql, err.msg);
-}
 
 static int
 setup(void **state)
 {
-	struct tdb	*t = calloc(1, sizeof(*t));
-	struct wb_err	 err;
-	char		 url[128];
-	int		 applied = 0;
-
-	if (t == NULL || sodium_init() < 0)
-		return -1;
 	setenv("WERKBRUG_PWHASH", "fast", 1);
 	unsetenv("WB_NOW");
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-user-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(url, sizeof(url), "sqlite:%s", t->path);
-	assert_int_equal(wb_db_open(url, &t->db, &err), 0);
-	assert_int_equal(wb_db_migrate(t->db, &applied, &err), 0);
-	exec_ok(t->db,
+	if (dbt_setup(state) != 0)
+		return -1;
+	dbt_exec(*state,
 	    "INSERT INTO region (code, name, year) VALUES "
 	    "('AM01', 'Groningen', 2026), ('AM02', 'Friesland', 2026);"
 	    "INSERT INTO organisation (code, name, type, created_at, "
 	    "updated_at) VALUES ('ORG1', 'GGZ Noord', 'ggz', 0, 0), "
 	    "('ORG2', 'UWV Noord', 'uwv', 0, 0)");
-	*state = t;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct tdb	*t = *state;
-	char		 p[128];
-
-	wb_db_close(t->db);
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-	free(t);
 	unsetenv("WB_NOW");
 	setenv("WERKBRUG_PWHASH", "fast", 1);
-	return 0;
-}
-
-/* The first column of the first row of `sql` as text into out ("" when
- * there is no row or it is NULL), read through a raw connection. */
-static void
-raw_text(const struct tdb *t, const char *sql, char *out, size_t n)
-{
-	sqlite3		*h = NULL;
-	sqlite3_stmt	*st = NULL;
-
-	out[0] = '\0';
-	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_text(st, 0) != NULL)
-		snprintf(out, n, "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-}
-
-static int64_t
-raw_int(const struct tdb *t, const char *sql)
-{
-	char	buf[64];
-
-	raw_text(t, sql, buf, sizeof(buf));
-	return buf[0] ? strtoll(buf, NULL, 10) : -1;
-}
-
-static void
-set_now(int64_t t)
-{
-	char	buf[32];
-
-	snprintf(buf, sizeof(buf), "%lld", (long long)t);
-	setenv("WB_NOW", buf, 1);
+	return dbt_teardown(state);
 }
 
 /* Add an account with password PW as the system; returns its id. */
 static int64_t
-add_user(struct tdb *t, const char *email, const char *role,
+add_user(struct dbt *t, const char *email, const char *role,
     const char *region)
 {
 	struct wb_user_input	in = { .email = email,
@@ -142,7 +57,7 @@ add_user(struct tdb *t, const char *email, const char *role,
 }
 
 static int
-login(struct tdb *t, const char *email, const char *pw, const char *addr)
+login(struct dbt *t, const char *email, const char *pw, const char *addr)
 {
 	struct wb_err	err;
 	int64_t		uid = -1;
@@ -245,7 +160,7 @@ static const struct acase acases[] = {
 static void
 test_add_validation(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	size_t		 i, ok = 0;
 
 	memset(pw_max, 'p', WB_MAX_PASSWORD);
@@ -281,9 +196,9 @@ test_add_validation(void **state)
 		assert_false(wb_db_in_tx(t->db));
 	}
 	/* only the valid ones were stored, and each was audited */
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM user_account"),
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM user_account"),
 	    (int64_t)ok);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'user.create'"), (int64_t)ok);
 }
 
@@ -292,7 +207,7 @@ test_add_validation(void **state)
 static void
 test_add_stores(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_user_input	 in = { .email = "Mixed.Case@GGZ.example",
 	    .name = "Mies", .role = "professional", .org_code = "ORG2",
 	    .region_code = "AM01", .password = PW, .active = true };
@@ -303,7 +218,7 @@ test_add_stores(void **state)
 	int64_t			 id = 0;
 
 	assert_int_equal(wb_user_add(t->db, &sys_actor, &in, &id, &err), 0);
-	raw_text(t, "SELECT password_hash FROM user_account", hash,
+	dbt_text(t, "SELECT password_hash FROM user_account", hash,
 	    sizeof(hash));
 	assert_true(strncmp(hash, "$argon2id$", 10) == 0);
 	assert_null(strstr(hash, PW));
@@ -328,7 +243,7 @@ test_add_stores(void **state)
 static void
 test_add_denied(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_actor		 coord = { .user_id = 3, .org_id = 1,
 	    .role = WB_ROLE_COORDINATOR, .region_code = "AM01",
 	    .address = "192.0.2.3", .via = "web" };
@@ -342,8 +257,8 @@ test_add_denied(void **state)
 
 	assert_int_equal(wb_user_add(t->db, &coord, &in, &id, &err),
 	    WB_EDENIED);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM user_account"), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM user_account"), 0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'user.create' AND outcome = 'denied' AND user_id = 3"),
 	    1);
 	assert_int_equal(wb_user_add(t->db, &admin, &in, &id, &err), 0);
@@ -354,7 +269,7 @@ test_add_denied(void **state)
 static void
 test_login(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_user_input	 in = { .email = "nopw@ggz.example",
 	    .name = "Zonder", .role = "professional", .org_code = "ORG1",
 	    .active = true };
@@ -386,9 +301,9 @@ test_login(void **state)
 	assert_int_equal(login(t, "nopw@ggz.example", PW, "192.0.2.1"),
 	    WB_EDENIED);
 
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'login'"), 3);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'login.failed' AND outcome = 'denied'"), 6);
 	assert_false(wb_db_in_tx(t->db));
 }
@@ -398,16 +313,16 @@ test_login(void **state)
 static void
 test_lockout_account(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	int		 i;
 
 	add_user(t, "anna@ggz.example", "professional", NULL);
 	add_user(t, "bert@ggz.example", "professional", NULL);
-	set_now(T0);
+	dbt_set_now(T0);
 	for (i = 0; i < WB_LOGIN_MAX_ACCOUNT; i++)
 		assert_int_equal(login(t, "anna@ggz.example", "fout",
 		    "192.0.2.1"), WB_EDENIED);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'account.locked'"), 1);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"),
 	    WB_EBUSY);
@@ -416,14 +331,14 @@ test_lockout_account(void **state)
 	    WB_EBUSY);
 	/* another account from the same address is not affected */
 	assert_int_equal(login(t, "bert@ggz.example", PW, "192.0.2.1"), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'login.locked' AND outcome = 'denied' AND "
 	    "detail = 'account locked'"), 2);
 
-	set_now(T0 + WB_LOGIN_LOCK - 1);
+	dbt_set_now(T0 + WB_LOGIN_LOCK - 1);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"),
 	    WB_EBUSY);
-	set_now(T0 + WB_LOGIN_LOCK);
+	dbt_set_now(T0 + WB_LOGIN_LOCK);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"), 0);
 
 	/* a success clears the count: one fewer than the limit does not
@@ -438,19 +353,19 @@ test_lockout_account(void **state)
 static void
 test_lockout_window(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	int		 i;
 
 	add_user(t, "anna@ggz.example", "professional", NULL);
-	set_now(T0);
+	dbt_set_now(T0);
 	for (i = 0; i < WB_LOGIN_MAX_ACCOUNT - 1; i++)
 		assert_int_equal(login(t, "anna@ggz.example", "fout",
 		    "192.0.2.1"), WB_EDENIED);
-	set_now(T0 + WB_LOGIN_WINDOW);
+	dbt_set_now(T0 + WB_LOGIN_WINDOW);
 	assert_int_equal(login(t, "anna@ggz.example", "fout", "192.0.2.1"),
 	    WB_EDENIED);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'account.locked'"), 0);
 }
 
@@ -459,29 +374,29 @@ test_lockout_window(void **state)
 static void
 test_lockout_address(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	char		 email[64];
 	int		 i;
 
 	add_user(t, "anna@ggz.example", "professional", NULL);
-	set_now(T0);
+	dbt_set_now(T0);
 	for (i = 0; i < WB_LOGIN_MAX_ADDRESS; i++) {
 		snprintf(email, sizeof(email), "gok%d@ggz.example", i);
 		assert_int_equal(login(t, email, "fout", "198.51.100.7"),
 		    WB_EDENIED);
 	}
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'address.locked'"), 1);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "198.51.100.7"),
 	    WB_EBUSY);
 	assert_int_equal(login(t, "nog-een@ggz.example", "fout",
 	    "198.51.100.7"), WB_EBUSY);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'login.locked' AND detail = 'address locked'"), 2);
 	/* the account itself is fine from elsewhere */
 	assert_int_equal(login(t, "anna@ggz.example", PW, "198.51.100.8"), 0);
 
-	set_now(T0 + WB_LOGIN_LOCK);
+	dbt_set_now(T0 + WB_LOGIN_LOCK);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "198.51.100.7"), 0);
 }
 
@@ -489,12 +404,12 @@ test_lockout_address(void **state)
 static void
 test_address_below_limit(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	char		 email[64];
 	int		 i;
 
 	add_user(t, "anna@ggz.example", "professional", NULL);
-	set_now(T0);
+	dbt_set_now(T0);
 	for (i = 0; i < WB_LOGIN_MAX_ADDRESS - 1; i++) {
 		snprintf(email, sizeof(email), "gok%d@ggz.example", i);
 		assert_int_equal(login(t, email, "fout", "198.51.100.7"),
@@ -507,34 +422,34 @@ test_address_below_limit(void **state)
 static void
 test_rehash(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	char		 before[256], after[256], again[256], detail[64];
 
 	setenv("WERKBRUG_PWHASH", "fast", 1);
 	add_user(t, "anna@ggz.example", "professional", NULL);
-	raw_text(t, "SELECT password_hash FROM user_account", before,
+	dbt_text(t, "SELECT password_hash FROM user_account", before,
 	    sizeof(before));
 	assert_true(strncmp(before, "$argon2id$", 10) == 0);
 
 	unsetenv("WERKBRUG_PWHASH");	/* the interactive parameters */
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"), 0);
-	raw_text(t, "SELECT password_hash FROM user_account", after,
+	dbt_text(t, "SELECT password_hash FROM user_account", after,
 	    sizeof(after));
 	assert_string_not_equal(before, after);
 	assert_int_equal(crypto_pwhash_str_needs_rehash(after,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
 	assert_int_equal(crypto_pwhash_str_verify(after, PW, strlen(PW)), 0);
-	raw_text(t, "SELECT detail FROM audit_event WHERE event = 'login'",
+	dbt_text(t, "SELECT detail FROM audit_event WHERE event = 'login'",
 	    detail, sizeof(detail));
 	assert_string_equal(detail, "password rehashed");
 
 	/* the next login keeps the new hash */
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"), 0);
-	raw_text(t, "SELECT password_hash FROM user_account", again,
+	dbt_text(t, "SELECT password_hash FROM user_account", again,
 	    sizeof(again));
 	assert_string_equal(after, again);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'login' AND detail IS NULL"), 1);
 	/* a wrong password never rehashes */
 	assert_int_equal(login(t, "anna@ggz.example", "fout", "192.0.2.1"),
@@ -546,7 +461,7 @@ test_rehash(void **state)
 static void
 test_deactivated(void **state)
 {
-	struct tdb		*t = *state;
+	struct dbt		*t = *state;
 	struct wb_user_input	 in = { .name = "Anna",
 	    .role = "professional", .org_code = "ORG1", .active = false };
 	struct wb_err		 err;
@@ -557,12 +472,12 @@ test_deactivated(void **state)
 	snprintf(sql, sizeof(sql), "INSERT INTO session (id_hash, user_id, "
 	    "csrf, created_at, last_seen) VALUES ('h', %lld, 'c', 0, 0)",
 	    (long long)id);
-	exec_ok(t->db, sql);
+	dbt_exec(t, sql);
 	assert_int_equal(wb_user_update(t->db, &sys_actor, id, &in, &err), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM session"), 0);
 	assert_int_equal(login(t, "anna@ggz.example", PW, "192.0.2.1"),
 	    WB_EDENIED);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'user.update' AND detail = 'deactivated'"), 1);
 
 	in.active = true;
@@ -644,7 +559,7 @@ test_password_min_characters(void **state)
 static void
 test_set_password(void **state)
 {
-	struct tdb	*t = *state;
+	struct dbt	*t = *state;
 	struct wb_actor	 self = { .org_id = 1,
 	    .role = WB_ROLE_PROFESSIONAL, .address = "192.0.2.1",
 	    .via = "web" };
@@ -667,7 +582,7 @@ test_set_password(void **state)
 	assert_int_equal(wb_user_set_password(t->db, &self, bert,
 	    "overgenomen-1234", &err), WB_EDENIED);
 	assert_int_equal(login(t, "bert@ggz.example", PW, "192.0.2.1"), 0);
-	assert_int_equal(raw_int(t, "SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'user.password' AND outcome = 'denied'"), 1);
 	assert_int_equal(wb_user_set_password(t->db, &admin, bert,
 	    "door-beheer-1234", &err), 0);
