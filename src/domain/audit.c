@@ -85,33 +85,60 @@ bind_opt_int(struct wb_stmt *st, int idx, int64_t v)
 		wb_stmt_bind_int64(st, idx, v);
 }
 
-int
-wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
+/* The end of the chain, read and written once per transaction. */
+struct head {
+	int64_t	last_id;
+	char	hash[HASH_HEX];
+};
+
+static int
+head_get(struct wb_db *db, struct head *h, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_GET, &st, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_stmt_step(st, err);
+	if (rc == 1) {
+		h->last_id = wb_stmt_int64(st, 0);
+		snprintf(h->hash, sizeof(h->hash), "%s", wb_stmt_text(st, 1));
+		rc = 0;
+	} else if (rc == 0)
+		rc = wb_err_set(err, WB_EDB, "no audit head");
+	wb_stmt_release(st);
+	return rc;
+}
+
+static int
+head_put(struct wb_db *db, const struct head *h, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_PUT, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, h->last_id);
+	wb_stmt_bind_text(st, 2, h->hash);
+	rc = wb_stmt_exec(st, err);
+	wb_stmt_release(st);
+	return rc;
+}
+
+/* Append one event after `h` and move `h` to it. */
+static int
+append(struct wb_db *db, struct head *h, const struct wb_actor *actor,
     const struct wb_audit_event *ev, struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
 	struct fields	 f;
-	char		 prev[HASH_HEX], hash[HASH_HEX];
-	int64_t		 last_id;
+	char		 hash[HASH_HEX];
 	int		 rc;
 
-	if (WB_NEVER(!wb_db_in_tx(db)))
-		return wb_err_set(err, WB_EDB, "audit outside a transaction");
-	rc = wb_db_prepare(db, Q_AUDIT_HEAD_GET, &st, err);
-	if (rc != 0)
-		goto out;
-	rc = wb_stmt_step(st, err);
-	if (rc != 1) {
-		rc = rc < 0 ? rc : wb_err_set(err, WB_EDB, "no audit head");
-		goto out;
-	}
-	last_id = wb_stmt_int64(st, 0);
-	snprintf(prev, sizeof(prev), "%s", wb_stmt_text(st, 1));
-	wb_stmt_release(st);
-	st = NULL;
-
 	memset(&f, 0, sizeof(f));
-	f.id = last_id + 1;
+	f.id = h->last_id + 1;
 	f.at = wb_now();
 	f.event = ev->event;
 	f.outcome = ev->denied ? "denied" : "allowed";
@@ -125,11 +152,11 @@ wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
 	f.purpose = opt_text(ev->purpose);
 	f.consent_id = ev->consent_id;
 	f.detail = opt_text(ev->detail);
-	event_hash(prev, &f, hash);
+	event_hash(h->hash, &f, hash);
 
 	rc = wb_db_prepare(db, Q_AUDIT_INSERT, &st, err);
 	if (rc != 0)
-		goto out;
+		return rc;
 	wb_stmt_bind_int64(st, 1, f.id);
 	wb_stmt_bind_int64(st, 2, f.at);
 	wb_stmt_bind_text(st, 3, f.event);
@@ -144,22 +171,31 @@ wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
 	wb_stmt_bind_opt(st, 12, f.purpose);
 	bind_opt_int(st, 13, f.consent_id);
 	wb_stmt_bind_opt(st, 14, f.detail);
-	wb_stmt_bind_text(st, 15, prev);
+	wb_stmt_bind_text(st, 15, h->hash);
 	wb_stmt_bind_text(st, 16, hash);
 	rc = wb_stmt_exec(st, err);
-	if (rc != 0)
-		goto out;
 	wb_stmt_release(st);
-	st = NULL;
+	if (rc == 0) {
+		h->last_id = f.id;
+		memcpy(h->hash, hash, HASH_HEX);
+	}
+	return rc;
+}
 
-	rc = wb_db_prepare(db, Q_AUDIT_HEAD_PUT, &st, err);
-	if (rc != 0)
-		goto out;
-	wb_stmt_bind_int64(st, 1, f.id);
-	wb_stmt_bind_text(st, 2, hash);
-	rc = wb_stmt_exec(st, err);
-out:
-	wb_stmt_release(st);
+int
+wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_audit_event *ev, struct wb_err *err)
+{
+	struct head	h;
+	int		rc;
+
+	if (WB_NEVER(!wb_db_in_tx(db)))
+		return wb_err_set(err, WB_EDB, "audit outside a transaction");
+	rc = head_get(db, &h, err);
+	if (rc == 0)
+		rc = append(db, &h, actor, ev, err);
+	if (rc == 0)
+		rc = head_put(db, &h, err);
 	return rc;
 }
 
@@ -186,18 +222,23 @@ static struct pending	*gc_queue;
 static struct pending	**gc_tail = &gc_queue;
 static bool		 gc_busy;
 
-/* Write a batch in one transaction; the result applies to all of it. */
+/* Write a batch in one transaction, reading and moving the chain head
+ * once; the result applies to all of it. */
 static int
 write_batch(struct wb_db *db, struct pending *batch, struct wb_err *err)
 {
 	struct pending	*p;
+	struct head	 h;
 	int		 rc;
 
 	rc = wb_db_begin_write(db, err);
 	if (rc != 0)
 		return rc;
+	rc = head_get(db, &h, err);
 	for (p = batch; p != NULL && rc == 0; p = p->next)
-		rc = wb_audit_write(db, p->actor, p->ev, err);
+		rc = append(db, &h, p->actor, p->ev, err);
+	if (rc == 0)
+		rc = head_put(db, &h, err);
 	if (rc == 0)
 		rc = wb_db_commit(db, err);
 	if (rc != 0)
