@@ -532,6 +532,48 @@ cmd_token_create(const char *url, int argc, char **argv)
 }
 
 static int
+cmd_token_revoke(const char *url, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct wb_actor	 sys = wb_actor_system();
+	struct wb_arena	 a;
+	struct wb_user	 u;
+	struct wb_db	*db;
+	struct wb_err	 err;
+	const char	*email = NULL;
+	int64_t		 n = 0;
+	int		 c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'e')
+			return bad_option(argv);
+		email = optarg;
+	}
+	if (optind != argc || email == NULL) {
+		fprintf(stderr, "gebruik: werkbrug %s\n", current->usage);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	wb_arena_init(&a);
+	rc = wb_user_find_email(db, email, &a, &u, &err);
+	if (rc == WB_ENOTFOUND)
+		wb_err_set(&err, rc, "geen account met dat e-mailadres");
+	if (rc == 0)
+		rc = wb_token_revoke_user(db, &sys, u.id, &n, &err);
+	if (rc == 0)
+		printf("%lld API-token(s) ingetrokken\n", (long long)n);
+	wb_arena_free(&a);
+	wb_db_close(db);
+	return rc != 0 ? fail(&err) : WB_EXIT_OK;
+}
+
+static int
 cmd_audit_verify(const char *url, int argc, char **argv)
 {
 	struct wb_db	*db;
@@ -587,6 +629,8 @@ static const struct cmd cmds[] = {
 	    "professional." },
 	{ "token create", cmd_token_create, "token create --email E",
 	    "Maak een API-token voor een account en toon het één keer." },
+	{ "token revoke", cmd_token_revoke, "token revoke --email E",
+	    "Trek alle API-tokens van een account in." },
 	{ "audit verify", cmd_audit_verify, "audit verify",
 	    "Controleer de hashketen van de auditlog; exit 1 bij een breuk." },
 };

@@ -235,6 +235,40 @@ out:
 }
 
 int
+wb_token_revoke_user(struct wb_db *db, const struct wb_actor *actor,
+    int64_t user_id, int64_t *n, struct wb_err *err)
+{
+	struct wb_stmt		*st = NULL;
+	struct wb_audit_event	 ev = { .event = "token.revoke",
+	    .object_type = "user" };
+	char			 idbuf[24];
+	int			 rc;
+
+	*n = 0;
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)user_id);
+	ev.object_id = idbuf;
+	rc = wb_db_begin_write(db, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_TOKEN_REVOKE_USER, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, user_id);
+		wb_stmt_bind_int64(st, 2, wb_now());
+		rc = wb_stmt_exec(st, err);
+		if (rc == 0)
+			*n = wb_stmt_changes(st);
+		wb_stmt_release(st);
+	}
+	if (rc == 0)
+		rc = wb_audit_write(db, actor, &ev, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}
+
+int
 wb_token_find(struct wb_db *db, const char *token, int64_t *user_id,
     struct wb_err *err)
 {

@@ -47,6 +47,9 @@ int	wb_session_end(struct wb_db *db, const struct wb_actor *actor,
 int	wb_token_create(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t user_id, struct wb_arena *a, const char **token,
 	    struct wb_err *err) WB_WARN_UNUSED;
+/* Revoke every live token of `user_id`; *n gets how many.  Audited. */
+int	wb_token_revoke_user(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t user_id, int64_t *n, struct wb_err *err) WB_WARN_UNUSED;
 /* The account of a live token; WB_ENOTFOUND otherwise. */
 int	wb_token_find(struct wb_db *db, const char *token, int64_t *user_id,
 	    struct wb_err *err) WB_WARN_UNUSED;

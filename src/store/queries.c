@@ -247,6 +247,9 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT id, user_id, last_used FROM api_token "
 	    "WHERE token_hash = $1 AND revoked_at IS NULL",
 	[Q_TOKEN_TOUCH] = "UPDATE api_token SET last_used = $2 WHERE id = $1",
+	[Q_TOKEN_REVOKE_USER] =
+	    "UPDATE api_token SET revoked_at = $2 "
+	    "WHERE user_id = $1 AND revoked_at IS NULL",
 
 	/* -- login throttle -- */
 	[Q_THROTTLE_GET] =

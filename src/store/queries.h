@@ -77,6 +77,7 @@
 	X(Q_TOKEN_INSERT) \
 	X(Q_TOKEN_GET) \
 	X(Q_TOKEN_TOUCH) \
+	X(Q_TOKEN_REVOKE_USER) \
 	/* -- login throttle -- */ \
 	X(Q_THROTTLE_GET) \
 	X(Q_THROTTLE_PUT) \

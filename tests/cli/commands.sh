@@ -115,7 +115,7 @@ wb --help
 check "werkbrug --help exits 0 and prints gebruik:" \
     eval 'rc_is 0 && out_has "gebruik:"'
 for c in init serve demo regions:import org:add user:add token:create \
-    audit:verify; do
+    token:revoke audit:verify; do
 	cmd=$(echo "$c" | tr : ' ')
 	# shellcheck disable=SC2086	# "org add" is two words on purpose
 	wb --db "$URL" $cmd --help </dev/null
@@ -207,6 +207,18 @@ check "the printed token does not occur in the database file" \
     not_in_file "$TOKEN" "$DB"
 wb --db "$URL" token create --email niemand@example.nl
 check "token create for an unknown account exits 1" rc_is 1
+
+wb --db "$URL" token revoke --email beheer@example.nl
+check "token revoke exits 0 and says how many" \
+    eval 'rc_is 0 && out_has "^1 API-token"'
+check "the revoked token has a revocation time" \
+    [ "$(q "$DB" "select count(*) from api_token
+    where revoked_at is not null")" = 1 ]
+wb --db "$URL" token revoke --email beheer@example.nl
+check "revoking again finds no live token" \
+    eval 'rc_is 0 && out_has "^0 API-token"'
+wb --db "$URL" token revoke
+check "token revoke without --email exits 2" rc_is 2
 
 # --- regions import -----------------------------------------------------
 
