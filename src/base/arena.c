@@ -2,6 +2,8 @@
 #include "base/arena.h"
 #include "base/mem.h"
 
+#include <sodium.h>
+
 #define CHUNK_MIN	4096
 #define ALIGN		16
 
@@ -26,6 +28,7 @@ wb_arena_free(struct wb_arena *a)
 
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
+		sodium_memzero(c->data, c->used);
 		free(c);
 	}
 	a->head = NULL;
@@ -43,6 +46,8 @@ wb_arena_reset(struct wb_arena *a)
 			keep = c;
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
+		/* Requests decode passwords into their arena: wipe. */
+		sodium_memzero(c->data, c->used);
 		if (c != keep)
 			free(c);
 	}

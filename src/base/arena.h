@@ -1,7 +1,8 @@
 /* arena.h - a chunked bump allocator for one request or one command.
  *
  * Everything allocated from an arena is released at once by wb_arena_free();
- * nothing allocated from it is freed individually.  Allocation never fails
+ * nothing allocated from it is freed individually.  Released memory is
+ * wiped first: requests decode passwords into their arena.  Allocation never fails
  * (out-of-memory aborts).  An arena is used by one thread at a time.
  */
 #ifndef WB_ARENA_H

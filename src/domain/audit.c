@@ -97,14 +97,14 @@ head_get(struct wb_db *db, struct head *h, struct wb_err *err)
 	struct wb_stmt	*st = NULL;
 	int		 rc;
 
-	rc = wb_db_prepare(db, Q_AUDIT_HEAD_GET, &st, err);
+	rc = wb_db_prepare(db, Q_AUDIT_HEAD_LOCK, &st, err);
 	if (rc != 0)
 		return rc;
 	rc = wb_stmt_step(st, err);
 	if (rc == 1) {
 		h->last_id = wb_stmt_int64(st, 0);
 		snprintf(h->hash, sizeof(h->hash), "%s", wb_stmt_text(st, 1));
-		rc = 0;
+		rc = wb_stmt_exec(st, err);	/* finish the UPDATE */
 	} else if (rc == 0)
 		rc = wb_err_set(err, WB_EDB, "no audit head");
 	wb_stmt_release(st);

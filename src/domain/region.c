@@ -184,8 +184,8 @@ wb_municipality_search(struct wb_db *db, const char *q, struct wb_arena *a,
 	for (p = q; *p != '\0'; p++) {
 		char c = *p;
 
-		if (c == '%' || c == '_')
-			continue;
+		if (c == '%' || c == '_' || c == '\\')
+			continue;	/* LIKE wildcards and PostgreSQL's escape */
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		wb_buf_putc(&like, c);
@@ -344,6 +344,7 @@ wb_region_import(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		goto out;
 	wb_stmt_release(st);
+	st = NULL;
 	rc = wb_db_prepare(db, Q_REGION_DEACTIVATE_ALL, &st, err);
 	if (rc == 0)
 		rc = wb_stmt_exec(st, err);
@@ -362,6 +363,7 @@ wb_region_import(struct wb_db *db, const struct wb_actor *actor,
 		if (rc != 0)
 			goto out;
 		wb_stmt_release(st);
+		st = NULL;
 		rc = wb_db_prepare(db, Q_MUNICIPALITY_UPSERT, &st, err);
 		if (rc != 0)
 			goto out;

@@ -9,7 +9,10 @@
 #include "base/str.h"
 #include "base/time.h"
 
+#include <pthread.h>
 #include <sodium.h>
+
+static int	end_sessions(struct wb_db *db, int64_t id, struct wb_err *err);
 
 /* Argon2id cost.  WERKBRUG_PWHASH=fast (tests only) uses the minimum. */
 static void
@@ -320,15 +323,9 @@ wb_user_update(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 	st = NULL;
 	if (!in->active) {
 		/* A deactivated account loses its sessions at once. */
-		rc = wb_db_prepare(db, Q_SESSION_DELETE_USER, &st, err);
+		rc = end_sessions(db, id, err);
 		if (rc != 0)
 			goto out;
-		wb_stmt_bind_int64(st, 1, id);
-		rc = wb_stmt_exec(st, err);
-		if (rc != 0)
-			goto out;
-		wb_stmt_release(st);
-		st = NULL;
 	}
 	ev.detail = in->active ? in->role : "deactivated";
 	rc = wb_audit_write(db, actor, &ev, err);
@@ -339,6 +336,23 @@ out:
 	wb_stmt_release(st);
 	if (rc != 0)
 		wb_db_rollback(db);
+	return rc;
+}
+
+/* End every session of account `id` (inside the caller's transaction):
+ * after a new password or deactivation, old logins stop working. */
+static int
+end_sessions(struct wb_db *db, int64_t id, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(db, Q_SESSION_DELETE_USER, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, id);
+	rc = wb_stmt_exec(st, err);
+	wb_stmt_release(st);
 	return rc;
 }
 
@@ -388,6 +402,8 @@ wb_user_set_password(struct wb_db *db, const struct wb_actor *actor,
 	rc = wb_db_begin_write(db, err);
 	if (rc == 0)
 		rc = store_hash(db, id, hash, err);
+	if (rc == 0)
+		rc = end_sessions(db, id, err);
 	if (rc == 0)
 		rc = wb_audit_write(db, actor, &ev, err);
 	if (rc == 0)
@@ -568,21 +584,30 @@ throttle_clear(struct wb_db *db, const char *key, struct wb_err *err)
 }
 
 /* A fixed hash, verified when the e-mail is unknown so that the answer
- * takes as long as for a known account. */
+ * takes as long as for a known account.  Made once, before any login
+ * compares against it; if it cannot be made the process stops rather
+ * than answer unknown accounts faster. */
+static char		 dummy[crypto_pwhash_STRBYTES];
+static pthread_once_t	 dummy_once = PTHREAD_ONCE_INIT;
+
+static void
+make_dummy(void)
+{
+	unsigned long long	ops;
+	size_t			mem;
+
+	pwhash_params(&ops, &mem);
+	if (crypto_pwhash_str(dummy, "werkbrug-dummy", 14, ops, mem) != 0) {
+		wb_error("cannot compute the dummy password hash");
+		abort();
+	}
+}
+
 static const char *
 dummy_hash(void)
 {
-	static char		 h[crypto_pwhash_STRBYTES];
-	static bool		 done;
-	unsigned long long	 ops;
-	size_t			 mem;
-
-	if (!done) {
-		pwhash_params(&ops, &mem);
-		if (crypto_pwhash_str(h, "werkbrug-dummy", 14, ops, mem) == 0)
-			done = true;
-	}
-	return h;
+	pthread_once(&dummy_once, make_dummy);
+	return dummy;
 }
 
 int

@@ -266,6 +266,12 @@ static const char *const sql[Q__COUNT] = {
 	/* -- audit -- */
 	[Q_AUDIT_HEAD_GET] =
 	    "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+	/* Writers read the head through a no-op UPDATE: it locks the row on
+	 * PostgreSQL (READ COMMITTED would let two writers read the same
+	 * head); SQLite's write transaction already excludes others. */
+	[Q_AUDIT_HEAD_LOCK] =
+	    "UPDATE audit_head SET last_id = last_id WHERE id = 1 "
+	    "RETURNING last_id, last_hash",
 	[Q_AUDIT_HEAD_PUT] =
 	    "UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1",
 	[Q_AUDIT_INSERT] =

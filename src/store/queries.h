@@ -84,6 +84,7 @@
 	X(Q_THROTTLE_CLEAR) \
 	/* -- audit -- */ \
 	X(Q_AUDIT_HEAD_GET) \
+	X(Q_AUDIT_HEAD_LOCK) \
 	X(Q_AUDIT_HEAD_PUT) \
 	X(Q_AUDIT_INSERT) \
 	X(Q_AUDIT_ALL) \

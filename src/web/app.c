@@ -81,13 +81,13 @@ wb_t(const struct wb_req *req, const char *msgid)
 	return wb_tr(wb_i18n_get(req->lang), msgid);
 }
 
-static void
-add_cookie(struct wb_req *req, struct wb_resp *resp, struct wb_app *app,
-    const char *name, const char *value, int64_t max_age)
+void
+wb_cookie(struct wb_req *req, struct wb_resp *resp, const char *name,
+    const char *value, int64_t max_age)
 {
 	wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
 	    "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name, value,
-	    app->secure_cookies ? "; Secure" : "",
+	    req->secure_cookies ? "; Secure" : "",
 	    max_age < 0 ? "" : wb_arena_printf(&req->arena, "; Max-Age=%lld",
 	    (long long)max_age)));
 }
@@ -204,7 +204,7 @@ wb_render(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	int		rc;
 
 	if (wb_req_cookie(req, "wb_flash") != NULL)
-		add_cookie(req, resp, app, "wb_flash", "", 0);
+		wb_cookie(req, resp, "wb_flash", "", 0);
 	wb_buf_reset(&resp->body);
 	rc = wb_tmpl_render(app->tmpl, name, ctx, wb_tr,
 	    wb_i18n_get(req->lang), &resp->body, &err);
@@ -226,9 +226,7 @@ wb_redirect(struct wb_req *req, struct wb_resp *resp, const char *location,
 	wb_resp_header(resp, "Location", wb_arena_strdup(&req->arena,
 	    location));
 	if (flash != NULL)
-		wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
-		    "wb_flash=%s; Path=/; HttpOnly; SameSite=Strict; "
-		    "Max-Age=60", flash));
+		wb_cookie(req, resp, "wb_flash", flash, 60);
 	return 0;
 }
 
@@ -404,6 +402,24 @@ status_for(int rc)
 	}
 }
 
+bool
+wb_app_accepts_upload(struct wb_app *app, const char *method,
+    const char *path)
+{
+	struct wb_req	req;
+	bool		yes;
+
+	if (strcmp(method, "POST") != 0)
+		return false;
+	wb_req_init(&req);
+	req.method = WB_POST;
+	req.path = path;
+	yes = wb_router_match(app->routes, &req) == 0 &&
+	    (req.route->flags & WB_R_UPLOAD);
+	wb_req_free(&req);
+	return yes;
+}
+
 void
 wb_app_handle(struct wb_app *app, struct wb_req *req, struct wb_resp *resp)
 {
@@ -414,6 +430,7 @@ wb_app_handle(struct wb_app *app, struct wb_req *req, struct wb_resp *resp)
 	int		 rc;
 
 	wb_err_clear(&err);
+	req->secure_cookies = app->secure_cookies || req->tls;
 	if (req->request_id[0] == '\0') {
 		struct wb_arena *a = &req->arena;
 
@@ -501,7 +518,7 @@ fail:
 	wb_error_page(app, req, resp, status_for(rc));
 headers:
 	if (req->set_pre_cookie)
-		add_cookie(req, resp, app, "wb_pre", req->csrf, -1);
+		wb_cookie(req, resp, "wb_pre", req->csrf, -1);
 	for (i = 0; i < WB_NELEM(security_headers); i++)
 		wb_resp_header(resp, security_headers[i].name,
 		    security_headers[i].value);

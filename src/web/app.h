@@ -36,6 +36,11 @@ struct wb_db *wb_app_db(struct wb_app *app, struct wb_err *err);
 /* Close this thread's connection (tests, shutdown). */
 void	wb_app_db_close(void);
 
+/* True when (method, path) is a route that takes file uploads
+ * (WB_R_UPLOAD); http.c raises the body limit only for those. */
+bool	wb_app_accepts_upload(struct wb_app *app, const char *method,
+	    const char *path);
+
 /* Handle one request completely; always produces a response. */
 void	wb_app_handle(struct wb_app *app, struct wb_req *req,
 	    struct wb_resp *resp);
@@ -50,6 +55,10 @@ int	wb_render(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 /* 303 to a local path; flash is a Dutch message shown once (or NULL). */
 int	wb_redirect(struct wb_req *req, struct wb_resp *resp,
 	    const char *location, const char *flash);
+/* Set a cookie: HttpOnly, SameSite=Strict, Secure when served over TLS;
+ * max_age < 0 = a session cookie, 0 = delete it. */
+void	wb_cookie(struct wb_req *req, struct wb_resp *resp, const char *name,
+	    const char *value, int64_t max_age);
 /* JSON response with `body` (consumed). */
 int	wb_json(struct wb_resp *resp, int status, json_t *body);
 /* JSON error {"error": msg} with status. */

@@ -108,9 +108,7 @@ WB_HANDLER(wb_h_login)
 	    &cookie, &s, &err);
 	if (rc != 0)
 		return rc;
-	wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
-	    "wb_session=%s; Path=/; HttpOnly; SameSite=Strict%s", cookie,
-	    app->secure_cookies ? "; Secure" : ""));
+	wb_cookie(req, resp, "wb_session", cookie, -1);
 	return wb_redirect(req, resp, return_path(req), "login");
 }
 
@@ -127,8 +125,7 @@ WB_HANDLER(wb_h_logout)
 		if (rc != 0)
 			return rc;
 	}
-	wb_resp_header(resp, "Set-Cookie", "wb_session=; Path=/; HttpOnly; "
-	    "SameSite=Strict; Max-Age=0");
+	wb_cookie(req, resp, "wb_session", "", 0);
 	return wb_redirect(req, resp, "/inloggen", "logout");
 }
 
@@ -148,9 +145,7 @@ WB_HANDLER(wb_h_lang)
 		if (rc != 0)
 			return rc;
 	}
-	wb_resp_header(resp, "Set-Cookie", wb_arena_printf(&req->arena,
-	    "wb_lang=%s; Path=/; HttpOnly; SameSite=Strict; "
-	    "Max-Age=31536000", lang));
+	wb_cookie(req, resp, "wb_lang", lang, 365 * 24 * 3600);
 	return wb_redirect(req, resp, back ? back : "/", NULL);
 }
 

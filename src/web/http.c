@@ -7,8 +7,10 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <sodium.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 struct conn {
@@ -60,6 +62,9 @@ completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	(void)toe;
 	if (cn == NULL)
 		return;
+	/* The body may hold a password from a login or account form. */
+	if (cn->body.p != NULL)
+		sodium_memzero(cn->body.p, cn->body.n);
 	wb_buf_free(&cn->body);
 	free(cn->uri);
 	free(cn);
@@ -96,6 +101,17 @@ remote_address(struct MHD_Connection *c, char *out, size_t n)
 		    (socklen_t)n);
 }
 
+/* Keep the value of the last X-Forwarded-For header. */
+static enum MHD_Result
+last_xff(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	(void)kind;
+	if (strcasecmp(key, "X-Forwarded-For") == 0)
+		*(const char **)cls = value;
+	return MHD_YES;
+}
+
 /* The client address: the socket peer, or X-Forwarded-For's last hop
  * when the peer is the configured reverse proxy. */
 static const char *
@@ -112,8 +128,11 @@ client_address(struct server *s, struct MHD_Connection *c,
 		return wb_arena_strdup(a, peer);
 	proto = header(c, "X-Forwarded-Proto");
 	*tls = proto != NULL && strcmp(proto, "https") == 0;
-	xff = header(c, "X-Forwarded-For");
-	if (xff == NULL)
+	/* The proxy appends its own hop: believe only the last header's
+	 * last entry, whatever the client sent before it. */
+	xff = NULL;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_xff, &xff);
+	if (xff == NULL || strlen(xff) > WB_MAX_HEADER)
 		return wb_arena_strdup(a, peer);
 	last = strrchr(xff, ',');
 	last = last ? last + 1 : xff;
@@ -165,7 +184,10 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 
 		cn->started = true;
 		ct = header(c, "Content-Type");
-		if (ct != NULL && wb_str_prefix(ct, "multipart/form-data"))
+		/* Only a route that takes uploads gets the larger limit, so
+		 * an anonymous request cannot make us hold megabytes. */
+		if (ct != NULL && wb_str_prefix(ct, "multipart/form-data") &&
+		    wb_app_accepts_upload(s->app, method, url))
 			cn->body.max = WB_MAX_UPLOAD;
 		if (cl != NULL && (wb_parse_int64(cl, strlen(cl), 0,
 		    (int64_t)cn->body.max, &len) != 0))

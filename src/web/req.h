@@ -49,6 +49,7 @@ struct wb_req {
 	const char		*authorization;
 	const char		*remote_addr;
 	bool			 tls;		/* reached over HTTPS */
+	bool			 secure_cookies; /* cookies get Secure */
 
 	/* Filled by the application while handling. */
 	char			 request_id[17];

@@ -47,6 +47,7 @@ struct wb_param {
 #define WB_R_API	0x02	/* JSON, Bearer token, no CSRF */
 #define WB_R_FORM	0x04	/* handler re-renders its form on field errors */
 #define WB_R_STATIC	0x08	/* cacheable, no session lookup */
+#define WB_R_UPLOAD	0x10	/* accepts a multipart body up to WB_MAX_UPLOAD */
 
 typedef int (*wb_handler_fn)(struct wb_app *app, struct wb_req *req,
     struct wb_resp *resp);

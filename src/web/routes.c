@@ -196,7 +196,7 @@ const struct wb_route wb_routes[] = {
 	{ WB_POST, "/beheer/gebruikers/{id}", wb_h_user_edit, F,
 	    p_user_edit },
 	{ WB_GET, "/beheer/import", wb_h_import_form, 0, p_none },
-	{ WB_POST, "/beheer/import", wb_h_import, F, p_import },
+	{ WB_POST, "/beheer/import", wb_h_import, F | WB_R_UPLOAD, p_import },
 	{ WB_GET, "/export/organisaties.csv", wb_h_export_orgs, 0, p_export },
 	{ WB_GET, "/export/contactpunten.csv", wb_h_export_cps, 0, p_export },
 
