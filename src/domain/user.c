@@ -532,55 +532,81 @@ throttle_get(struct wb_db *db, const char *key, struct throttle *t,
 	return rc;
 }
 
-/* Count one failure for `key`; sets *locked when it crosses `max`. */
 static int
-throttle_fail(struct wb_db *db, const char *key, int64_t max, int64_t now,
-    bool *locked, struct wb_err *err)
+throttle_put(struct wb_db *db, const char *key, const struct throttle *t,
+    struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
-	struct throttle	 t;
 	int		 rc;
 
-	*locked = false;
-	rc = throttle_get(db, key, &t, err);
-	if (rc != 0)
-		return rc;
-	if (now - t.window_start >= WB_LOGIN_WINDOW) {
-		t.failures = 0;
-		t.window_start = now;
-	}
-	t.failures++;
-	if (t.failures >= max && t.locked_until <= now) {
-		t.locked_until = now + WB_LOGIN_LOCK;
-		t.failures = 0;
-		t.window_start = now;
-		*locked = true;
-	}
 	rc = wb_db_prepare(db, Q_THROTTLE_PUT, &st, err);
 	if (rc != 0)
 		return rc;
 	wb_stmt_bind_text(st, 1, key);
-	wb_stmt_bind_int64(st, 2, t.failures);
-	wb_stmt_bind_int64(st, 3, t.window_start);
-	wb_stmt_bind_int64(st, 4, t.locked_until);
+	wb_stmt_bind_int64(st, 2, t->failures);
+	wb_stmt_bind_int64(st, 3, t->window_start);
+	wb_stmt_bind_int64(st, 4, t->locked_until);
 	rc = wb_stmt_exec(st, err);
 	wb_stmt_release(st);
 	return rc;
 }
 
+/*
+ * Before a password is checked, the attempt is counted (in a write
+ * transaction), so that parallel guesses cannot all pass a check made
+ * before any of them failed: at most `max` attempts per window are ever
+ * verified.  *refused is set when `key` is locked or out of attempts.
+ */
 static int
-throttle_clear(struct wb_db *db, const char *key, struct wb_err *err)
+throttle_reserve(struct wb_db *db, const char *key, int64_t max, int64_t now,
+    bool *refused, struct wb_err *err)
 {
-	struct wb_stmt	*st = NULL;
-	int		 rc;
+	struct throttle	t;
+	int		rc;
 
-	rc = wb_db_prepare(db, Q_THROTTLE_CLEAR, &st, err);
+	*refused = false;
+	rc = throttle_get(db, key, &t, err);
 	if (rc != 0)
 		return rc;
-	wb_stmt_bind_text(st, 1, key);
-	rc = wb_stmt_exec(st, err);
-	wb_stmt_release(st);
-	return rc;
+	if (t.locked_until > now) {
+		*refused = true;
+		return 0;
+	}
+	if (now - t.window_start >= WB_LOGIN_WINDOW) {
+		t.failures = 0;
+		t.window_start = now;
+	}
+	if (t.failures >= max) {
+		*refused = true;
+		return 0;
+	}
+	t.failures++;
+	return throttle_put(db, key, &t, err);
+}
+
+/* After the check: a success gives the reserved attempt back (and an
+ * account starts afresh); a failure keeps it and locks `key` once it
+ * has used up `max`.  *locked says that this failure locked it. */
+static int
+throttle_settle(struct wb_db *db, const char *key, int64_t max, int64_t now,
+    bool success, bool fresh, bool *locked, struct wb_err *err)
+{
+	struct throttle	t;
+	int		rc;
+
+	*locked = false;
+	rc = throttle_get(db, key, &t, err);
+	if (rc != 0)
+		return rc;
+	if (success) {
+		t.failures = fresh || t.failures == 0 ? 0 : t.failures - 1;
+	} else if (t.failures >= max && t.locked_until <= now) {
+		t.locked_until = now + WB_LOGIN_LOCK;
+		t.failures = 0;
+		t.window_start = now;
+		*locked = true;
+	}
+	return throttle_put(db, key, &t, err);
 }
 
 /* A fixed hash, verified when the e-mail is unknown so that the answer
@@ -619,7 +645,6 @@ wb_user_login(struct wb_db *db, const char *email, const char *password,
 	struct wb_stmt		*st = NULL;
 	struct wb_actor		 actor = { .address = address, .via = "web" };
 	struct wb_audit_event	 ev = { .object_type = "user" };
-	struct throttle		 ta, tu;
 	char			 akey[80], ukey[32], idbuf[24];
 	char			*stored = NULL, *lower = NULL;
 	char			 newhash[crypto_pwhash_STRBYTES];
@@ -655,27 +680,34 @@ wb_user_login(struct wb_db *db, const char *email, const char *password,
 			goto out;
 	}
 	snprintf(ukey, sizeof(ukey), "u:%lld", (long long)u.id);
-	rc = throttle_get(db, akey, &ta, err);
-	if (rc == 0 && known)
-		rc = throttle_get(db, ukey, &tu, err);
-	else
-		memset(&tu, 0, sizeof(tu));
+	if (known) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)u.id);
+		ev.object_id = idbuf;
+		ev.user_id = u.id;
+		actor.org_id = u.org_id;
+		actor.role = u.role;
+	}
+	rc = wb_db_begin_write(db, err);
 	if (rc != 0)
 		goto out;
-	if (ta.locked_until > now || tu.locked_until > now) {
+	rc = throttle_reserve(db, akey, WB_LOGIN_MAX_ADDRESS, now, &locked_addr,
+	    err);
+	if (rc == 0 && known && !locked_addr)
+		rc = throttle_reserve(db, ukey, WB_LOGIN_MAX_ACCOUNT, now,
+		    &locked_acc, err);
+	if (rc == 0 && (locked_addr || locked_acc)) {
 		ev.event = "login.locked";
 		ev.denied = true;
-		ev.user_id = known ? u.id : 0;
-		if (known) {
-			snprintf(idbuf, sizeof(idbuf), "%lld", (long long)u.id);
-			ev.object_id = idbuf;
-		}
-		ev.detail = ta.locked_until > now ? "address locked" :
-		    "account locked";
-		rc = wb_audit_log(db, &actor, &ev, err);
-		if (rc == 0)
-			rc = wb_err_set(err, WB_EBUSY, "Te veel mislukte "
-			    "pogingen. Probeer het over een kwartier opnieuw.");
+		ev.detail = locked_addr ? "address locked" : "account locked";
+		rc = wb_audit_write(db, &actor, &ev, err);
+	}
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		goto out;
+	if (locked_addr || locked_acc) {
+		rc = wb_err_set(err, WB_EBUSY, "Te veel mislukte pogingen. "
+		    "Probeer het over een kwartier opnieuw.");
 		goto out;
 	}
 
@@ -700,15 +732,12 @@ wb_user_login(struct wb_db *db, const char *email, const char *password,
 	rc = wb_db_begin_write(db, err);
 	if (rc != 0)
 		goto out;
-	if (known) {
-		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)u.id);
-		ev.object_id = idbuf;
-		ev.user_id = u.id;
-		actor.org_id = u.org_id;
-		actor.role = u.role;
-	}
+	rc = throttle_settle(db, akey, WB_LOGIN_MAX_ADDRESS, now, ok, false,
+	    &locked_addr, err);
+	if (rc == 0 && known)
+		rc = throttle_settle(db, ukey, WB_LOGIN_MAX_ACCOUNT, now, ok,
+		    true, &locked_acc, err);
 	if (ok) {
-		rc = throttle_clear(db, ukey, err);
 		if (rc == 0 && rehash)
 			rc = store_hash(db, u.id, newhash, err);
 		ev.event = "login";
@@ -716,11 +745,6 @@ wb_user_login(struct wb_db *db, const char *email, const char *password,
 		if (rc == 0)
 			rc = wb_audit_write(db, &actor, &ev, err);
 	} else {
-		rc = throttle_fail(db, akey, WB_LOGIN_MAX_ADDRESS, now,
-		    &locked_addr, err);
-		if (rc == 0 && known)
-			rc = throttle_fail(db, ukey, WB_LOGIN_MAX_ACCOUNT, now,
-			    &locked_acc, err);
 		ev.event = "login.failed";
 		ev.denied = true;
 		ev.detail = known ? "wrong password" : "unknown account";

@@ -10,6 +10,8 @@
 #include "base/limits.h"
 #include "domain/user.h"
 
+#include <pthread.h>
+
 #define PW	"juist-wachtwoord-1"	/* every test user's password */
 #define T0	1800000000		/* WB_NOW at the start of a test */
 
@@ -590,6 +592,68 @@ test_set_password(void **state)
 	    "192.0.2.1"), 0);
 }
 
+/* -- parallel guessing -- */
+
+struct guesser {
+	const char	*url;
+	int		 rc;
+};
+
+/* One worker thread with its own connection, as in the web server. */
+static void *
+guess(void *arg)
+{
+	struct guesser	*g = arg;
+	struct wb_db	*db = NULL;
+	struct wb_err	 err;
+	int64_t		 uid;
+
+	if (wb_db_open(g->url, &db, &err) != 0) {
+		g->rc = 99;
+		return NULL;
+	}
+	g->rc = wb_user_login(db, "par@t.example", "fout-geraden-1",
+	    "198.51.100.7", &uid, &err);
+	wb_db_close(db);
+	return NULL;
+}
+
+/* Guesses that arrive together are counted before any password is
+ * checked: never more than WB_LOGIN_MAX_ACCOUNT of them are verified. */
+static void
+test_lockout_parallel(void **state)
+{
+	struct dbt	*t = *state;
+	struct guesser	 g[16];
+	pthread_t	 th[16];
+	int		 i, denied = 0, busy = 0;
+
+	add_user(t, "par@t.example", "professional", NULL);
+	for (i = 0; i < 16; i++) {
+		g[i].url = t->url;
+		g[i].rc = 0;
+		assert_int_equal(pthread_create(&th[i], NULL, guess, &g[i]),
+		    0);
+	}
+	for (i = 0; i < 16; i++) {
+		pthread_join(th[i], NULL);
+		if (g[i].rc == WB_EDENIED)
+			denied++;
+		else if (g[i].rc == WB_EBUSY)
+			busy++;
+		else
+			fail_msg("guess %d: rc %d", i, g[i].rc);
+	}
+	assert_int_equal(denied, WB_LOGIN_MAX_ACCOUNT);
+	assert_int_equal(busy, 16 - WB_LOGIN_MAX_ACCOUNT);
+	assert_int_equal(dbt_audit_count(t, "login.failed", "denied"),
+	    WB_LOGIN_MAX_ACCOUNT);
+	assert_int_equal(dbt_audit_count(t, "account.locked", NULL), 1);
+	/* The right password does not get in now either. */
+	assert_int_equal(login(t, "par@t.example", PW, "198.51.100.8"),
+	    WB_EBUSY);
+}
+
 int
 main(void)
 {
@@ -608,6 +672,7 @@ main(void)
 		cmocka_unit_test(test_password_rules),
 		cmocka_unit_test(test_password_min_characters),
 		T(test_set_password),
+		T(test_lockout_parallel),
 	};
 #undef T
 
