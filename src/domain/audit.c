@@ -287,6 +287,29 @@ wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
 	return me.rc;
 }
 
+int
+wb_audit_check(struct wb_db *db, const struct wb_actor *actor,
+    enum wb_action action, const struct wb_scope *scope, const char *event,
+    const char *object_type, const char *object_id, struct wb_err *err)
+{
+	struct wb_audit_event	ev = { .event = event, .denied = true,
+	    .object_type = object_type, .object_id = object_id };
+	char			detail[80];
+	int			rc;
+
+	if (wb_access_check(actor, action, scope) == 0)
+		return 0;
+	/* The refused action and its region: codes, no personal data. */
+	snprintf(detail, sizeof(detail), "%s%s%.8s", wb_action_name(action),
+	    scope != NULL && scope->region_code != NULL ? " " : "",
+	    scope != NULL && scope->region_code != NULL ?
+	    scope->region_code : "");
+	ev.detail = detail;
+	rc = wb_audit_log(db, actor, &ev, err);
+	return rc != 0 ? rc : wb_err_set(err, WB_EDENIED,
+	    "u hebt geen toegang tot deze handeling");
+}
+
 /* Read the stored row into f (strings point into the statement). */
 static void
 row_fields(struct wb_stmt *st, struct fields *f)

@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/access.h"
 #include "domain/actor.h"
 #include "store/db.h"
 
@@ -38,6 +39,17 @@ int	wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
 /* Append an event in a transaction of its own (reads, failed logins). */
 int	wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_audit_event *ev, struct wb_err *err) WB_WARN_UNUSED;
+
+/* Ask access.c whether `actor` may do `action` on `scope`, for a caller
+ * that reads or changes nothing yet (a form shown before its POST).  0
+ * when allowed, and then nothing is written: the domain call that does
+ * the work audits it.  When refused, a denied event (`event`,
+ * `object_type`, `object_id`; NULL when unknown) is logged and the result
+ * is WB_EDENIED, or the error of the audit write. */
+int	wb_audit_check(struct wb_db *db, const struct wb_actor *actor,
+	    enum wb_action action, const struct wb_scope *scope,
+	    const char *event, const char *object_type, const char *object_id,
+	    struct wb_err *err) WB_WARN_UNUSED;
 
 /* Walk the whole chain.  0 when intact (*checked = events); WB_ECONFLICT
  * when broken, with *broken_id the first event that does not verify (or

@@ -7,6 +7,10 @@
 #include "base/str.h"
 #include "base/time.h"
 
+static int	may_edit(struct wb_db *db, const struct wb_actor *actor,
+		    int64_t org_id, int64_t user_id, bool *ok,
+		    struct wb_err *err);
+
 const char *const wb_card_functions[] = { "behandelaar",
     "ips-trajectbegeleider", "casemanager", "ervaringsdeskundige",
     "arbeidsdeskundige", "reintegratieadviseur", "verzekeringsarts",
@@ -124,6 +128,7 @@ wb_card_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 	struct wb_audit_event	ev = { .event = "card.read",
 	    .object_type = "card" };
 	char			idbuf[24];
+	bool			ok;
 	int			rc;
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
@@ -136,6 +141,44 @@ wb_card_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 	rc = load(db, Q_CARD_GET, id, a, out, err);
 	if (rc != 0)
 		return rc;
+	if (!out->active) {
+		/* A former colleague's card is seen only by whoever may
+		 * edit it; to everyone else it does not exist. */
+		rc = may_edit(db, actor, out->org_id, out->user_id, &ok, err);
+		if (rc != 0)
+			return rc;
+		if (!ok) {
+			memset(out, 0, sizeof(*out));
+			ev.denied = true;
+			rc = wb_audit_log(db, actor, &ev, err);
+			return rc ? rc : wb_err_set(err, WB_ENOTFOUND,
+			    "no such card");
+		}
+	}
+	return wb_audit_log(db, actor, &ev, err);
+}
+
+int
+wb_card_mine(struct wb_db *db, const struct wb_actor *actor,
+    struct wb_arena *a, struct wb_card *out, struct wb_err *err)
+{
+	struct wb_audit_event	ev = { .event = "card.read",
+	    .object_type = "card" };
+	struct wb_scope		s = { .user_id = actor->user_id };
+	char			idbuf[24];
+	int			rc;
+
+	if (wb_access_check(actor, WB_ACT_OWN_CARD_EDIT, &s) != 0) {
+		ev.denied = true;
+		rc = wb_audit_log(db, actor, &ev, err);
+		return rc ? rc : wb_err_set(err, WB_EDENIED,
+		    "log eerst in om uw kaartje te zien");
+	}
+	rc = load(db, Q_CARD_BY_USER, actor->user_id, a, out, err);
+	if (rc != 0)
+		return rc;
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)out->id);
+	ev.object_id = idbuf;
 	return wb_audit_log(db, actor, &ev, err);
 }
 

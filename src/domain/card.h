@@ -28,12 +28,21 @@ struct wb_card {
 extern const char *const wb_card_functions[];
 const char	*wb_card_function_label(const char *code);
 
-/* Read a card; audited as card.read. */
+/* Read a card; audited as card.read.  An inactive card (a former
+ * colleague) is shown only to whoever may edit it (an administrator, its
+ * owner, a coordinator of a region its organisation serves); anyone else
+ * gets WB_ENOTFOUND and a denied card.read event. */
 int	wb_card_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 	    struct wb_arena *a, struct wb_card *out, struct wb_err *err)
 	    WB_WARN_UNUSED;
-/* The card of an account, WB_ENOTFOUND when it has none (not audited:
- * only the owner asks). */
+/* The actor's own card ("Mijn kaartje"), audited as card.read.
+ * WB_ENOTFOUND (nothing audited) when they have none yet; WB_EDENIED, with
+ * a denied event, for an actor without an account. */
+int	wb_card_mine(struct wb_db *db, const struct wb_actor *actor,
+	    struct wb_arena *a, struct wb_card *out, struct wb_err *err)
+	    WB_WARN_UNUSED;
+/* The card of an account, WB_ENOTFOUND when it has none.  Not audited:
+ * for the domain, the command line and tests; pages use wb_card_mine. */
 int	wb_card_of_user(struct wb_db *db, int64_t user_id, struct wb_arena *a,
 	    struct wb_card *out, struct wb_err *err) WB_WARN_UNUSED;
 /* Active cards of an organisation (for choosing contact persons). */

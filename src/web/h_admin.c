@@ -2,10 +2,11 @@
  * new account and changing an account (role, organisation, region, active,
  * a new password).
  *
- * The domain (user.c) refuses non-administrators and audits every change;
- * the GET pages ask access.c before reading anything, and the POST
- * handlers call wb_user_check_manage first so that a refused form is
- * audited even when its fields do not validate.  No password or hash is
+ * The domain (user.c) refuses non-administrators and audits every read,
+ * change and refusal: the list and edit pages read through wb_user_list
+ * and wb_user_get, and the new-account form and the POST handlers call
+ * wb_user_check_manage first, so that a refused form is audited even when
+ * its fields do not validate.  No password or hash is
  * ever put into a page: the password fields are always rendered empty.
  *
  * The organisation is a select of every organisation (code and name) while
@@ -13,7 +14,6 @@
  * text field for the organisation's code instead, so the page stays small.
  */
 #include "web/handlers.h"
-#include "domain/access.h"
 #include "domain/organisation.h"
 #include "domain/region.h"
 #include "domain/user.h"
@@ -216,8 +216,6 @@ WB_HANDLER(wb_h_users)
 	size_t			 n, nr, i;
 	int			 rc;
 
-	if (wb_access_check(&req->actor, WB_ACT_USER_MANAGE, NULL) != 0)
-		return WB_EDENIED;
 	db = wb_app_db(app, &err);
 	if (db == NULL)
 		return WB_EDB;
@@ -263,12 +261,14 @@ WB_HANDLER(wb_h_user_new_form)
 {
 	struct wb_err	 err;
 	struct wb_db	*db;
+	int		 rc;
 
-	if (wb_access_check(&req->actor, WB_ACT_USER_MANAGE, NULL) != 0)
-		return WB_EDENIED;
 	db = wb_app_db(app, &err);
 	if (db == NULL)
 		return WB_EDB;
+	rc = wb_user_check_manage(db, &req->actor, "user.create", 0, &err);
+	if (rc != 0)
+		return rc;
 	return user_form(app, req, resp, db, new_ctx(req));
 }
 
@@ -306,8 +306,6 @@ WB_HANDLER(wb_h_user_edit_form)
 	struct wb_db	*db;
 	int		 rc;
 
-	if (wb_access_check(&req->actor, WB_ACT_USER_MANAGE, NULL) != 0)
-		return WB_EDENIED;
 	db = wb_app_db(app, &err);
 	if (db == NULL)
 		return WB_EDB;

@@ -4,13 +4,15 @@
  *
  * Every form is shown again with the typed values and a Dutch message
  * next to the field when the router or the domain refuses a value
- * (status 400).  The access checks here only decide whether a form is
- * worth showing (403 for a form the actor can never submit); the domain
- * decides, and audits, every change.
+ * (status 400).  A form the actor can never submit is refused (403)
+ * before it is shown, through wb_audit_check, which asks access.c and
+ * audits the refusal under the event of the form's POST; the domain
+ * decides again, and audits, every change.
  */
 #include "web/handlers.h"
 #include "web/view.h"
 #include "domain/access.h"
+#include "domain/audit.h"
 #include "domain/card.h"
 #include "domain/contact_point.h"
 #include "domain/organisation.h"
@@ -24,10 +26,14 @@ static void	 domain_error(struct wb_req *req, const struct wb_err *err,
 		    const char *from, const char *to);
 static bool	 form_error(int rc);
 static bool	 is_coordinator(const struct wb_req *req);
-static bool	 may_add_org(const struct wb_req *req);
-static bool	 may_edit_org(const struct wb_req *req, const struct wb_org *o);
-static bool	 may_edit_card(const struct wb_req *req, const struct wb_org *o,
-		    int64_t user_id);
+static const char *id_text(struct wb_req *req, int64_t id);
+static struct wb_scope org_scope(const struct wb_req *req,
+		    const struct wb_org *o);
+static int	 check_add_org(struct wb_db *db, struct wb_req *req);
+static int	 check_edit_org(struct wb_db *db, struct wb_req *req,
+		    const struct wb_org *o);
+static int	 check_edit_card(struct wb_db *db, struct wb_req *req,
+		    const struct wb_org *o, int64_t card_id, int64_t user_id);
 static void	 crumbs(json_t *ctx, const char *href1, const char *label1,
 		    const char *href2, const char *label2);
 static void	 org_from_req(struct wb_req *req, const struct wb_org *stored,
@@ -104,47 +110,71 @@ is_coordinator(const struct wb_req *req)
 	    req->actor.region_code != NULL;
 }
 
-/* Could the actor ever add an organisation?  (Administrators; a
- * coordinator for their own region.) */
-static bool
-may_add_org(const struct wb_req *req)
+/* An id as text for an audit event, in the request arena. */
+static const char *
+id_text(struct wb_req *req, int64_t id)
 {
-	struct wb_scope	s = { .region_code = req->actor.region_code };
-
-	return wb_access_check(&req->actor, WB_ACT_ORG_MANAGE, &s) == 0 ||
-	    (s.region_code != NULL && wb_access_check(&req->actor,
-	    WB_ACT_REGION_EDIT, &s) == 0);
+	return wb_arena_printf(&req->arena, "%lld", (long long)id);
 }
 
-/* Could the actor change this organisation (or its cards)? */
-static bool
-may_edit_org(const struct wb_req *req, const struct wb_org *o)
+/* The scope of organisation `o` for the actor: the organisation, and the
+ * region it serves that the actor coordinates (none when it serves no
+ * such region). */
+static struct wb_scope
+org_scope(const struct wb_req *req, const struct wb_org *o)
 {
 	struct wb_scope	s = { .org_id = o->id };
-	size_t		i;
 
-	if (wb_access_check(&req->actor, WB_ACT_ORG_MANAGE, &s) == 0)
-		return true;
-	for (i = 0; i < o->nregions; i++) {
-		s.region_code = o->regions[i];
-		if (wb_access_check(&req->actor, WB_ACT_REGION_EDIT, &s) == 0)
-			return true;
-	}
-	return false;
+	if (req->actor.region_code != NULL &&
+	    wb_org_serves(o, req->actor.region_code))
+		s.region_code = req->actor.region_code;
+	return s;
 }
 
-/* Could the actor change a card of organisation `o` owned by account
- * `user_id` (0 = none)? */
-static bool
-may_edit_card(const struct wb_req *req, const struct wb_org *o,
-    int64_t user_id)
+/* May the actor ever add an organisation (administrators; a coordinator
+ * for their own region)?  0, or WB_EDENIED with the refusal audited. */
+static int
+check_add_org(struct wb_db *db, struct wb_req *req)
 {
-	struct wb_scope	s = { .org_id = o->id, .user_id = user_id };
+	struct wb_scope	s = { .region_code = req->actor.region_code };
+	struct wb_err	err;
 
-	if (user_id != 0 && wb_access_check(&req->actor,
-	    WB_ACT_OWN_CARD_EDIT, &s) == 0)
-		return true;
-	return may_edit_org(req, o);
+	wb_err_clear(&err);
+	return wb_audit_check(db, &req->actor, WB_ACT_REGION_EDIT, &s,
+	    "organisation.create", "organisation", NULL, &err);
+}
+
+/* May the actor change organisation `o`?  0, or WB_EDENIED with the
+ * refusal audited. */
+static int
+check_edit_org(struct wb_db *db, struct wb_req *req, const struct wb_org *o)
+{
+	struct wb_scope	s = org_scope(req, o);
+	struct wb_err	err;
+
+	wb_err_clear(&err);
+	return wb_audit_check(db, &req->actor, WB_ACT_REGION_EDIT, &s,
+	    "organisation.update", "organisation", id_text(req, o->id), &err);
+}
+
+/* May the actor add a card to organisation `o` (card_id 0) or change
+ * card `card_id` of `o` owned by account `user_id` (0 = none)?  Their own
+ * card falls under the own-card rule, any other under the region's.  0,
+ * or WB_EDENIED with the refusal audited. */
+static int
+check_edit_card(struct wb_db *db, struct wb_req *req, const struct wb_org *o,
+    int64_t card_id, int64_t user_id)
+{
+	struct wb_scope	s = org_scope(req, o);
+	struct wb_err	err;
+	bool		own = user_id != 0 && user_id == req->actor.user_id;
+
+	s.user_id = user_id;
+	wb_err_clear(&err);
+	return wb_audit_check(db, &req->actor, own ? WB_ACT_OWN_CARD_EDIT :
+	    WB_ACT_REGION_EDIT, &s, card_id != 0 ? "card.update" :
+	    "card.create", "card", card_id != 0 ? id_text(req, card_id) :
+	    NULL, &err);
 }
 
 /* A "you are here" trail of one or two links (labels are translated
@@ -293,10 +323,13 @@ WB_HANDLER(wb_h_org_new_form)
 	struct wb_err	 err;
 	struct wb_db	*db = wb_app_db(app, &err);
 
+	int		 rc;
+
 	if (db == NULL)
 		return WB_EDB;
-	if (!may_add_org(req))
-		return WB_EDENIED;
+	rc = check_add_org(db, req);
+	if (rc != 0)
+		return rc;
 	memset(&o, 0, sizeof(o));
 	o.code = wb_req_str(req, "code");
 	o.active = true;
@@ -319,8 +352,9 @@ WB_HANDLER(wb_h_org_new)
 		return WB_EDB;
 	org_from_req(req, NULL, &o);
 	if (wb_req_has_errors(req)) {
-		if (!may_add_org(req))
-			return WB_EDENIED;
+		rc = check_add_org(db, req);
+		if (rc != 0)
+			return rc;
 		return org_form(app, req, resp, db, &o, NULL);
 	}
 	rc = wb_org_add(db, &req->actor, &o, &id, &err);
@@ -347,8 +381,9 @@ WB_HANDLER(wb_h_org_edit_form)
 	    &stored, &err);
 	if (rc != 0)
 		return rc;
-	if (!may_edit_org(req, &stored))
-		return WB_EDENIED;
+	rc = check_edit_org(db, req, &stored);
+	if (rc != 0)
+		return rc;
 	return org_form(app, req, resp, db, &stored, &stored);
 }
 
@@ -367,8 +402,9 @@ WB_HANDLER(wb_h_org_edit)
 		return rc;
 	org_from_req(req, &stored, &o);
 	if (wb_req_has_errors(req)) {
-		if (!may_edit_org(req, &stored))
-			return WB_EDENIED;
+		rc = check_edit_org(db, req, &stored);
+		if (rc != 0)
+			return rc;
 		return org_form(app, req, resp, db, &o, &stored);
 	}
 	rc = wb_org_update(db, &req->actor, &o, &err);
@@ -450,8 +486,9 @@ WB_HANDLER(wb_h_card_new_form)
 	    &err);
 	if (rc != 0)
 		return rc;
-	if (!may_edit_card(req, &o, 0))
-		return WB_EDENIED;
+	rc = check_edit_card(db, req, &o, 0, 0);
+	if (rc != 0)
+		return rc;
 	memset(&c, 0, sizeof(c));
 	c.active = true;
 	return card_form(app, req, resp, "Kaartje toevoegen",
@@ -482,8 +519,9 @@ WB_HANDLER(wb_h_card_new)
 	c.org_id = o.id;
 	c.active = true;
 	if (wb_req_has_errors(req)) {
-		if (!may_edit_card(req, &o, 0))
-			return WB_EDENIED;
+		rc = check_edit_card(db, req, &o, 0, 0);
+		if (rc != 0)
+			return rc;
 		return card_form(app, req, resp, "Kaartje toevoegen", action,
 		    &c, o.code, o.name, false);
 	}
@@ -525,8 +563,9 @@ WB_HANDLER(wb_h_card_edit_form)
 	rc = load_card(db, req, wb_req_int(req, "id", 0), &c, &o, &err);
 	if (rc != 0)
 		return rc;
-	if (!may_edit_card(req, &o, c.user_id))
-		return WB_EDENIED;
+	rc = check_edit_card(db, req, &o, c.id, c.user_id);
+	if (rc != 0)
+		return rc;
 	return card_form(app, req, resp, "Kaartje wijzigen",
 	    wb_arena_printf(&req->arena, "/kaartjes/%lld/bewerken",
 	    (long long)c.id), &c, o.code, o.name, true);
@@ -556,8 +595,9 @@ WB_HANDLER(wb_h_card_edit)
 	c.user_id = stored.user_id;
 	card_from_req(req, &c);
 	if (wb_req_has_errors(req)) {
-		if (!may_edit_card(req, &o, stored.user_id))
-			return WB_EDENIED;
+		rc = check_edit_card(db, req, &o, stored.id, stored.user_id);
+		if (rc != 0)
+			return rc;
 		return card_form(app, req, resp, "Kaartje wijzigen", action,
 		    &c, o.code, o.name, true);
 	}
@@ -573,19 +613,17 @@ WB_HANDLER(wb_h_card_edit)
 	    "/kaartjes/%lld", (long long)stored.id), "saved");
 }
 
-/* The logged-in user's own card; *have is false when there is none yet
- * (then `c` holds the account's name and e-mail address to start from). */
+/* The logged-in user's own card (the read is audited); *have is false
+ * when there is none yet (then `c` holds the account's name and e-mail
+ * address to start from). */
 static int
 my_card(struct wb_db *db, struct wb_req *req, struct wb_card *c,
     bool *have, struct wb_err *err)
 {
-	struct wb_scope	s = { .user_id = req->user.id };
-	int		rc;
+	int	rc;
 
-	if (wb_access_check(&req->actor, WB_ACT_OWN_CARD_EDIT, &s) != 0)
-		return WB_EDENIED;
 	memset(c, 0, sizeof(*c));
-	rc = wb_card_of_user(db, req->user.id, &req->arena, c, err);
+	rc = wb_card_mine(db, &req->actor, &req->arena, c, err);
 	*have = rc == 0;
 	if (rc != WB_ENOTFOUND)
 		return rc;
@@ -697,8 +735,10 @@ cp_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	rc = wb_region_get(db, region, &req->arena, &r, &err);
 	if (rc != 0)
 		return rc;
-	if (wb_access_check(&req->actor, WB_ACT_REGION_EDIT, &s) != 0)
-		return WB_EDENIED;
+	rc = wb_audit_check(db, &req->actor, WB_ACT_REGION_EDIT, &s,
+	    "contactpoint.set", "contact_point", NULL, &err);
+	if (rc != 0)
+		return rc;
 	rc = wb_org_list_region(db, region, &req->arena, &os, &no, &err);
 	if (rc != 0)
 		return rc;

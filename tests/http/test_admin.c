@@ -349,7 +349,11 @@ check_denied(const char *email)
 	char		 path[64];
 	const char	*gets[] = { "/beheer/gebruikers",
 	    "/beheer/gebruikers?pagina=2", "/beheer/gebruikers/nieuw", path };
+	/* The event each refused page is audited under. */
+	const char	*events[] = { "user.list", "user.list", "user.create",
+	    "user.read" };
 	size_t		 i, n = count_users();
+	int64_t		 before;
 	int64_t		 creates = ht_audit_count(&T, "user.create", "denied");
 	int64_t		 updates = ht_audit_count(&T, "user.update", "denied");
 
@@ -357,11 +361,15 @@ check_denied(const char *email)
 	    (long long)prof_id);
 	ht_login(&T, email, &u);
 	for (i = 0; i < WB_NELEM(gets); i++) {
+		before = ht_audit_count(&T, events[i], "denied");
 		ht_get(&T, &u, gets[i], &r);
 		if (r.status != 403)
 			fail_msg("%s GET %s: %d", email, gets[i], r.status);
 		assert_null(strstr(r.body, "victim@t.example"));
 		ht_resp_free(&r);
+		if (ht_audit_count(&T, events[i], "denied") != before + 1)
+			fail_msg("%s GET %s: no denied %s event", email,
+			    gets[i], events[i]);
 	}
 	ht_post_expect(&T, &u, "/beheer/gebruikers/nieuw", "email=stiekem%40t."
 	    "example&name=Stiekem&role=admin&org=GGZ-A&password=" NEW_PW, 403,
@@ -375,8 +383,9 @@ check_denied(const char *email)
 	    "password=" NEW_PW, 403, NULL);
 	assert_false(user_exists("stiekem@t.example"));
 	assert_int_equal(count_users(), n);
+	/* The form, the POST and the POST that does not validate. */
 	assert_int_equal(ht_audit_count(&T, "user.create", "denied"),
-	    creates + 2);
+	    creates + 3);
 	assert_int_equal(ht_audit_count(&T, "user.update", "denied"),
 	    updates + 1);
 	wb_arena_init(&a);

@@ -5,11 +5,12 @@
 
 static struct ht T;
 static char region[8];		/* region of GM0796 */
+static int64_t uwv, anna;
 
 static int
 setup(void **state)
 {
-	int64_t	uwv, anna, bert;
+	int64_t	bert;
 
 	ht_setup(&T);
 	*state = &T;
@@ -100,6 +101,71 @@ test_region_page(void **state)
 	ht_get(&T, &u, path, &r);
 	assert_null(strstr(r.body, "contactpunten/nieuw"));
 	ht_resp_free(&r);
+}
+
+/* GET the card page of `id` as `email`; expect `status`, and `name` on
+ * the page exactly when it is 200. */
+static void
+card_page(const char *email, int64_t id, int status, const char *name)
+{
+	struct ht_user	u;
+	struct ht_resp	r;
+	char		path[64];
+
+	snprintf(path, sizeof(path), "/kaartjes/%lld", (long long)id);
+	ht_login(&T, email, &u);
+	ht_get(&T, &u, path, &r);
+	if (r.status != status)
+		fail_msg("%s GET %s: %d", email, path, r.status);
+	if ((strstr(r.body, name) != NULL) != (status == 200))
+		fail_msg("%s GET %s: name %s", email, path,
+		    status == 200 ? "missing" : "shown");
+	ht_resp_free(&r);
+}
+
+static void
+test_inactive_card(void **state)
+{
+	struct wb_actor	sys = wb_actor_system();
+	struct wb_card	c;
+	struct wb_arena	a;
+	struct wb_err	err;
+	int64_t		gone_id, card, denied, allowed;
+
+	(void)state;
+	/* A former colleague at UWV-T whose card was taken out of the
+	 * directory. */
+	gone_id = ht_add_user(&T, "gone@t.example", "professional", "UWV-T",
+	    NULL);
+	card = ht_add_card(&T, uwv, gone_id, "Greet Gegaan",
+	    "arbeidsdeskundige");
+	wb_arena_init(&a);
+	assert_int_equal(wb_card_get(T.dbt.db, &sys, card, &a, &c, &err), 0);
+	c.active = false;
+	assert_int_equal(wb_card_update(T.dbt.db, &sys, &c, &err), 0);
+	wb_arena_free(&a);
+	/* An active card is there for every professional. */
+	card_page("prof@t.example", anna, 200, "Anna Arbeid");
+	/* The inactive one is not, for a professional of another
+	 * organisation or a coordinator of another region, and the refusal
+	 * is audited. */
+	denied = ht_audit_count(&T, "card.read", "denied");
+	card_page("prof@t.example", card, 404, "Greet Gegaan");
+	assert_int_equal(ht_audit_count(&T, "card.read", "denied"),
+	    denied + 1);
+	card_page("coord1@t.example", card, 404, "Greet Gegaan");
+	assert_int_equal(ht_audit_count(&T, "card.read", "denied"),
+	    denied + 2);
+	/* Whoever may edit it still sees it: the administrator, the
+	 * region's coordinator and its owner. */
+	allowed = ht_audit_count(&T, "card.read", "allowed");
+	card_page("admin@t.example", card, 200, "Greet Gegaan");
+	card_page("coord@t.example", card, 200, "Greet Gegaan");
+	card_page("gone@t.example", card, 200, "Greet Gegaan");
+	assert_int_equal(ht_audit_count(&T, "card.read", "allowed"),
+	    allowed + 3);
+	assert_int_equal(ht_audit_count(&T, "card.read", "denied"),
+	    denied + 2);
 }
 
 static void
@@ -222,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_security_headers),
 		cmocka_unit_test(test_find_contact_point),
 		cmocka_unit_test(test_region_page),
+		cmocka_unit_test(test_inactive_card),
 		cmocka_unit_test(test_bad_parameters),
 		cmocka_unit_test(test_csrf_required),
 		cmocka_unit_test(test_wrong_password_and_lockout),

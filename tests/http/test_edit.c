@@ -264,14 +264,19 @@ test_coordinator_edits_org(void **state)
 	ht_resp_free(&r);
 	assert_string_equal(org_name("GGZ-E", buf, sizeof(buf)),
 	    "GGZ Oost Brabant");
-	/* Another region's organisation: neither the form nor the change. */
+	/* Another region's organisation: neither the form nor the change,
+	 * and each refusal is audited. */
 	ht_get_expect(&T, &u, "/organisaties/GGZ-OTHER/bewerken", 403, NULL);
+	assert_int_equal(ht_audit_count(&T, "organisation.update", "denied"),
+	    denied + 1);
 	ht_post_expect(&T, &u, "/organisaties/GGZ-OTHER/bewerken",
 	    "name=Gekaapt&type=ggz&active=1", 403, NULL);
+	ht_post_expect(&T, &u, "/organisaties/GGZ-OTHER/bewerken",
+	    "name=Gekaapt&type=ggz&active=1&kvk=abc", 403, NULL);
 	assert_string_equal(org_name("GGZ-OTHER", buf, sizeof(buf)),
 	    "GGZ-OTHER");
 	assert_int_equal(ht_audit_count(&T, "organisation.update", "denied"),
-	    denied + 1);
+	    denied + 3);
 	/* A coordinator adds an organisation to their own region only. */
 	snprintf(body, sizeof(body), "code=COORD-1&name=Gemeente+Test&"
 	    "type=gemeente&municipality=GM0796&region=AM01");
@@ -294,25 +299,39 @@ test_professional_forbidden(void **state)
 		"/organisaties/GGZ-E/bewerken",
 		"/organisaties/GGZ-E/kaartjes/nieuw",
 	};
+	static const char *const events[] = {
+		"organisation.create", "organisation.update", "card.create",
+	};
 	struct ht_user	u;
 	struct ht_resp	r;
 	char		path[80], body[160];
 	int64_t		orgs = dbt_org_count(&T.dbt);
 	int64_t		denied = ht_audit_count(&T, "organisation.create",
 	    "denied");
+	int64_t		cp_denied = ht_audit_count(&T, "contactpoint.set",
+	    "denied");
+	int64_t		before;
 	size_t		i;
 
 	(void)state;
 	ht_login(&T, "prof@e.example", &u);
+	/* Each refused form is audited under the event of its POST. */
 	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		before = ht_audit_count(&T, events[i], "denied");
 		ht_get(&T, &u, forms[i], &r);
 		if (r.status != 403)
 			fail_msg("%s: status %d", forms[i], r.status);
 		ht_resp_free(&r);
+		if (ht_audit_count(&T, events[i], "denied") != before + 1)
+			fail_msg("%s: no denied %s event", forms[i],
+			    events[i]);
 	}
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
 	ht_get_expect(&T, &u, path, 403, NULL);
+	ht_get_expect(&T, &u, "/regios/AM01/contactpunten/nieuw", 403, NULL);
+	assert_int_equal(ht_audit_count(&T, "contactpoint.set", "denied"),
+	    cp_denied + 2);
 	snprintf(body, sizeof(body), "code=PROF-1&name=Eigen&type=ggz&"
 	    "region=%s", region);
 	ht_post_expect(&T, &u, "/organisaties/nieuw", body, 403, NULL);
@@ -320,8 +339,9 @@ test_professional_forbidden(void **state)
 	ht_post_expect(&T, &u, "/organisaties/nieuw", "code=PROF-2&type=ggz",
 	    403, NULL);
 	assert_int_equal(dbt_org_count(&T.dbt), orgs);
+	/* The form, the POST and the POST with an invalid field. */
 	assert_int_equal(ht_audit_count(&T, "organisation.create", "denied"),
-	    denied + 1);
+	    denied + 3);
 }
 
 static void
@@ -424,6 +444,7 @@ static void
 test_cp_other_region_forbidden(void **state)
 {
 	struct ht_user	 u;
+	struct ht_resp	 r;
 	struct wb_actor	 sys = wb_actor_system();
 	struct wb_cp	*cps;
 	struct wb_arena	 a;
@@ -439,7 +460,13 @@ test_cp_other_region_forbidden(void **state)
 	ht_login(&T, "coord1@e.example", &u);
 	snprintf(path, sizeof(path), "/regios/%s/contactpunten/nieuw",
 	    region);
-	ht_get_expect(&T, &u, path, 403, NULL);
+	/* Even the form is refused, and the refusal audited. */
+	ht_get(&T, &u, path, &r);
+	ht_expect(&r, 403, NULL);
+	assert_null(strstr(r.body, "Anna Arbeid"));
+	ht_resp_free(&r);
+	assert_int_equal(ht_audit_count(&T, "contactpoint.set", "denied"),
+	    set_denied + 1);
 	snprintf(body, sizeof(body), "org=UWV-E&domain=uwv&card=%lld&"
 	    "valid_from=%s", (long long)anna, today);
 	ht_post_expect(&T, &u, path, body, 403, NULL);
@@ -449,7 +476,7 @@ test_cp_other_region_forbidden(void **state)
 	ht_post_expect(&T, &u, path, body, 403, NULL);
 	assert_int_equal(cp_count(uwv, true), before);
 	assert_int_equal(ht_audit_count(&T, "contactpoint.set", "denied"),
-	    set_denied + 1);
+	    set_denied + 3);
 	/* Nor may they end one. */
 	wb_arena_init(&a);
 	assert_int_equal(wb_cp_by_org(T.dbt.db, &sys, uwv, false, &a, &cps, &n,
@@ -551,13 +578,18 @@ test_my_card(void **state)
 	struct wb_card	c;
 	struct wb_arena	a;
 	struct wb_err	err;
-	char		path[64];
-	int64_t		id;
+	struct wb_actor	anon = { .role = WB_ROLE_NONE, .address = "test",
+	    .via = "web" };
+	char		path[64], last[32];
+	int64_t		id, reads;
 
 	(void)state;
 	ht_login(&T, "prof@e.example", &u);
+	reads = ht_audit_count(&T, "card.read", "allowed");
 	ht_get(&T, &u, "/mijn-kaartje", &r);
 	ht_expect(&r, 200, NULL);
+	/* No card yet: nothing was read. */
+	assert_int_equal(ht_audit_count(&T, "card.read", "allowed"), reads);
 	/* A first card starts from the account's e-mail address. */
 	assert_non_null(strstr(r.body, "value=\"prof@e.example\""));
 	assert_non_null(strstr(r.body, "<option value=\"behandelaar\">"
@@ -590,8 +622,19 @@ test_my_card(void **state)
 	assert_non_null(strstr(r.body, "IPS-trajectbegeleider"));
 	assert_non_null(strstr(r.body, "06 1234 5678"));
 	ht_resp_free(&r);
-	/* Saving again changes the same card. */
+	/* Saving again changes the same card.  Showing the own card is a
+	 * read of it, audited with the card's id. */
+	reads = ht_audit_count(&T, "card.read", "allowed");
 	ht_get_expect(&T, &u, "/mijn-kaartje", 200, "value=\"Paula Prof\"");
+	assert_int_equal(ht_audit_count(&T, "card.read", "allowed"),
+	    reads + 1);
+	dbt_text(&T.dbt, "SELECT object_id || ' ' || user_id FROM audit_event "
+	    "WHERE event = 'card.read' ORDER BY id DESC LIMIT 1", last,
+	    sizeof(last));
+	snprintf(path, sizeof(path), "%lld %lld", (long long)id,
+	    (long long)prof_id);
+	assert_string_equal(last, path);
+	snprintf(path, sizeof(path), "/kaartjes/%lld", (long long)id);
 	ht_post(&T, &u, "/mijn-kaartje", "name=Paula+de+Prof&function="
 	    "behandelaar&email=paula%40ggz.example", &r);
 	expect_redirect(&r, path, "saved");
@@ -604,6 +647,14 @@ test_my_card(void **state)
 	/* Their own card through the card's edit page too. */
 	snprintf(path, sizeof(path), "/kaartjes/%lld/bewerken", (long long)id);
 	ht_get_expect(&T, &u, path, 200, NULL);
+	/* Without an account there is no own card: refused, and audited. */
+	reads = ht_audit_count(&T, "card.read", "denied");
+	wb_arena_init(&a);
+	assert_int_equal(wb_card_mine(T.dbt.db, &anon, &a, &c, &err),
+	    WB_EDENIED);
+	wb_arena_free(&a);
+	assert_int_equal(ht_audit_count(&T, "card.read", "denied"),
+	    reads + 1);
 }
 
 static void
@@ -622,7 +673,12 @@ test_other_card_forbidden(void **state)
 	snprintf(path, sizeof(path), "/kaartjes/%lld/bewerken",
 	    (long long)piet);
 	ht_login(&T, "prof@e.example", &u);
-	ht_get_expect(&T, &u, path, 403, NULL);
+	ht_get(&T, &u, path, &r);
+	ht_expect(&r, 403, NULL);
+	assert_null(strstr(r.body, "Piet Ander"));
+	ht_resp_free(&r);
+	assert_int_equal(ht_audit_count(&T, "card.update", "denied"),
+	    denied + 1);
 	ht_post(&T, &u, path, "name=Overgenomen&function=overig&phone=1",
 	    &r);
 	ht_expect(&r, 403, NULL);
@@ -637,8 +693,9 @@ test_other_card_forbidden(void **state)
 	assert_string_equal(c.name, "Piet Ander");
 	assert_true(c.active);
 	wb_arena_free(&a);
+	/* Two forms and two changes refused. */
 	assert_int_equal(ht_audit_count(&T, "card.update", "denied"),
-	    denied + 2);
+	    denied + 4);
 	/* Nor add a card to an organisation outside their region. */
 	ht_post_expect(&T, &u, "/organisaties/UWV-E/kaartjes/nieuw", "name=Nep&"
 	    "function=overig&phone=1", 403, NULL);
