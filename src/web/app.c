@@ -512,7 +512,7 @@ fail:
 		wb_error("request %s: %s %s: %s: %s", req->request_id,
 		    req->method == WB_POST ? "POST" : "GET",
 		    req->route ? req->route->pattern : "?", wb_err_name(rc),
-		    err.msg);
+		    req->err.msg[0] != '\0' ? req->err.msg : err.msg);
 	if (db != NULL)
 		wb_db_rollback(db);
 	wb_error_page(app, req, resp, status_for(rc));

@@ -209,21 +209,20 @@ WB_HANDLER(wb_h_users)
 {
 	struct wb_user		*us;
 	struct wb_region	*rs;
-	struct wb_err		 err;
 	struct wb_db		*db;
 	int64_t			 page = wb_req_int(req, "pagina", 1);
 	json_t			*ctx, *arr;
 	size_t			 n, nr, i;
 	int			 rc;
 
-	db = wb_app_db(app, &err);
+	db = wb_app_db(app, &req->err);
 	if (db == NULL)
 		return WB_EDB;
 	/* One more than a page tells whether there is a next page. */
 	rc = wb_user_list(db, &req->actor, 0, USERS_PER_PAGE + 1,
-	    (page - 1) * USERS_PER_PAGE, &req->arena, &us, &n, &err);
+	    (page - 1) * USERS_PER_PAGE, &req->arena, &us, &n, &req->err);
 	if (rc == 0)
-		rc = wb_region_list(db, &req->arena, &rs, &nr, &err);
+		rc = wb_region_list(db, &req->arena, &rs, &nr, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, "Gebruikers");
@@ -259,14 +258,13 @@ WB_HANDLER(wb_h_users)
 
 WB_HANDLER(wb_h_user_new_form)
 {
-	struct wb_err	 err;
 	struct wb_db	*db;
 	int		 rc;
 
-	db = wb_app_db(app, &err);
+	db = wb_app_db(app, &req->err);
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_user_check_manage(db, &req->actor, "user.create", 0, &err);
+	rc = wb_user_check_manage(db, &req->actor, "user.create", 0, &req->err);
 	if (rc != 0)
 		return rc;
 	return user_form(app, req, resp, db, new_ctx(req));
@@ -275,26 +273,25 @@ WB_HANDLER(wb_h_user_new_form)
 WB_HANDLER(wb_h_user_new)
 {
 	struct wb_user_input	 in;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	int64_t			 id;
 	int			 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_user_check_manage(db, &req->actor, "user.create", 0, &err);
+	rc = wb_user_check_manage(db, &req->actor, "user.create", 0, &req->err);
 	if (rc != 0)
 		return rc;
 	if (!wb_req_has_errors(req)) {
 		read_input(req, &in);
 		in.active = true;
-		rc = wb_user_add(db, &req->actor, &in, &id, &err);
+		rc = wb_user_add(db, &req->actor, &in, &id, &req->err);
 		if (rc == 0)
 			return wb_redirect(req, resp, "/beheer/gebruikers",
 			    "created");
-		if (!is_field_error(rc, &err))
+		if (!is_field_error(rc, &req->err))
 			return rc;
-		wb_req_domain_error(req, &err);
+		wb_req_domain_error(req, &req->err);
 	}
 	return user_form(app, req, resp, db, new_ctx(req));
 }
@@ -302,15 +299,14 @@ WB_HANDLER(wb_h_user_new)
 WB_HANDLER(wb_h_user_edit_form)
 {
 	struct wb_user	 u;
-	struct wb_err	 err;
 	struct wb_db	*db;
 	int		 rc;
 
-	db = wb_app_db(app, &err);
+	db = wb_app_db(app, &req->err);
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_user_get(db, &req->actor, wb_req_int(req, "id", 0),
-	    &req->arena, &u, &err);
+	    &req->arena, &u, &req->err);
 	if (rc != 0)
 		return rc;
 	return user_form(app, req, resp, db, edit_ctx(req, &u, false));
@@ -320,35 +316,34 @@ WB_HANDLER(wb_h_user_edit)
 {
 	struct wb_user_input	 in;
 	struct wb_user		 u;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	int64_t			 id = wb_req_int(req, "id", 0);
 	int			 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_user_check_manage(db, &req->actor, "user.update", id, &err);
+	rc = wb_user_check_manage(db, &req->actor, "user.update", id, &req->err);
 	if (rc == 0)
-		rc = wb_user_get(db, &req->actor, id, &req->arena, &u, &err);
+		rc = wb_user_get(db, &req->actor, id, &req->arena, &u, &req->err);
 	if (rc != 0)
 		return rc;
 	read_input(req, &in);
 	/* Check a new password before changing anything, so that a bad
 	 * one leaves the account as it was. */
 	if (in.password != NULL &&
-	    wb_password_check_rules(in.password, &err) != 0)
-		wb_req_domain_error(req, &err);
+	    wb_password_check_rules(in.password, &req->err) != 0)
+		wb_req_domain_error(req, &req->err);
 	if (!wb_req_has_errors(req)) {
-		rc = wb_user_update(db, &req->actor, id, &in, &err);
+		rc = wb_user_update(db, &req->actor, id, &in, &req->err);
 		if (rc == 0 && in.password != NULL)
 			rc = wb_user_set_password(db, &req->actor, id,
-			    in.password, &err);
+			    in.password, &req->err);
 		if (rc == 0)
 			return wb_redirect(req, resp, "/beheer/gebruikers",
 			    "saved");
-		if (!is_field_error(rc, &err))
+		if (!is_field_error(rc, &req->err))
 			return rc;
-		wb_req_domain_error(req, &err);
+		wb_req_domain_error(req, &req->err);
 	}
 	return user_form(app, req, resp, db, edit_ctx(req, &u, true));
 }

@@ -67,15 +67,14 @@ api_error(struct wb_req *req, struct wb_resp *resp, int status,
 WB_HANDLER(wb_h_api_regions)
 {
 	struct wb_region	*rs;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	json_t			*items;
 	size_t			 n, i;
 	int			 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_region_list(db, &req->arena, &rs, &n, &err);
+	rc = wb_region_list(db, &req->arena, &rs, &n, &req->err);
 	if (rc != 0)
 		return rc;
 	items = json_array();
@@ -89,8 +88,7 @@ WB_HANDLER(wb_h_api_region)
 {
 	struct wb_region	 r;
 	struct wb_municipality	*ms;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*code = wb_req_str(req, "code");
 	json_t			*v, *arr;
 	size_t			 n, i;
@@ -98,12 +96,12 @@ WB_HANDLER(wb_h_api_region)
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_region_get(db, code, &req->arena, &r, &err);
+	rc = wb_region_get(db, code, &req->arena, &r, &req->err);
 	if (rc == WB_ENOTFOUND)
 		return api_error(req, resp, 404, "unknown region");
 	if (rc == 0)
 		rc = wb_region_municipalities(db, code, &req->arena, &ms, &n,
-		    &err);
+		    &req->err);
 	if (rc != 0)
 		return rc;
 	r.municipalities = (int64_t)n;
@@ -120,8 +118,7 @@ WB_HANDLER(wb_h_api_orgs)
 {
 	struct wb_region	 r;
 	struct wb_org		*os;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*region = wb_req_str(req, "region");
 	const char		*type = wb_req_str(req, "type");
 	int64_t			 limit = wb_req_int(req, "limit", API_ORGS_LIMIT);
@@ -135,7 +132,7 @@ WB_HANDLER(wb_h_api_orgs)
 		return WB_EDB;
 	if (region == NULL) {
 		rc = wb_org_list(db, type, limit, offset, &req->arena, &os, &n,
-		    &total, &err);
+		    &total, &req->err);
 		if (rc != 0)
 			return rc;
 		items = json_array();
@@ -143,12 +140,12 @@ WB_HANDLER(wb_h_api_orgs)
 			json_array_append_new(items, api_clean(
 			    wb_view_org(req, &os[i])));
 	} else {
-		rc = wb_region_get(db, region, &req->arena, &r, &err);
+		rc = wb_region_get(db, region, &req->arena, &r, &req->err);
 		if (rc == WB_ENOTFOUND)
 			return api_error(req, resp, 404, "unknown region");
 		if (rc == 0)
 			rc = wb_org_list_region(db, region, &req->arena, &os,
-			    &n, &err);
+			    &n, &req->err);
 		if (rc != 0)
 			return rc;
 		/* The region's list is short: filter and page it here. */
@@ -172,8 +169,7 @@ WB_HANDLER(wb_h_api_cps)
 	struct wb_municipality	 m;
 	struct wb_region	 r;
 	struct wb_cp		*cps = NULL;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*gm = wb_req_str(req, "municipality");
 	const char		*am = wb_req_str(req, "region");
 	const char		*domain = wb_req_str(req, "domain");
@@ -187,25 +183,25 @@ WB_HANDLER(wb_h_api_cps)
 		return api_error(req, resp, 400, "give either municipality "
 		    "or region");
 	if (gm != NULL) {
-		rc = wb_municipality_get(db, gm, &req->arena, &m, &err);
+		rc = wb_municipality_get(db, gm, &req->arena, &m, &req->err);
 		if (rc == WB_ENOTFOUND)
 			return api_error(req, resp, 404,
 			    "unknown municipality");
 		if (rc == 0)
 			rc = wb_cp_find(db, &req->actor, gm, domain,
-			    &req->arena, &cps, &n, &err);
+			    &req->arena, &cps, &n, &req->err);
 		if (rc != 0)
 			return rc;
 		body = json_pack("{s:{s:s, s:s}, s:{s:s, s:s}}",
 		    "municipality", "code", m.code, "name", m.name,
 		    "region", "code", m.region_code, "name", m.region_name);
 	} else {
-		rc = wb_region_get(db, am, &req->arena, &r, &err);
+		rc = wb_region_get(db, am, &req->arena, &r, &req->err);
 		if (rc == WB_ENOTFOUND)
 			return api_error(req, resp, 404, "unknown region");
 		if (rc == 0)
 			rc = wb_cp_find_region(db, &req->actor, am, domain,
-			    &req->arena, &cps, &n, &err);
+			    &req->arena, &cps, &n, &req->err);
 		if (rc != 0)
 			return rc;
 		body = json_pack("{s:n, s:{s:s, s:s}}", "municipality",

@@ -184,8 +184,7 @@ WB_HANDLER(wb_h_audit)
 	static const struct wb_audit_filter none = { .until = 1 };
 	struct wb_audit_filter	 f;
 	struct wb_audit_row	*rows;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	int64_t			 page = wb_req_int(req, "pagina", 1), total;
 	json_t			*ctx, *arr;
 	size_t			 n, i;
@@ -194,13 +193,13 @@ WB_HANDLER(wb_h_audit)
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = read_filter(db, req, &f, &err);
+	rc = read_filter(db, req, &f, &req->err);
 	if (rc != 0)
 		return rc;
 	bad = wb_req_has_errors(req);
 	rc = wb_audit_search(db, &req->actor, bad ? &none : &f,
 	    AUDIT_PER_PAGE, (page - 1) * AUDIT_PER_PAGE, &req->arena, &rows,
-	    &n, &total, &err);
+	    &n, &total, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, "Auditlog");
@@ -277,8 +276,7 @@ WB_HANDLER(wb_h_audit_csv)
 	static const struct wb_audit_filter none = { .until = 1 };
 	struct wb_audit_filter	 f;
 	struct wb_audit_row	*rows;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	int64_t			 total, min_id = INT64_MAX;
 	size_t			 written = 0, n, i, calls;
 	char			 today[16];
@@ -286,13 +284,13 @@ WB_HANDLER(wb_h_audit_csv)
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = read_filter(db, req, &f, &err);
+	rc = read_filter(db, req, &f, &req->err);
 	if (rc != 0)
 		return rc;
 	if (wb_req_has_errors(req)) {
 		/* Check access (and audit the attempt) before saying 400. */
 		rc = wb_audit_search(db, &req->actor, &none, 1, 0,
-		    &req->arena, &rows, &n, &total, &err);
+		    &req->arena, &rows, &n, &total, &req->err);
 		return rc != 0 ? rc : WB_EINVAL;
 	}
 	resp->body.max = AUDIT_CSV_MAX_BYTES;
@@ -308,7 +306,7 @@ WB_HANDLER(wb_h_audit_csv)
 
 		wb_arena_init(&chunk);
 		rc = wb_audit_search(db, &req->actor, &f, AUDIT_CSV_CHUNK,
-		    (int64_t)written, &chunk, &rows, &n, &total, &err);
+		    (int64_t)written, &chunk, &rows, &n, &total, &req->err);
 		if (rc != 0) {
 			wb_arena_free(&chunk);
 			return rc;
@@ -325,7 +323,7 @@ WB_HANDLER(wb_h_audit_csv)
 			break;
 	}
 	if (wb_buf_error(&resp->body) != 0)
-		return wb_err_set(&err, WB_ETOOBIG, "audit export too big");
+		return wb_err_set(&req->err, WB_ETOOBIG, "audit export too big");
 	wb_date_iso(wb_today(), today, sizeof(today));
 	resp->content_type = "text/csv; charset=utf-8";
 	wb_resp_header(resp, "Content-Disposition", wb_arena_printf(

@@ -82,7 +82,6 @@ WB_HANDLER(wb_h_login_form)
 WB_HANDLER(wb_h_login)
 {
 	struct wb_session	 s;
-	struct wb_err		 err;
 	struct wb_db		*db;
 	const char		*cookie;
 	int64_t			 uid;
@@ -92,20 +91,20 @@ WB_HANDLER(wb_h_login)
 		resp->status = 400;
 		return login_page(app, req, resp, NULL);
 	}
-	db = wb_app_db(app, &err);
+	db = wb_app_db(app, &req->err);
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_user_login(db, wb_req_str(req, "email"),
-	    wb_req_str(req, "password"), req->remote_addr, &uid, &err);
+	    wb_req_str(req, "password"), req->remote_addr, &uid, &req->err);
 	if (rc == WB_EDENIED || rc == WB_EBUSY) {
 		resp->status = rc == WB_EBUSY ? 429 : 401;
-		return login_page(app, req, resp, wb_t(req, err.msg));
+		return login_page(app, req, resp, wb_t(req, req->err.msg));
 	}
 	if (rc != 0)
 		return rc;
 	/* A new session id on every login (no fixation). */
 	rc = wb_session_create(db, uid, req->session_hash, &req->arena,
-	    &cookie, &s, &err);
+	    &cookie, &s, &req->err);
 	if (rc != 0)
 		return rc;
 	wb_cookie(req, resp, "wb_session", cookie, -1);
@@ -114,14 +113,13 @@ WB_HANDLER(wb_h_login)
 
 WB_HANDLER(wb_h_logout)
 {
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
 	if (req->session_hash != NULL) {
-		rc = wb_session_end(db, &req->actor, req->session_hash, &err);
+		rc = wb_session_end(db, &req->actor, req->session_hash, &req->err);
 		if (rc != 0)
 			return rc;
 	}
@@ -131,17 +129,16 @@ WB_HANDLER(wb_h_logout)
 
 WB_HANDLER(wb_h_lang)
 {
-	struct wb_err	 err;
 	struct wb_db	*db;
 	const char	*lang = wb_req_str(req, "lang");
 	const char	*back = wb_req_str(req, "terug");
 	int		 rc;
 
 	if (req->user.id != 0) {
-		db = wb_app_db(app, &err);
+		db = wb_app_db(app, &req->err);
 		if (db == NULL)
 			return WB_EDB;
-		rc = wb_user_set_lang(db, &req->actor, lang, &err);
+		rc = wb_user_set_lang(db, &req->actor, lang, &req->err);
 		if (rc != 0)
 			return rc;
 	}

@@ -36,15 +36,14 @@ cps_json(const struct wb_req *req, const struct wb_cp *cps, size_t n)
 WB_HANDLER(wb_h_regions)
 {
 	struct wb_region	*rs;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	json_t			*ctx, *arr;
 	size_t			 n, i;
 	int			 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_region_list(db, &req->arena, &rs, &n, &err);
+	rc = wb_region_list(db, &req->arena, &rs, &n, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, "Regio's");
@@ -62,8 +61,7 @@ WB_HANDLER(wb_h_region)
 	struct wb_municipality	*ms;
 	struct wb_org		*os;
 	struct wb_cp		*cps;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*code = wb_req_str(req, "code");
 	json_t			*ctx, *arr, *gaps;
 	size_t			 nm, no, nc, i, d;
@@ -71,15 +69,15 @@ WB_HANDLER(wb_h_region)
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_region_get(db, code, &req->arena, &r, &err);
+	rc = wb_region_get(db, code, &req->arena, &r, &req->err);
 	if (rc == 0)
 		rc = wb_region_municipalities(db, code, &req->arena, &ms, &nm,
-		    &err);
+		    &req->err);
 	if (rc == 0)
-		rc = wb_org_list_region(db, code, &req->arena, &os, &no, &err);
+		rc = wb_org_list_region(db, code, &req->arena, &os, &no, &req->err);
 	if (rc == 0)
 		rc = wb_cp_by_region(db, &req->actor, code, &req->arena, &cps,
-		    &nc, &err);
+		    &nc, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, r.name);
@@ -141,8 +139,7 @@ WB_HANDLER(wb_h_find)
 	struct wb_municipality	*ms = NULL, m;
 	struct wb_region	 r;
 	struct wb_cp		*cps = NULL;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*q = wb_req_str(req, "q");
 	const char		*gm = wb_req_str(req, "gemeente");
 	const char		*am = wb_req_str(req, "regio");
@@ -158,7 +155,7 @@ WB_HANDLER(wb_h_find)
 	json_object_set_new(ctx, "domains", domain_options(req, domain));
 	if (q != NULL && gm == NULL && am == NULL) {
 		rc = wb_municipality_search(db, q, &req->arena, &ms, &nm,
-		    &err);
+		    &req->err);
 		if (rc != 0)
 			goto fail;
 		/* One clear match answers at once; several ask which. */
@@ -181,7 +178,7 @@ WB_HANDLER(wb_h_find)
 		wb_req_field_error(req, "domain", wb_t(req, "Kies bij welk "
 		    "domein u een contactpunt zoekt."));
 	} else if (gm != NULL) {
-		rc = wb_municipality_get(db, gm, &req->arena, &m, &err);
+		rc = wb_municipality_get(db, gm, &req->arena, &m, &req->err);
 		if (rc == WB_ENOTFOUND) {
 			json_object_set_new(ctx, "no_match", json_true());
 			rc = 0;
@@ -189,10 +186,10 @@ WB_HANDLER(wb_h_find)
 			json_object_set_new(ctx, "place",
 			    wb_view_municipality(&m));
 			rc = wb_cp_find(db, &req->actor, gm, domain,
-			    &req->arena, &cps, &nc, &err);
+			    &req->arena, &cps, &nc, &req->err);
 		}
 	} else if (am != NULL) {
-		rc = wb_region_get(db, am, &req->arena, &r, &err);
+		rc = wb_region_get(db, am, &req->arena, &r, &req->err);
 		if (rc == WB_ENOTFOUND) {
 			json_object_set_new(ctx, "no_match", json_true());
 			rc = 0;
@@ -201,7 +198,7 @@ WB_HANDLER(wb_h_find)
 			    "{s:s, s:{s:s, s:s}}", "name", r.name, "region",
 			    "code", r.code, "name", r.name));
 			rc = wb_cp_find_region(db, &req->actor, am, domain,
-			    &req->arena, &cps, &nc, &err);
+			    &req->arena, &cps, &nc, &req->err);
 		}
 	}
 	if (rc != 0)
@@ -226,8 +223,7 @@ fail:
 WB_HANDLER(wb_h_orgs)
 {
 	struct wb_org	*os;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	const char	*type = wb_req_str(req, "type");
 	int64_t		 page = wb_req_int(req, "pagina", 1), total;
 	json_t		*ctx, *arr, *types;
@@ -237,7 +233,7 @@ WB_HANDLER(wb_h_orgs)
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_list(db, type, ORGS_PER_PAGE, (page - 1) * ORGS_PER_PAGE,
-	    &req->arena, &os, &n, &total, &err);
+	    &req->arena, &os, &n, &total, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, "Organisaties");
@@ -274,8 +270,7 @@ WB_HANDLER(wb_h_org)
 	struct wb_org	 o;
 	struct wb_cp	*cps;
 	struct wb_card	*cards;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	bool		 history = wb_req_int(req, "historie", 0) == 1;
 	bool		 can_edit = false;
 	json_t		*ctx, *arr;
@@ -285,10 +280,10 @@ WB_HANDLER(wb_h_org)
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_get_code(db, wb_req_str(req, "code"), &req->arena, &o,
-	    &err);
+	    &req->err);
 	if (rc == 0)
 		rc = wb_cp_by_org(db, &req->actor, o.id, history, &req->arena,
-		    &cps, &nc, &err);
+		    &cps, &nc, &req->err);
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < o.nregions; i++)
@@ -303,7 +298,7 @@ WB_HANDLER(wb_h_org)
 	if (can_edit) {
 		/* Only editors see the full staff list. */
 		rc = wb_card_read_org(db, &req->actor, o.id, &req->arena,
-		    &cards, &nk, &err);
+		    &cards, &nk, &req->err);
 		if (rc != 0) {
 			json_decref(ctx);
 			return rc;
@@ -323,15 +318,14 @@ WB_HANDLER(wb_h_org)
 WB_HANDLER(wb_h_card)
 {
 	struct wb_card	 c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	json_t		*ctx;
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_card_get(db, &req->actor, wb_req_int(req, "id", 0),
-	    &req->arena, &c, &err);
+	    &req->arena, &c, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, c.name);

@@ -320,8 +320,7 @@ org_form(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 WB_HANDLER(wb_h_org_new_form)
 {
 	struct wb_org	 o;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 
 	int		 rc;
 
@@ -343,8 +342,7 @@ WB_HANDLER(wb_h_org_new_form)
 WB_HANDLER(wb_h_org_new)
 {
 	struct wb_org	 o;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int64_t		 id;
 	int		 rc;
 
@@ -357,9 +355,9 @@ WB_HANDLER(wb_h_org_new)
 			return rc;
 		return org_form(app, req, resp, db, &o, NULL);
 	}
-	rc = wb_org_add(db, &req->actor, &o, &id, &err);
+	rc = wb_org_add(db, &req->actor, &o, &id, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, NULL, NULL);
+		domain_error(req, &req->err, NULL, NULL);
 		return org_form(app, req, resp, db, &o, NULL);
 	}
 	if (rc != 0)
@@ -371,14 +369,13 @@ WB_HANDLER(wb_h_org_new)
 WB_HANDLER(wb_h_org_edit_form)
 {
 	struct wb_org	 stored;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_get_code(db, wb_req_str(req, "code"), &req->arena,
-	    &stored, &err);
+	    &stored, &req->err);
 	if (rc != 0)
 		return rc;
 	rc = check_edit_org(db, req, &stored);
@@ -390,14 +387,13 @@ WB_HANDLER(wb_h_org_edit_form)
 WB_HANDLER(wb_h_org_edit)
 {
 	struct wb_org	 stored, o;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_get_code(db, wb_req_str(req, "code"), &req->arena,
-	    &stored, &err);
+	    &stored, &req->err);
 	if (rc != 0)
 		return rc;
 	org_from_req(req, &stored, &o);
@@ -407,9 +403,9 @@ WB_HANDLER(wb_h_org_edit)
 			return rc;
 		return org_form(app, req, resp, db, &o, &stored);
 	}
-	rc = wb_org_update(db, &req->actor, &o, &err);
+	rc = wb_org_update(db, &req->actor, &o, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, NULL, NULL);
+		domain_error(req, &req->err, NULL, NULL);
 		return org_form(app, req, resp, db, &o, &stored);
 	}
 	if (rc != 0)
@@ -476,14 +472,13 @@ WB_HANDLER(wb_h_card_new_form)
 {
 	struct wb_org	 o;
 	struct wb_card	 c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_get_code(db, wb_req_str(req, "code"), &req->arena, &o,
-	    &err);
+	    &req->err);
 	if (rc != 0)
 		return rc;
 	rc = check_edit_card(db, req, &o, 0, 0);
@@ -500,8 +495,7 @@ WB_HANDLER(wb_h_card_new)
 {
 	struct wb_org	 o;
 	struct wb_card	 c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	const char	*action;
 	int64_t		 id;
 	int		 rc;
@@ -509,7 +503,7 @@ WB_HANDLER(wb_h_card_new)
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_org_get_code(db, wb_req_str(req, "code"), &req->arena, &o,
-	    &err);
+	    &req->err);
 	if (rc != 0)
 		return rc;
 	action = wb_arena_printf(&req->arena,
@@ -525,9 +519,9 @@ WB_HANDLER(wb_h_card_new)
 		return card_form(app, req, resp, "Kaartje toevoegen", action,
 		    &c, o.code, o.name, false);
 	}
-	rc = wb_card_add(db, &req->actor, &c, &id, &err);
+	rc = wb_card_add(db, &req->actor, &c, &id, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, NULL, NULL);
+		domain_error(req, &req->err, NULL, NULL);
 		return card_form(app, req, resp, "Kaartje toevoegen", action,
 		    &c, o.code, o.name, false);
 	}
@@ -554,13 +548,12 @@ WB_HANDLER(wb_h_card_edit_form)
 {
 	struct wb_org	 o;
 	struct wb_card	 c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = load_card(db, req, wb_req_int(req, "id", 0), &c, &o, &err);
+	rc = load_card(db, req, wb_req_int(req, "id", 0), &c, &o, &req->err);
 	if (rc != 0)
 		return rc;
 	rc = check_edit_card(db, req, &o, c.id, c.user_id);
@@ -575,14 +568,13 @@ WB_HANDLER(wb_h_card_edit)
 {
 	struct wb_org	 o;
 	struct wb_card	 stored, c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	const char	*action;
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = load_card(db, req, wb_req_int(req, "id", 0), &stored, &o, &err);
+	rc = load_card(db, req, wb_req_int(req, "id", 0), &stored, &o, &req->err);
 	if (rc != 0)
 		return rc;
 	action = wb_arena_printf(&req->arena, "/kaartjes/%lld/bewerken",
@@ -601,9 +593,9 @@ WB_HANDLER(wb_h_card_edit)
 		return card_form(app, req, resp, "Kaartje wijzigen", action,
 		    &c, o.code, o.name, true);
 	}
-	rc = wb_card_update(db, &req->actor, &c, &err);
+	rc = wb_card_update(db, &req->actor, &c, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, NULL, NULL);
+		domain_error(req, &req->err, NULL, NULL);
 		return card_form(app, req, resp, "Kaartje wijzigen", action,
 		    &c, o.code, o.name, true);
 	}
@@ -641,14 +633,13 @@ my_card(struct wb_db *db, struct wb_req *req, struct wb_card *c,
 WB_HANDLER(wb_h_my_card_form)
 {
 	struct wb_card	 c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	bool		 have;
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = my_card(db, req, &c, &have, &err);
+	rc = my_card(db, req, &c, &have, &req->err);
 	if (rc != 0)
 		return rc;
 	return card_form(app, req, resp, "Mijn kaartje", "/mijn-kaartje", &c,
@@ -658,15 +649,14 @@ WB_HANDLER(wb_h_my_card_form)
 WB_HANDLER(wb_h_my_card)
 {
 	struct wb_card	 stored, c;
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	bool		 have;
 	int64_t		 id;
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = my_card(db, req, &stored, &have, &err);
+	rc = my_card(db, req, &stored, &have, &req->err);
 	if (rc != 0)
 		return rc;
 	c = stored;
@@ -677,11 +667,11 @@ WB_HANDLER(wb_h_my_card)
 		    "/mijn-kaartje", &c, c.org_code, c.org_name, false);
 	id = stored.id;
 	if (have)
-		rc = wb_card_update(db, &req->actor, &c, &err);
+		rc = wb_card_update(db, &req->actor, &c, &req->err);
 	else
-		rc = wb_card_add(db, &req->actor, &c, &id, &err);
+		rc = wb_card_add(db, &req->actor, &c, &id, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, NULL, NULL);
+		domain_error(req, &req->err, NULL, NULL);
 		return card_form(app, req, resp, "Mijn kaartje",
 		    "/mijn-kaartje", &c, c.org_code, c.org_name, false);
 	}
@@ -826,8 +816,7 @@ fail:
 
 WB_HANDLER(wb_h_cp_new_form)
 {
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 
 	if (db == NULL)
 		return WB_EDB;
@@ -839,8 +828,7 @@ WB_HANDLER(wb_h_cp_new)
 {
 	struct wb_org		 o;
 	struct wb_cp_input	 in;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*region = wb_req_str(req, "code");
 	int64_t			 id;
 	int			 rc;
@@ -854,7 +842,7 @@ WB_HANDLER(wb_h_cp_new)
 	/* An unknown organisation reaches the domain as id 0, which checks
 	 * access first and then reports it next to the field. */
 	rc = wb_org_get_code(db, wb_req_str(req, "org"), &req->arena, &o,
-	    &err);
+	    &req->err);
 	if (rc == 0)
 		in.org_id = o.id;
 	else if (rc != WB_ENOTFOUND)
@@ -866,9 +854,9 @@ WB_HANDLER(wb_h_cp_new)
 	in.valid_from = wb_req_int(req, "valid_from", 0);
 	in.valid_until = wb_req_int(req, "valid_until", INT64_MIN);
 	in.note = wb_req_str(req, "note");
-	rc = wb_cp_set(db, &req->actor, &in, false, &id, &err);
+	rc = wb_cp_set(db, &req->actor, &in, false, &id, &req->err);
 	if (form_error(rc)) {
-		domain_error(req, &err, "region", "org");
+		domain_error(req, &req->err, "region", "org");
 		return cp_page(app, req, resp, db, region,
 		    wb_req_raw(req, "org"), NULL, 0);
 	}
@@ -880,8 +868,7 @@ WB_HANDLER(wb_h_cp_new)
 
 WB_HANDLER(wb_h_cp_end)
 {
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	const char	*region = wb_req_str(req, "regio");
 	int64_t		 id = wb_req_int(req, "id", 0);
 	int		 rc;
@@ -889,10 +876,10 @@ WB_HANDLER(wb_h_cp_end)
 	if (db == NULL)
 		return WB_EDB;
 	rc = wb_cp_end(db, &req->actor, id, wb_req_int(req, "until", 0),
-	    &err);
+	    &req->err);
 	if (form_error(rc) && region != NULL) {
 		wb_req_field_error(req, wb_arena_printf(&req->arena,
-		    "until-%lld", (long long)id), wb_t(req, err.msg));
+		    "until-%lld", (long long)id), wb_t(req, req->err.msg));
 		return cp_page(app, req, resp, db, region, NULL, NULL, id);
 	}
 	if (rc != 0)

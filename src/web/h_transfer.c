@@ -72,13 +72,12 @@ report_json(const struct wb_import_report *rep)
 
 WB_HANDLER(wb_h_import_form)
 {
-	struct wb_err	 err;
-	struct wb_db	*db = wb_app_db(app, &err);
+	struct wb_db	*db = wb_app_db(app, &req->err);
 	int		 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_dir_authorize(db, &req->actor, "directory.import", &err);
+	rc = wb_dir_authorize(db, &req->actor, "directory.import", &req->err);
 	if (rc != 0)
 		return rc;
 	return wb_render(app, req, resp, "import.html", import_page(req,
@@ -90,8 +89,7 @@ WB_HANDLER(wb_h_import)
 	struct wb_import_report	 rep;
 	struct wb_dir_counts	 counts;
 	enum wb_dir_kind	 kind = WB_DIR_ORGS;
-	struct wb_err		 err;
-	struct wb_db		*db = wb_app_db(app, &err);
+	struct wb_db		*db = wb_app_db(app, &req->err);
 	const char		*file = wb_req_str(req, "file");
 	const char		*chosen = wb_req_raw(req, "kind");
 	json_t			*ctx, *form;
@@ -99,7 +97,7 @@ WB_HANDLER(wb_h_import)
 
 	if (db == NULL)
 		return WB_EDB;
-	rc = wb_dir_authorize(db, &req->actor, "directory.import", &err);
+	rc = wb_dir_authorize(db, &req->actor, "directory.import", &req->err);
 	if (rc != 0)
 		return rc;
 	if (!wb_req_has_errors(req) && wb_dir_kind_parse(wb_req_str(req,
@@ -118,7 +116,7 @@ WB_HANDLER(wb_h_import)
 	}
 	/* The router checked that the file is UTF-8 without NUL bytes. */
 	rc = wb_dir_import(db, &req->actor, kind, file, strlen(file),
-	    &req->arena, &rep, &counts, &err);
+	    &req->arena, &rep, &counts, &req->err);
 	if (rc != 0 && rc != WB_EINVAL && rc != WB_ETOOBIG)
 		return rc;
 	ctx = import_page(req, chosen);

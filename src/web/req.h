@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/err.h"
 #include "domain/actor.h"
 #include "web/form.h"
 
@@ -65,6 +66,8 @@ struct wb_req {
 	bool			 set_pre_cookie; /* csrf is a new pre-login token */
 	const char		*lang;		/* "nl" or "en" */
 	json_t			*errors;	/* field errors (array) or NULL */
+	struct wb_err		 err;		/* the handler's error detail,
+						 * logged when it fails */
 };
 
 struct wb_resp_header {
