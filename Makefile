@@ -38,7 +38,7 @@ LOCALES    := $(patsubst po/%.po,$(BUILD)/gen/locale/%.mo,$(wildcard po/*.po))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c tests/http/test_*.c))
 UNIT_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps run check check-asan test fuzz e2e bench lint format clean demo-db
+.PHONY: all deps run check check-asan test fuzz e2e bench lint clean
 
 all: $(BIN)
 
@@ -115,7 +115,7 @@ fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 e2e: deps $(BIN)
-	@scripts/e2e.sh $(BUILD)
+	@sh tests/e2e/run.sh $(BUILD)
 
 bench: deps $(BIN)
 	@bench/run.sh $(BUILD)
