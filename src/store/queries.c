@@ -23,11 +23,14 @@
 	"cp.domain, cp.valid_from, cp.valid_until, cp.note, " \
 	"c.id, c.name, c.function, c.phone, c.email, c.availability, " \
 	"d.id, d.name, d.function, d.phone, d.email, d.availability "
+/* A contact point whose person's card was deactivated (someone who left)
+ * is not shown at all, so the region shows a gap to fill; an inactive
+ * deputy shows as "no deputy".  Former colleagues' details stay hidden. */
 #define CP_FROM \
 	"FROM contact_point cp JOIN organisation o ON o.id = cp.org_id " \
 	"JOIN region r ON r.code = cp.region_code " \
-	"JOIN card c ON c.id = cp.card_id " \
-	"LEFT JOIN card d ON d.id = cp.deputy_card_id "
+	"JOIN card c ON c.id = cp.card_id AND c.active = 1 " \
+	"LEFT JOIN card d ON d.id = cp.deputy_card_id AND d.active = 1 "
 #define CP_CURRENT \
 	"cp.valid_from <= $1 AND (cp.valid_until IS NULL OR " \
 	"cp.valid_until >= $1) "

@@ -280,6 +280,55 @@ test_language(void **state)
 	ht_resp_free(&r);
 }
 
+/* Set a card's active flag as the system. */
+static void
+set_active(int64_t id, bool active)
+{
+	struct wb_actor	 sys = wb_actor_system();
+	struct wb_card	 c;
+	struct wb_arena	 a;
+	struct wb_err	 err;
+
+	wb_arena_init(&a);
+	assert_int_equal(wb_card_get(T.dbt.db, &sys, id, &a, &c, &err), 0);
+	c.active = active;
+	assert_int_equal(wb_card_update(T.dbt.db, &sys, &c, &err), 0);
+	wb_arena_free(&a);
+}
+
+/* Someone who left (card deactivated) disappears from the contact
+ * points: as deputy ("no deputy"), as contact person (a gap). */
+static void
+test_contact_point_of_someone_who_left(void **state)
+{
+	struct ht_user	u;
+	struct ht_resp	r;
+	int64_t		org, carla, dirk;
+
+	(void)state;
+	org = ht_add_org(&T, "UWV-LEFT", "uwv", "AM01");
+	carla = ht_add_card(&T, org, 0, "Carla Contact", "arbeidsdeskundige");
+	dirk = ht_add_card(&T, org, 0, "Dirk Deputy", "arbeidsdeskundige");
+	ht_add_contact_point(&T, org, "AM01", "uwv", carla, dirk,
+	    wb_today() - 5);
+	ht_login(&T, "prof@t.example", &u);
+	ht_get_expect(&T, &u, "/contactpunten?regio=AM01&domain=uwv", 200,
+	    "Dirk Deputy");
+	set_active(dirk, false);
+	ht_get(&T, &u, "/contactpunten?regio=AM01&domain=uwv", &r);
+	ht_expect(&r, 200, "Carla Contact");
+	assert_null(strstr(r.body, "Dirk Deputy"));
+	assert_non_null(strstr(r.body, "Geen vervanger"));
+	ht_resp_free(&r);
+	set_active(carla, false);
+	ht_get(&T, &u, "/contactpunten?regio=AM01&domain=uwv", &r);
+	ht_expect(&r, 200, "nog geen vast contactpunt");
+	assert_null(strstr(r.body, "Carla Contact"));
+	ht_resp_free(&r);
+	ht_get_expect(&T, &u, "/regios/AM01", 200,
+	    "Geen contactpunt voor: GGZ UWV Gemeente");
+}
+
 int
 main(void)
 {
@@ -294,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_wrong_password_and_lockout),
 		cmocka_unit_test(test_static_and_health),
 		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_contact_point_of_someone_who_left),
 	};
 
 	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
