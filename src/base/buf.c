@@ -47,7 +47,7 @@ grow(struct wb_buf *b, size_t n)
 	cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	if (cap > b->max + 1)
+	if (b->max < SIZE_MAX && cap > b->max + 1)
 		cap = b->max + 1;	/* never more than the maximum needs */
 	b->p = wb_xrealloc(b->p, cap);
 	b->cap = cap;

@@ -9,9 +9,27 @@
 #include "base/str.h"
 #include "base/time.h"
 
+#include <pthread.h>
+
 extern const struct wb_route wb_routes[];
 
-static _Thread_local struct wb_db *thread_db;
+/* Each thread's database connection; the key's destructor closes it when
+ * the thread ends. */
+static pthread_key_t	db_key;
+static pthread_once_t	db_once = PTHREAD_ONCE_INIT;
+
+static void
+db_destroy(void *p)
+{
+	wb_db_close(p);
+}
+
+static void
+db_key_make(void)
+{
+	if (pthread_key_create(&db_key, db_destroy) != 0)
+		abort();
+}
 
 /* Security headers on every response (CSP without inline script). */
 static const struct wb_resp_header security_headers[] = {
@@ -63,16 +81,24 @@ wb_app_free(struct wb_app *app)
 struct wb_db *
 wb_app_db(struct wb_app *app, struct wb_err *err)
 {
-	if (thread_db == NULL && wb_db_open(app->db_url, &thread_db, err) != 0)
-		thread_db = NULL;
-	return thread_db;
+	struct wb_db	*db;
+
+	pthread_once(&db_once, db_key_make);
+	db = pthread_getspecific(db_key);
+	if (db == NULL && wb_db_open(app->db_url, &db, err) == 0 &&
+	    pthread_setspecific(db_key, db) != 0) {
+		wb_db_close(db);
+		db = NULL;
+	}
+	return db;
 }
 
 void
 wb_app_db_close(void)
 {
-	wb_db_close(thread_db);
-	thread_db = NULL;
+	pthread_once(&db_once, db_key_make);
+	wb_db_close(pthread_getspecific(db_key));
+	(void)pthread_setspecific(db_key, NULL);
 }
 
 const char *

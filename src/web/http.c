@@ -9,6 +9,7 @@
 #include <microhttpd.h>
 #include <sodium.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -28,8 +29,43 @@ struct server {
 static volatile sig_atomic_t stop;
 
 /* Each worker thread keeps its request arena between requests, so a page
- * does not malloc and free its chunks every time. */
-static _Thread_local struct wb_arena thread_arena;
+ * does not malloc and free its chunks every time; the key's destructor
+ * frees it when MHD ends the thread. */
+static pthread_key_t	arena_key;
+static pthread_once_t	arena_once = PTHREAD_ONCE_INIT;
+
+static void
+arena_destroy(void *p)
+{
+	struct wb_arena	*a = p;
+
+	wb_arena_free(a);
+	free(a);
+}
+
+static void
+arena_key_make(void)
+{
+	if (pthread_key_create(&arena_key, arena_destroy) != 0)
+		abort();
+}
+
+/* This thread's kept arena (a new one on first use). */
+static struct wb_arena *
+thread_arena(void)
+{
+	struct wb_arena	*a;
+
+	pthread_once(&arena_once, arena_key_make);
+	a = pthread_getspecific(arena_key);
+	if (a == NULL) {
+		a = wb_xcalloc(1, sizeof(*a));
+		wb_arena_init(a);
+		if (pthread_setspecific(arena_key, a) != 0)
+			abort();
+	}
+	return a;
+}
 
 static void
 on_signal(int sig)
@@ -167,6 +203,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	struct conn		*cn = *req_cls;
 	struct wb_req		 req;
 	struct wb_resp		 resp;
+	struct wb_arena		*kept;
 	struct MHD_Response	*r;
 	enum MHD_Result		 ret;
 	const char		*q, *ct;
@@ -210,7 +247,8 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 		    "Het adres is te lang.\n");
 
 	wb_req_init(&req);
-	req.arena = thread_arena;
+	kept = thread_arena();
+	req.arena = *kept;
 	wb_resp_init(&resp);
 	if (strcmp(method, "GET") == 0)
 		req.method = WB_GET;
@@ -233,7 +271,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	req.remote_addr = client_address(s, c, &req.arena, &req.tls);
 	if (req.method == WB_OTHER) {
 		wb_arena_reset(&req.arena);
-		thread_arena = req.arena;
+		*kept = req.arena;
 		req.arena.head = NULL;
 		wb_req_free(&req);
 		wb_resp_free(&resp);
@@ -263,7 +301,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	MHD_destroy_response(r);
 	wb_resp_free(&resp);
 	wb_arena_reset(&req.arena);
-	thread_arena = req.arena;
+	*kept = req.arena;
 	req.arena.head = NULL;
 	wb_req_free(&req);
 	return ret;
