@@ -101,6 +101,21 @@ wb_arena_array(struct wb_arena *a, size_t nmemb, size_t size)
 	return wb_arena_alloc(a, total);
 }
 
+void *
+wb_arena_grow(struct wb_arena *a, void *arr, size_t n, size_t *cap,
+    size_t size)
+{
+	void	*nv;
+
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	nv = wb_arena_array(a, *cap, size);
+	if (n > 0)
+		memcpy(nv, arr, n * size);
+	return nv;
+}
+
 char *
 wb_arena_strndup(struct wb_arena *a, const char *s, size_t n)
 {

@@ -27,6 +27,15 @@ void	 wb_arena_reset(struct wb_arena *a);
 void	*wb_arena_alloc(struct wb_arena *a, size_t n);
 /* `nmemb` elements of `size` bytes, overflow-checked, zero-filled. */
 void	*wb_arena_array(struct wb_arena *a, size_t nmemb, size_t size);
+/* Room for element `n` of an arena array that holds n elements and has
+ * room for *cap: returns the array (moved and doubled when full). */
+void	*wb_arena_grow(struct wb_arena *a, void *arr, size_t n, size_t *cap,
+	    size_t size);
+/* Append one zeroed element to an arena array `arr` of `n` elements with
+ * capacity `cap` (both size_t lvalues); evaluates to the new element. */
+#define WB_ARENA_PUSH(a, arr, n, cap) \
+	((arr) = wb_arena_grow((a), (arr), (n), &(cap), sizeof(*(arr))), \
+	&(arr)[(n)++])
 char	*wb_arena_strndup(struct wb_arena *a, const char *s, size_t n);
 char	*wb_arena_strdup(struct wb_arena *a, const char *s);
 char	*wb_arena_printf(struct wb_arena *a, const char *fmt, ...)

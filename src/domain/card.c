@@ -204,16 +204,7 @@ wb_card_list_org(struct wb_db *db, int64_t org_id, struct wb_arena *a,
 		return rc;
 	wb_stmt_bind_int64(st, 1, org_id);
 	while ((rc = wb_stmt_step(st, err)) == 1) {
-		if (*n == cap) {
-			struct wb_card *nv;
-
-			cap = cap ? cap * 2 : 16;
-			nv = wb_arena_array(a, cap, sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, *out, *n * sizeof(*nv));
-			*out = nv;
-		}
-		row_card(st, a, &(*out)[(*n)++]);
+		row_card(st, a, WB_ARENA_PUSH(a, *out, *n, cap));
 	}
 	wb_stmt_release(st);
 	return rc < 0 ? rc : 0;

@@ -76,16 +76,7 @@ read_cps(struct wb_stmt *st, struct wb_arena *a, struct wb_cp **out,
 	*n = 0;
 	*out = NULL;
 	while ((rc = wb_stmt_step(st, err)) == 1) {
-		if (*n == cap) {
-			struct wb_cp *nv;
-
-			cap = cap ? cap * 2 : 16;
-			nv = wb_arena_array(a, cap, sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, *out, *n * sizeof(*nv));
-			*out = nv;
-		}
-		row_cp(st, a, &(*out)[(*n)++]);
+		row_cp(st, a, WB_ARENA_PUSH(a, *out, *n, cap));
 	}
 	wb_stmt_release(st);
 	return rc < 0 ? rc : 0;

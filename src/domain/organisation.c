@@ -520,16 +520,7 @@ read_orgs(struct wb_stmt *st, struct wb_arena *a, struct wb_org **out,
 	*n = 0;
 	*out = NULL;
 	while ((rc = wb_stmt_step(st, err)) == 1) {
-		if (*n == cap) {
-			struct wb_org *nv;
-
-			cap = cap ? cap * 2 : 32;
-			nv = wb_arena_array(a, cap, sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, *out, *n * sizeof(*nv));
-			*out = nv;
-		}
-		row_org(st, a, &(*out)[(*n)++]);
+		row_org(st, a, WB_ARENA_PUSH(a, *out, *n, cap));
 	}
 	wb_stmt_release(st);
 	return rc < 0 ? rc : 0;

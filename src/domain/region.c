@@ -45,18 +45,7 @@ wb_region_list(struct wb_db *db, struct wb_arena *a, struct wb_region **out,
 	if (rc != 0)
 		return rc;
 	while ((rc = wb_stmt_step(st, err)) == 1) {
-		struct wb_region *r;
-
-		if (*n == cap) {
-			struct wb_region *nv;
-
-			cap = cap ? cap * 2 : 64;
-			nv = wb_arena_array(a, cap, sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, *out, *n * sizeof(*nv));
-			*out = nv;
-		}
-		r = &(*out)[(*n)++];
+		struct wb_region *r = WB_ARENA_PUSH(a, *out, *n, cap);
 
 		r->code = wb_arena_strdup(a, wb_stmt_text(st, 0));
 		r->name = wb_arena_strdup(a, wb_stmt_text(st, 1));
@@ -102,18 +91,8 @@ read_municipalities(struct wb_stmt *st, bool with_region, struct wb_arena *a,
 	*n = 0;
 	*out = NULL;
 	while ((rc = wb_stmt_step(st, err)) == 1) {
-		struct wb_municipality *m;
+		struct wb_municipality *m = WB_ARENA_PUSH(a, *out, *n, cap);
 
-		if (*n == cap) {
-			struct wb_municipality *nv;
-
-			cap = cap ? cap * 2 : 32;
-			nv = wb_arena_array(a, cap, sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, *out, *n * sizeof(*nv));
-			*out = nv;
-		}
-		m = &(*out)[(*n)++];
 		m->code = wb_arena_strdup(a, wb_stmt_text(st, 0));
 		m->name = wb_arena_strdup(a, wb_stmt_text(st, 1));
 		if (with_region) {
