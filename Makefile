@@ -11,7 +11,7 @@
 
 BUILD	?= build
 CC	?= cc
-PKGS	 = libmicrohttpd sqlite3 jansson libsodium inih libcmark
+PKGS	 = libmicrohttpd sqlite3 jansson libsodium inih libcmark libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread
 

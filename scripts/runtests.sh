@@ -4,14 +4,30 @@
 # Suites: the cmocka binaries in BUILD/tests (unit and in-process HTTP), the
 # command-line scripts in tests/cli, and the browser tests in tests/e2e.
 # Each suite speaks TAP; this script counts "ok" and "not ok" lines.
+#
+# A throw-away PostgreSQL cluster (scripts/pg-cluster.sh) runs for the
+# whole run; its URL is WB_TEST_PG.  When it cannot start, WB_TEST_PG stays
+# unset, WB_TEST_PG_ERROR says why, and test_db_pg fails (it never skips).
 set -u
 BUILD=${1:-build}
 export WERKBRUG="$PWD/$BUILD/werkbrug"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 LOG=$(mktemp -d)
-trap 'rm -rf "$LOG"' EXIT
+PGDIR=$(mktemp -d)
+trap 'scripts/pg-cluster.sh stop "$PGDIR" >/dev/null 2>&1; rm -rf "$LOG" "$PGDIR"' EXIT
+trap 'exit 130' INT TERM HUP
 pass=0
 fail=0
+
+unset WB_TEST_PG WB_TEST_PG_ERROR
+if url=$(scripts/pg-cluster.sh start "$PGDIR" 2>"$LOG/pg-cluster"); then
+	export WB_TEST_PG="$url"
+else
+	WB_TEST_PG_ERROR=$(head -n 1 "$LOG/pg-cluster")
+	export WB_TEST_PG_ERROR="${WB_TEST_PG_ERROR:-scripts/pg-cluster.sh failed}"
+	echo "# PostgreSQL cluster did not start:"
+	sed 's/^/# /' "$LOG/pg-cluster"
+fi
 
 count() {	# count NAME FILE STATUS
 	p=$(grep -cE '^[[:space:]]*ok [0-9]+' "$2")

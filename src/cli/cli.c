@@ -116,6 +116,14 @@ help_wanted(int argc, char **argv)
 	return false;
 }
 
+/* The kind of database a URL names, for messages: a PostgreSQL URL may
+ * carry a password, so it is never printed. */
+static const char *
+db_label(const char *url)
+{
+	return wb_str_prefix(url, "sqlite:") ? url : "PostgreSQL";
+}
+
 static int
 cmd_init(const char *url, int argc, char **argv)
 {
@@ -135,7 +143,7 @@ cmd_init(const char *url, int argc, char **argv)
 	wb_db_close(db);
 	if (rc != 0)
 		return fail(&err);
-	printf("database gereed: %s\n", url);
+	printf("database gereed (%s)\n", db_label(url));
 	return WB_EXIT_OK;
 }
 

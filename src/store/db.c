@@ -12,13 +12,12 @@ wb_db_open(const char *url, struct wb_db **out, struct wb_err *err)
 	*out = NULL;
 	if (wb_str_prefix(url, "sqlite:"))
 		return wb_db_sqlite_ops.open(url + 7, out, err);
+	/* libpq takes the whole URL (both schemes are its own). */
 	if (wb_str_prefix(url, "postgresql://") ||
 	    wb_str_prefix(url, "postgres://"))
-		return wb_err_set(err, WB_EINVAL,
-		    "PostgreSQL wordt nog niet ondersteund in deze versie; "
-		    "gebruik sqlite:PAD");
-	return wb_err_set(err, WB_EINVAL,
-	    "onbekend database-adres (verwacht sqlite:PAD)");
+		return wb_db_pg_ops.open(url, out, err);
+	return wb_err_set(err, WB_EINVAL, "onbekend database-adres "
+	    "(verwacht sqlite:PAD of postgresql://...)");
 }
 
 void

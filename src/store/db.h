@@ -5,7 +5,7 @@
  * enum wb_query; statements are prepared once per connection and cached.
  * Placeholders are PostgreSQL style ($1 .. $n) in one shared dialect; a
  * backend rewrites them when it needs to.  Each backend is one file
- * (db_sqlite.c, later db_pg.c) that fills a struct wb_db_ops.
+ * (db_sqlite.c, db_pg.c) that fills a struct wb_db_ops.
  *
  * Statement life cycle: wb_db_prepare -> bind -> wb_stmt_step (repeat while
  * it returns 1) -> wb_stmt_release.  Column text stays valid until the next
@@ -21,8 +21,9 @@
 struct wb_db;
 struct wb_stmt;
 
-/* Open `url` ("sqlite:PATH"; "postgresql://..." with the PostgreSQL
- * backend).  Errors: WB_EINVAL (unknown scheme), WB_EDB. */
+/* Open `url`: "sqlite:PATH", or "postgresql://..." / "postgres://..."
+ * (a libpq connection URI, passed on whole).  Errors: WB_EINVAL (unknown
+ * scheme, a URL libpq cannot parse), WB_EDB (cannot open or connect). */
 int	wb_db_open(const char *url, struct wb_db **out, struct wb_err *err)
 	    WB_WARN_UNUSED;
 void	wb_db_close(struct wb_db *db);

@@ -46,5 +46,6 @@ struct wb_stmt {
 };
 
 extern const struct wb_db_ops wb_db_sqlite_ops;
+extern const struct wb_db_ops wb_db_pg_ops;
 
 #endif /* WB_DB_IMPL_H */

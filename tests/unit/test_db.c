@@ -42,8 +42,10 @@ static const struct ocase ocases[] = {
 	{ "mysql://localhost/werkbrug", WB_EINVAL },
 	{ "SQLITE:/tmp/x.db", WB_EINVAL },
 	{ "sqlite", WB_EINVAL },
-	{ "postgresql://localhost/werkbrug", WB_EINVAL },
-	{ "postgres://localhost/werkbrug", WB_EINVAL },
+	{ "postgresql://[::1/werkbrug", WB_EINVAL },	/* libpq cannot parse */
+	{ "postgres:///werkbrug?host=/nonexistent-werkbrug-dir", WB_EDB },
+	{ "postgresql:///werkbrug?host=/nonexistent-werkbrug-dir", WB_EDB },
+	{ "postgresql:/werkbrug", WB_EINVAL },
 	{ "/tmp/x.db", WB_EINVAL },
 	{ "sqlite:/nonexistent-werkbrug-dir/sub/t.db", WB_EDB },
 };
