@@ -242,11 +242,23 @@ wb_db_migrate(struct wb_db *db, int *applied, struct wb_err *err)
 	int			 rc;
 
 	*applied = 0;
+	/*
+	 * In a write transaction, like every migration below: processes that
+	 * start at the same moment on an empty PostgreSQL database would
+	 * otherwise both create the table (CREATE TABLE IF NOT EXISTS is not
+	 * safe against a concurrent creator there).  The write lock makes
+	 * the second wait, and then see the first one's table and rows.
+	 */
+	rc = wb_db_begin_write(db, err);
+	if (rc != 0)
+		return rc;
 	rc = wb_db_exec_script(db, "CREATE TABLE IF NOT EXISTS "
 	    "schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
 	    "NULL, sha256 TEXT NOT NULL, applied_at INTEGER NOT NULL)", err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
 	if (rc != 0)
-		return rc;
+		goto out;
 	for (m = db->ops->migrations; m->name != NULL; m++) {
 		unsigned char	 sum[crypto_hash_sha256_BYTES];
 		char		 hex[2 * sizeof(sum) + 1];
