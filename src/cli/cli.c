@@ -1,7 +1,9 @@
 /* cli.c - subcommand dispatch and the commands themselves. */
 #include "cli/cli.h"
+#include "cli/data.h"
 #include "base/asset.h"
 #include "base/arena.h"
+#include "base/config.h"
 #include "base/err.h"
 #include "base/limits.h"
 #include "base/log.h"
@@ -34,6 +36,10 @@ static void usage_all(FILE *f);
 
 /* The command being run, for messages. */
 static const struct cmd *current;
+
+/* The configuration file and environment (--config / WERKBRUG_CONFIG),
+ * filled by wb_cli_main before the command runs. */
+static struct wb_config config;
 
 /* A bad option: say which, and how to get help (getopt's own message is
  * English and names the wrong program). */
@@ -157,12 +163,15 @@ cmd_serve(const char *url, int argc, char **argv)
 		{ "secure-cookies", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct wb_http_options	 ho = { .listen = "127.0.0.1:8080",
-	    .threads = 8 };
+	/* Command line > environment > file > default: wb_config_env
+	 * already put WERKBRUG_LISTEN over the file's value. */
+	struct wb_http_options	 ho = { .listen = config.listen,
+	    .threads = config.threads, .trusted_proxy =
+	    config.trusted_proxy[0] != '\0' ? config.trusted_proxy : NULL };
 	struct wb_app		 app;
 	struct wb_db		*db;
 	struct wb_err		 err;
-	bool			 secure = false;
+	bool			 secure = config.secure_cookies;
 	int64_t			 v;
 	int			 c, rc;
 
@@ -641,6 +650,16 @@ static const struct cmd cmds[] = {
 	    "Trek alle API-tokens van een account in." },
 	{ "audit verify", cmd_audit_verify, "audit verify",
 	    "Controleer de hashketen van de auditlog; exit 1 bij een breuk." },
+	{ "backup", wb_cli_backup, "backup BESTAND",
+	    "SQLite: maak een reservekopie in een nieuw bestand (online) en "
+	    "controleer de auditlog ervan. PostgreSQL: pg_dump." },
+	{ "restore", wb_cli_restore, "restore BESTAND [--force]",
+	    "SQLite: zet een reservekopie terug (stop eerst de server); "
+	    "alleen in een lege database, tenzij --force." },
+	{ "migrate-data", wb_cli_migrate_data,
+	    "migrate-data --from URL --to URL",
+	    "Kopieer alle gegevens naar een nieuwe, lege database (bv. "
+	    "SQLite naar PostgreSQL) en controleer aantallen en auditlog." },
 };
 
 static const struct cmd *
@@ -674,9 +693,11 @@ usage_all(FILE *f)
 	size_t	i;
 
 	fprintf(f, "werkbrug - samenwerking GGZ en Werk & Inkomen\n\n"
-	    "gebruik: werkbrug [--db URL] OPDRACHT [opties]\n\n"
-	    "De database komt uit --db of WERKBRUG_DB "
-	    "(standaard sqlite:var/werkbrug.db).\n\nOpdrachten:\n");
+	    "gebruik: werkbrug [--config BESTAND] [--db URL] OPDRACHT "
+	    "[opties]\n\n"
+	    "De database komt uit --db, WERKBRUG_DB, of [database] url in "
+	    "het\nconfiguratiebestand (--config of WERKBRUG_CONFIG); "
+	    "standaard\nsqlite:var/werkbrug.db.\n\nOpdrachten:\n");
 	for (i = 0; i < WB_NELEM(cmds); i++)
 		fprintf(f, "  %-16s %s\n", cmds[i].name, cmds[i].help);
 	fprintf(f, "\n'werkbrug OPDRACHT --help' toont de opties.\n");
@@ -686,7 +707,8 @@ int
 wb_cli_main(int argc, char **argv)
 {
 	const struct cmd	*c;
-	const char		*url = NULL;
+	const char		*url = NULL, *cfgpath = NULL;
+	struct wb_err		 err;
 	int			 i = 1, used;
 
 	wb_time_init();
@@ -701,6 +723,12 @@ wb_cli_main(int argc, char **argv)
 		} else if (wb_str_prefix(argv[i], "--db=")) {
 			url = argv[i] + 5;
 			i++;
+		} else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			cfgpath = argv[i + 1];
+			i += 2;
+		} else if (wb_str_prefix(argv[i], "--config=")) {
+			cfgpath = argv[i] + 9;
+			i++;
 		} else if (strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "-h") == 0) {
 			usage_all(stdout);
@@ -712,8 +740,6 @@ wb_cli_main(int argc, char **argv)
 			return WB_EXIT_USAGE;
 		}
 	}
-	if (url == NULL)
-		url = wb_db_default_url();
 	c = find_cmd(argc - i, argv + i, &used);
 	if (c == NULL) {
 		if (i < argc)
@@ -731,5 +757,18 @@ wb_cli_main(int argc, char **argv)
 		printf("gebruik: werkbrug %s\n\n%s\n", c->usage, c->help);
 		return WB_EXIT_OK;
 	}
+	/* The configuration: a bad file is a failure (1), not a usage
+	 * error. */
+	wb_err_clear(&err);
+	wb_config_init(&config);
+	if (cfgpath == NULL && getenv("WERKBRUG_CONFIG") != NULL &&
+	    getenv("WERKBRUG_CONFIG")[0] != '\0')
+		cfgpath = getenv("WERKBRUG_CONFIG");
+	if (cfgpath != NULL && wb_config_load(&config, cfgpath, &err) != 0)
+		return fail(&err);
+	if (wb_config_env(&config, &err) != 0)
+		return fail(&err);
+	if (url == NULL)
+		url = wb_config_db_url(&config);
 	return c->run(url, argc, argv);
 }

@@ -1,7 +1,7 @@
 /* cli.h - the werkbrug command line.
  *
- * `werkbrug [--db URL] COMMAND [options]`.  Exit codes: 0 ok, 1 failure,
- * 2 usage.  Each command is a thin face over domain/: it parses options,
+ * `werkbrug [--config FILE] [--db URL] COMMAND [options]`.  Exit codes:
+ * 0 ok, 1 failure, 2 usage.  Each command is a thin face over domain/: it parses options,
  * opens the database, calls the domain with the system actor and prints
  * the result.  Messages for the operator are Dutch.
  */

@@ -33,6 +33,17 @@ struct wb_db_ops {
 	const struct wb_asset *migrations;
 	/* Transaction statements in this dialect. */
 	const char *begin_write, *begin_read;
+	/* Run on the target after store/copy.c wrote rows with their own
+	 * ids: moves id generators past them (PostgreSQL identity
+	 * sequences), or NULL when the backend needs nothing. */
+	const char *after_copy;
+	/* Online backup of the open database into a new file, and the
+	 * reverse (a file's pages into the open database); NULL when the
+	 * backend has no such thing (PostgreSQL: pg_dump). */
+	int	(*backup_to)(struct wb_db *db, const char *path,
+		    struct wb_err *err);
+	int	(*restore_from)(struct wb_db *db, const char *path,
+		    struct wb_err *err);
 };
 
 struct wb_db {

@@ -17,10 +17,12 @@
  * Transactions: a write transaction takes a transaction-scoped advisory
  * lock first, so writers are serialised as under SQLite's BEGIN IMMEDIATE
  * (a read-then-write inside it sees what the previous writer committed);
- * reads are plain READ COMMITTED.  Errors: SQLSTATE class 23 (integrity)
- * is WB_ECONFLICT, serialisation failure, deadlock and lock timeout are
- * WB_EBUSY, the rest WB_EDB; the message holds the server's primary text
- * and SQLSTATE only (never DETAIL, which may quote row values).
+ * a read transaction is REPEATABLE READ: one snapshot, as under SQLite
+ * (paged exports and the audit chain check rely on it).  Errors: SQLSTATE
+ * class 23 (integrity) is WB_ECONFLICT, serialisation failure, deadlock
+ * and lock timeout are WB_EBUSY, the rest WB_EDB; the message holds the
+ * server's primary text and SQLSTATE only (never DETAIL, which may quote
+ * row values).
  */
 #include "store/db_impl.h"
 #include "base/asset.h"
@@ -243,6 +245,12 @@ pg_exec_script(struct wb_db *db, const char *sql, struct wb_err *err)
 	if (strcmp(sql, "ROLLBACK") == 0 &&
 	    PQtransactionStatus(d->conn) == PQTRANS_IDLE)
 		return 0;
+	/* The server only warns about a COMMIT outside a transaction;
+	 * SQLite refuses it, and so do we. */
+	if (strcmp(sql, "COMMIT") == 0 &&
+	    PQtransactionStatus(d->conn) == PQTRANS_IDLE)
+		return wb_err_set(err, WB_EDB, "postgresql: COMMIT without a "
+		    "transaction");
 	pg_revive(d);
 	res = PQexec(d->conn, sql);
 	switch (PQresultStatus(res)) {
@@ -537,5 +545,21 @@ const struct wb_db_ops wb_db_pg_ops = {
 	.migrations = wb_migrations_pg,
 	.begin_write = "BEGIN ISOLATION LEVEL READ COMMITTED; "
 	    "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")",
-	.begin_read = "BEGIN",
+	/* One snapshot for the whole read, as under SQLite: a paged export
+	 * and the audit chain check must not see a writer's commit half
+	 * way. */
+	.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ",
+	/* Every identity column (migrations/pg) to one past its highest id:
+	 * a copy inserted explicit ids, which sequences do not notice. */
+	.after_copy =
+	    "SELECT setval(pg_get_serial_sequence('organisation', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM organisation; "
+	    "SELECT setval(pg_get_serial_sequence('user_account', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM user_account; "
+	    "SELECT setval(pg_get_serial_sequence('card', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM card; "
+	    "SELECT setval(pg_get_serial_sequence('contact_point', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM contact_point; "
+	    "SELECT setval(pg_get_serial_sequence('api_token', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM api_token",
 };

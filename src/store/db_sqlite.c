@@ -11,7 +11,10 @@
 #include "base/buf.h"
 #include "base/mem.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 struct sq_stmt {
 	struct wb_stmt	 base;		/* must be first */
@@ -228,6 +231,103 @@ sq_release(struct wb_stmt *st)
 	s->in_use = false;
 }
 
+/* How long a backup step waits for a busy or locked database in all
+ * (in steps of BACKUP_WAIT_MS). */
+#define BACKUP_WAIT_MS		50
+#define BACKUP_WAIT_TRIES	200
+
+/* Copy every page of `from` into `to` with the online backup API, in one
+ * step (a consistent snapshot of `from`), retrying while either side is
+ * busy.  Returns an SQLite result code; the detail is in `to`'s errmsg. */
+static int
+backup_pages(sqlite3 *to, sqlite3 *from)
+{
+	sqlite3_backup	*b;
+	int		 rc, tries = 0;
+
+	b = sqlite3_backup_init(to, "main", from, "main");
+	if (b == NULL)
+		return sqlite3_extended_errcode(to);
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(BACKUP_WAIT_MS);
+	} while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+	    ++tries < BACKUP_WAIT_TRIES);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_OK)
+		rc = sqlite3_extended_errcode(to);
+	return rc;
+}
+
+/* Online backup of the open database into the new file `path`: refused
+ * (WB_ECONFLICT) when the file exists; a failed backup removes it. */
+static int
+sq_backup_to(struct wb_db *db, const char *path, struct wb_err *err)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	sqlite3		*to = NULL;
+	bool		 created = false;
+	int		 fd, rc;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		rc = errno == EEXIST ?
+		    wb_err_set(err, WB_ECONFLICT, "%s bestaat al", path) :
+		    wb_err_set(err, WB_EIO, "kan %s niet maken: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	created = true;
+	(void)close(fd);
+	rc = sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc == SQLITE_OK)
+		rc = backup_pages(to, d->h);
+	if (rc != SQLITE_OK)
+		rc = wb_err_set(err, (rc & 0xff) == SQLITE_BUSY ? WB_EBUSY :
+		    WB_EDB, "sqlite backup: %s (%d)", to != NULL ?
+		    sqlite3_errmsg(to) : sqlite3_errstr(rc), rc);
+out:
+	if (to != NULL && sqlite3_close(to) != SQLITE_OK && rc == 0)
+		rc = wb_err_set(err, WB_EIO, "sqlite backup: close failed");
+	if (rc != 0 && created)
+		(void)unlink(path);
+	return rc;
+}
+
+/* Replace the open database's content by the file `path` (opened read
+ * only) with the backup API.  The caller makes sure nobody else uses the
+ * database and migrates it afterwards. */
+static int
+sq_restore_from(struct wb_db *db, const char *path, struct wb_err *err)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	sqlite3		*from = NULL;
+	int		 rc;
+
+	if (WB_NEVER(db->tx_depth > 0))
+		return wb_err_set(err, WB_EDB, "restore inside a transaction");
+	if (access(path, R_OK) != 0)
+		return wb_err_set(err, WB_EIO, "kan %s niet lezen: %s", path,
+		    strerror(errno));
+	rc = sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc != SQLITE_OK)
+		rc = wb_err_set(err, WB_EDB, "sqlite restore: %s (%d)",
+		    sqlite3_errstr(rc), rc);
+	else {
+		rc = backup_pages(d->h, from);
+		if (rc != SQLITE_OK)
+			rc = wb_err_set(err, (rc & 0xff) == SQLITE_BUSY ?
+			    WB_EBUSY : WB_EDB, "sqlite restore: %s (%d)",
+			    sqlite3_errmsg(d->h), rc);
+	}
+	sqlite3_close(from);
+	return rc;
+}
+
 const struct wb_db_ops wb_db_sqlite_ops = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -247,4 +347,7 @@ const struct wb_db_ops wb_db_sqlite_ops = {
 	.migrations = wb_migrations_sqlite,
 	.begin_write = "BEGIN IMMEDIATE",
 	.begin_read = "BEGIN",
+	.after_copy = NULL,
+	.backup_to = sq_backup_to,
+	.restore_from = sq_restore_from,
 };

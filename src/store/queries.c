@@ -291,6 +291,114 @@ static const char *const sql[Q__COUNT] = {
 	    AUDIT_FILTER "ORDER BY a.id DESC LIMIT $10 OFFSET $11",
 	[Q_AUDIT_SEARCH_COUNT] =
 	    "SELECT count(*) FROM audit_event a " AUDIT_FILTER,
+
+	/* -- copy --
+	 * migrate-data (store/copy.c): per table, every row with its columns
+	 * listed, the same row written back with its own keys, and a count.
+	 * The audit head exists after the first migration, so it is
+	 * overwritten. */
+	[Q_COPY_SETTING_ALL] =
+	    "SELECT key, value FROM setting ORDER BY key",
+	[Q_COPY_SETTING_PUT] =
+	    "INSERT INTO setting (key, value) VALUES ($1, $2)",
+	[Q_COPY_SETTING_COUNT] = "SELECT count(*) FROM setting",
+	[Q_COPY_REGION_ALL] =
+	    "SELECT code, name, year, active FROM region ORDER BY code",
+	[Q_COPY_REGION_PUT] =
+	    "INSERT INTO region (code, name, year, active) VALUES ($1, $2, "
+	    "$3, $4)",
+	[Q_COPY_REGION_COUNT] = "SELECT count(*) FROM region",
+	[Q_COPY_MUNICIPALITY_ALL] =
+	    "SELECT code, name, region_code, year, active FROM municipality "
+	    "ORDER BY code",
+	[Q_COPY_MUNICIPALITY_PUT] =
+	    "INSERT INTO municipality (code, name, region_code, year, "
+	    "active) VALUES ($1, $2, $3, $4, $5)",
+	[Q_COPY_MUNICIPALITY_COUNT] = "SELECT count(*) FROM municipality",
+	[Q_COPY_ORG_ALL] =
+	    "SELECT id, code, name, type, municipality_code, agb, kvk, "
+	    "phone, email, website, active, created_at, updated_at FROM "
+	    "organisation ORDER BY id",
+	[Q_COPY_ORG_PUT] =
+	    "INSERT INTO organisation (id, code, name, type, "
+	    "municipality_code, agb, kvk, phone, email, website, active, "
+	    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+	    "$9, $10, $11, $12, $13)",
+	[Q_COPY_ORG_COUNT] = "SELECT count(*) FROM organisation",
+	[Q_COPY_ORG_REGION_ALL] =
+	    "SELECT org_id, region_code FROM organisation_region ORDER BY "
+	    "org_id, region_code",
+	[Q_COPY_ORG_REGION_PUT] =
+	    "INSERT INTO organisation_region (org_id, region_code) VALUES "
+	    "($1, $2)",
+	[Q_COPY_ORG_REGION_COUNT] = "SELECT count(*) FROM organisation_region",
+	[Q_COPY_USER_ALL] =
+	    "SELECT id, email, name, role, org_id, region_code, "
+	    "password_hash, lang, active, created_at, updated_at FROM "
+	    "user_account ORDER BY id",
+	[Q_COPY_USER_PUT] =
+	    "INSERT INTO user_account (id, email, name, role, org_id, "
+	    "region_code, password_hash, lang, active, created_at, "
+	    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+	    "$11)",
+	[Q_COPY_USER_COUNT] = "SELECT count(*) FROM user_account",
+	[Q_COPY_CARD_ALL] =
+	    "SELECT id, user_id, org_id, name, function, phone, email, "
+	    "availability, active, created_at, updated_at FROM card ORDER BY "
+	    "id",
+	[Q_COPY_CARD_PUT] =
+	    "INSERT INTO card (id, user_id, org_id, name, function, phone, "
+	    "email, availability, active, created_at, updated_at) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+	[Q_COPY_CARD_COUNT] = "SELECT count(*) FROM card",
+	[Q_COPY_CP_ALL] =
+	    "SELECT id, org_id, region_code, domain, card_id, "
+	    "deputy_card_id, valid_from, valid_until, note, created_by, "
+	    "created_at FROM contact_point ORDER BY id",
+	[Q_COPY_CP_PUT] =
+	    "INSERT INTO contact_point (id, org_id, region_code, domain, "
+	    "card_id, deputy_card_id, valid_from, valid_until, note, "
+	    "created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+	    "$9, $10, $11)",
+	[Q_COPY_CP_COUNT] = "SELECT count(*) FROM contact_point",
+	[Q_COPY_SESSION_ALL] =
+	    "SELECT id_hash, user_id, csrf, created_at, last_seen FROM "
+	    "session ORDER BY id_hash",
+	[Q_COPY_SESSION_PUT] =
+	    "INSERT INTO session (id_hash, user_id, csrf, created_at, "
+	    "last_seen) VALUES ($1, $2, $3, $4, $5)",
+	[Q_COPY_SESSION_COUNT] = "SELECT count(*) FROM session",
+	[Q_COPY_TOKEN_ALL] =
+	    "SELECT id, user_id, token_hash, created_at, last_used, "
+	    "revoked_at FROM api_token ORDER BY id",
+	[Q_COPY_TOKEN_PUT] =
+	    "INSERT INTO api_token (id, user_id, token_hash, created_at, "
+	    "last_used, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)",
+	[Q_COPY_TOKEN_COUNT] = "SELECT count(*) FROM api_token",
+	[Q_COPY_THROTTLE_ALL] =
+	    "SELECT key, failures, window_start, locked_until FROM "
+	    "login_throttle ORDER BY key",
+	[Q_COPY_THROTTLE_PUT] =
+	    "INSERT INTO login_throttle (key, failures, window_start, "
+	    "locked_until) VALUES ($1, $2, $3, $4)",
+	[Q_COPY_THROTTLE_COUNT] = "SELECT count(*) FROM login_throttle",
+	[Q_COPY_AUDIT_ALL] =
+	    "SELECT id, at, event, outcome, user_id, org_id, role, address, "
+	    "object_type, object_id, client_id, purpose, consent_id, detail, "
+	    "prev_hash, hash FROM audit_event ORDER BY id",
+	[Q_COPY_AUDIT_PUT] =
+	    "INSERT INTO audit_event (id, at, event, outcome, user_id, "
+	    "org_id, role, address, object_type, object_id, client_id, "
+	    "purpose, consent_id, detail, prev_hash, hash) VALUES ($1, $2, "
+	    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+	[Q_COPY_AUDIT_COUNT] = "SELECT count(*) FROM audit_event",
+	[Q_COPY_AUDIT_HEAD_ALL] =
+	    "SELECT id, last_id, last_hash FROM audit_head ORDER BY id",
+	[Q_COPY_AUDIT_HEAD_PUT] =
+	    "INSERT INTO audit_head (id, last_id, last_hash) VALUES ($1, $2, "
+	    "$3) ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, "
+	    "last_hash = excluded.last_hash",
+	[Q_COPY_AUDIT_HEAD_COUNT] = "SELECT count(*) FROM audit_head",
 };
 
 static const char *const names[Q__COUNT] = {
