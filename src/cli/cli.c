@@ -167,7 +167,8 @@ cmd_serve(const char *url, int argc, char **argv)
 	 * already put WERKBRUG_LISTEN over the file's value. */
 	struct wb_http_options	 ho = { .listen = config.listen,
 	    .threads = config.threads, .trusted_proxy =
-	    config.trusted_proxy[0] != '\0' ? config.trusted_proxy : NULL };
+	    config.trusted_proxy[0] != '\0' ? config.trusted_proxy : NULL,
+	    .max_upload = (size_t)config.max_upload_mb * 1024 * 1024 };
 	struct wb_app		 app;
 	struct wb_db		*db;
 	struct wb_err		 err;

@@ -225,7 +225,9 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 		 * an anonymous request cannot make us hold megabytes. */
 		if (ct != NULL && wb_str_prefix(ct, "multipart/form-data") &&
 		    wb_app_accepts_upload(s->app, method, url))
-			cn->body.max = WB_MAX_UPLOAD;
+			cn->body.max = s->opt->max_upload > 0 &&
+			    s->opt->max_upload < WB_MAX_UPLOAD ?
+			    s->opt->max_upload : WB_MAX_UPLOAD;
 		if (cl != NULL && (wb_parse_int64(cl, strlen(cl), 0,
 		    (int64_t)cn->body.max, &len) != 0))
 			cn->too_big = true;

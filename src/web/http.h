@@ -16,6 +16,8 @@ struct wb_http_options {
 	unsigned	 threads;	/* worker threads */
 	const char	*trusted_proxy;	/* address whose X-Forwarded-* we
 					 * believe, or NULL */
+	size_t		 max_upload;	/* upload body limit in bytes, at
+					 * most WB_MAX_UPLOAD; 0 = that */
 };
 
 /* Serve until SIGINT/SIGTERM.  Errors: WB_EINVAL (bad address), WB_EIO. */

@@ -286,6 +286,8 @@ check "audit verify detects a deleted last event and exits 1" rc_is 1
 # --- serve --------------------------------------------------------------
 
 # Start serve on a random free port; retry when the port turns out taken.
+# The configuration file lowers the upload limit to 1 MiB.
+printf '[limits]\nmax_upload_mb = 1\n' >"$T/werkbrug.ini"
 : >"$T/out"
 : >"$T/err"
 status=000
@@ -297,8 +299,8 @@ while [ "$tries" -lt 5 ] && [ "$status" != 200 ]; do
 	    ss -Hltn "sport = :$PORT" 2>/dev/null | grep -q .; then
 		continue
 	fi
-	"$WERKBRUG" --db "$URL" serve --listen "127.0.0.1:$PORT" \
-	    >"$T/serve.log" 2>&1 &
+	"$WERKBRUG" --config "$T/werkbrug.ini" --db "$URL" serve \
+	    --listen "127.0.0.1:$PORT" >"$T/serve.log" 2>&1 &
 	SERVER_PID=$!
 	i=0
 	while [ "$i" -lt 100 ] && kill -0 "$SERVER_PID" 2>/dev/null; do
@@ -315,6 +317,17 @@ while [ "$tries" -lt 5 ] && [ "$status" != 200 ]; do
 	fi
 done
 check "serve answers GET /healthz with 200" [ "$status" = 200 ]
+
+# An upload over the configured 1 MiB is refused before it is read; so is
+# a multipart body on a route that takes no uploads.
+head -c 1500000 /dev/zero | tr '\0' 'a' >"$T/big.csv"
+upload() {	# upload PATH - prints the status of a 1.5 MB multipart POST
+	curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
+	    -F "kind=organisaties" -F "file=@$T/big.csv" \
+	    "http://127.0.0.1:$PORT$1" || echo 000
+}
+check "an upload over max_upload_mb gets 413" [ "$(upload /beheer/import)" = 413 ]
+check "a large multipart body elsewhere gets 413" [ "$(upload /inloggen)" = 413 ]
 if [ -n "$SERVER_PID" ]; then
 	kill -TERM "$SERVER_PID"
 	wait "$SERVER_PID"
