@@ -3,7 +3,14 @@
 #
 # Suites: the cmocka binaries in BUILD/tests (unit and in-process HTTP), the
 # command-line scripts in tests/cli, and the browser tests in tests/e2e.
-# Each suite speaks TAP; this script counts "ok" and "not ok" lines.
+# Each suite speaks TAP; this script counts "ok" and "not ok" lines (a
+# "# SKIP" line is neither: cmocka 1.1.5 prints skips as "not ok").
+#
+# Every cmocka binary runs with WB_TEST_BACKEND=sqlite; one whose source
+# includes unit/dbtest.h or http/httptest.h (it touches a database) runs
+# again with WB_TEST_BACKEND=pg, named NAME@pg in its summary line: its
+# databases are then made on the cluster below.  test_db_pg is PostgreSQL
+# only and runs once.
 #
 # A throw-away PostgreSQL cluster (scripts/pg-cluster.sh) runs for the
 # whole run; its URL is WB_TEST_PG.  When it cannot start, WB_TEST_PG stays
@@ -30,27 +37,41 @@ else
 fi
 
 count() {	# count NAME FILE STATUS
-	p=$(grep -cE '^[[:space:]]*ok [0-9]+' "$2")
-	f=$(grep -cE '^[[:space:]]*not ok [0-9]+' "$2")
+	p=$(grep -vE '# SKIP' "$2" | grep -cE '^[[:space:]]*ok [0-9]+')
+	f=$(grep -vE '# SKIP' "$2" | grep -cE '^[[:space:]]*not ok [0-9]+')
+	s=$(grep -cE '^[[:space:]]*(not )?ok [0-9]+.*# SKIP' "$2")
 	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1	# crashed or failed outside a test case
 		echo "not ok - $1 exited with status $3"
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
+	skipped=""
+	[ "$s" -eq 0 ] || skipped=", $s skipped"
 	if [ "$f" -ne 0 ]; then
-		echo "--- $1: $p passed, $f failed"
+		echo "--- $1: $p passed, $f failed$skipped"
 		grep -E 'not ok|^#|ERROR|error|Assert|Sanitizer' "$2" | head -n 40
 	else
-		echo "--- $1: $p passed"
+		echo "--- $1: $p passed$skipped"
 	fi
+}
+
+# True when the cmocka binary $1 touches a database: its source includes
+# dbtest.h or httptest.h.
+uses_db() {
+	src="tests/${1#"$BUILD"/tests/}.c"
+	[ "$(basename "$1")" != test_db_pg ] && [ -f "$src" ] &&
+	    grep -qE '^#include "(unit/)?(dbtest|httptest)\.h"' "$src"
 }
 
 for t in "$BUILD"/tests/unit/test_* "$BUILD"/tests/http/test_*; do
 	[ -x "$t" ] || continue
 	n=$(basename "$t")
-	"$t" >"$LOG/$n" 2>&1
+	WB_TEST_BACKEND=sqlite "$t" >"$LOG/$n" 2>&1
 	count "$n" "$LOG/$n" $?
+	uses_db "$t" || continue
+	WB_TEST_BACKEND=pg "$t" >"$LOG/$n@pg" 2>&1
+	count "$n@pg" "$LOG/$n@pg" $?
 done
 
 for t in tests/cli/*.sh; do

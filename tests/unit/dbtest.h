@@ -1,18 +1,33 @@
-/* dbtest.h - a fresh SQLite database for each test, and the small helpers
- * the tests around one share.  Header-only, like http/httptest.h.
+/* dbtest.h - a fresh database for each test, and the small helpers the
+ * tests around one share.  Header-only, like http/httptest.h.
  *
  *	struct dbt t;
- *	dbt_open(&t, true);	a new directory with a migrated database,
- *				the embedded CBS regions loaded (false: none)
+ *	dbt_open(&t, true);	a new migrated database, the embedded CBS
+ *				regions loaded (false: none)
  *	... t.db, t.a (an arena), t.path (the file), t.url ...
- *	dbt_close(&t);		closes, frees t.a, removes the files
+ *	dbt_close(&t);		closes, frees t.a, removes the database
+ *
+ * The backend is chosen by the environment: WB_TEST_BACKEND=sqlite (the
+ * default) makes a temporary SQLite file; WB_TEST_BACKEND=pg gives an
+ * empty PostgreSQL database wbt_<pid>_<n> on the server of WB_TEST_PG (its
+ * own database serves only to create them): made on first use, its schema
+ * emptied for each dbt_open (every other connection to it closed), reused
+ * after dbt_close, dropped at exit.  With pg, t.path is "" and t.url is
+ * that database's libpq URL.
+ * scripts/runtests.sh runs every suite that includes this header once
+ * per backend.
  *
  * dbt_setup, dbt_teardown	the same as cmocka fixtures (*state)
  * dbt_open_unmigrated		a database without the schema
+ * dbt_pg			true when the tests run on PostgreSQL
+ * DBT_SQLITE_ONLY()		skip the current test on PostgreSQL (for
+ *				what only SQLite has: files, PRAGMA, the
+ *				$n rewrite)
  * dbt_regions_csv		the embedded data/arbeidsmarktregios.csv
  * dbt_exec			SQL that must succeed
  * dbt_int, dbt_text		the first column of the first row of a
- *				query, through a separate read-only connection
+ *				query, through a separate raw connection
+ *				(portable SQL; a boolean reads as 1 or 0)
  * dbt_set_now			fix the clock (WB_NOW)
  * dbt_org_count, dbt_org_exists, dbt_audit_count
  *				what the directory and the audit log hold
@@ -34,6 +49,7 @@
 #include "domain/region.h"
 #include "store/db.h"
 
+#include <libpq-fe.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -47,11 +63,182 @@
 
 struct dbt {
 	char		 dir[64];
-	char		 path[96];	/* the database file */
-	char		 url[128];	/* "sqlite:" path */
+	char		 path[96];	/* the database file ("" with pg) */
+	char		 url[512];	/* "sqlite:" path, or a libpq URL */
+	char		 pgname[32];	/* the PostgreSQL database, or "" */
+	int		 pgslot;	/* its place in dbt_pg_pool() */
+	PGconn		*raw;		/* pg: dbt_text's connection */
 	struct wb_db	*db;
 	struct wb_arena	 a;		/* freed by dbt_close */
 };
+
+/* True when WB_TEST_BACKEND=pg: the tests run on PostgreSQL. */
+TEST_HELPER bool
+dbt_pg(void)
+{
+	const char	*b = getenv("WB_TEST_BACKEND");
+
+	if (b == NULL || b[0] == '\0' || strcmp(b, "sqlite") == 0)
+		return false;
+	if (strcmp(b, "pg") != 0)
+		fail_msg("WB_TEST_BACKEND=%s: want sqlite or pg", b);
+	return true;
+}
+
+/* Skip the rest of the current test on PostgreSQL; for checks of what
+ * only the SQLite backend has. */
+#define DBT_SQLITE_ONLY()	do { if (dbt_pg()) skip(); } while (0)
+
+/* The server of WB_TEST_PG; fails the test when it is not set. */
+TEST_HELPER const char *
+dbt_pg_server(void)
+{
+	const char	*url = getenv("WB_TEST_PG");
+	const char	*why = getenv("WB_TEST_PG_ERROR");
+
+	if (url == NULL || url[0] == '\0')
+		fail_msg("WB_TEST_BACKEND=pg without WB_TEST_PG (%s)",
+		    why != NULL ? why : "scripts/runtests.sh sets it");
+	return url;
+}
+
+/* `base` (postgresql://[authority]/db[?params]) with database `name`
+ * instead of db, into out. */
+TEST_HELPER void
+dbt_pg_url(const char *base, const char *name, char *out, size_t n)
+{
+	const char	*auth = strstr(base, "://");
+	const char	*slash, *query;
+	int		 len;
+
+	assert_non_null(auth);
+	auth += 3;
+	query = strchr(auth, '?');
+	if (query == NULL)
+		query = auth + strlen(auth);
+	slash = memchr(auth, '/', (size_t)(query - auth));
+	if (slash == NULL)
+		slash = query;
+	len = snprintf(out, n, "%.*s/%s%s", (int)(slash - base), base, name,
+	    query);
+	assert_true(len > 0 && (size_t)len < n);
+}
+
+/* Run `sql` on the raw connection `c`; it must succeed. */
+TEST_HELPER void
+dbt_pg_run(PGconn *c, const char *sql)
+{
+	PGresult	*res = PQexec(c, sql);
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		fail_msg("%s: %s", sql, PQresultErrorMessage(res));
+	PQclear(res);
+}
+
+/* A connection to the maintenance database of WB_TEST_PG. */
+TEST_HELPER PGconn *
+dbt_pg_connect(const char *url)
+{
+	PGconn	*c = PQconnectdb(url);
+
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("cannot connect to %s: %s", url, PQerrorMessage(c));
+	dbt_pg_run(c, "SET client_min_messages = warning");
+	return c;
+}
+
+/* The PostgreSQL databases of this process: wbt_<pid>_<n>, made on first
+ * use and reused (CREATE DATABASE costs a few tenths of a second, emptying
+ * the schema a few hundredths); busy while a struct dbt holds it. */
+#define DBT_PG_MAX	8
+
+struct dbt_pg_pool {
+	char	name[DBT_PG_MAX][32];
+	bool	busy[DBT_PG_MAX];
+	int	n;
+};
+
+TEST_HELPER struct dbt_pg_pool *
+dbt_pg_pool(void)
+{
+	static struct dbt_pg_pool	pool;
+
+	return &pool;
+}
+
+/* At exit: drop every database of the pool (whatever still uses one is
+ * disconnected).  A crashed test leaves them to the cluster's removal. */
+TEST_HELPER void
+dbt_pg_drop_all(void)
+{
+	struct dbt_pg_pool	*pool = dbt_pg_pool();
+	const char		*server = getenv("WB_TEST_PG");
+	PGconn			*c;
+	char			 sql[128];
+	int			 i;
+
+	if (server == NULL || pool->n == 0)
+		return;
+	c = PQconnectdb(server);
+	for (i = 0; i < pool->n && PQstatus(c) == CONNECTION_OK; i++) {
+		snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s "
+		    "WITH (FORCE)", pool->name[i]);
+		PQclear(PQexec(c, sql));
+	}
+	PQfinish(c);
+	pool->n = 0;
+}
+
+/* Give t an empty PostgreSQL database of the pool: no connection but the
+ * one emptying it, the schema public new. */
+TEST_HELPER void
+dbt_pg_create(struct dbt *t)
+{
+	struct dbt_pg_pool	*pool = dbt_pg_pool();
+	const char		*server = dbt_pg_server();
+	PGconn			*c;
+	char			 sql[160];
+	int			 i;
+
+	for (i = 0; i < pool->n && pool->busy[i]; i++)
+		continue;
+	if (i == DBT_PG_MAX)
+		fail_msg("more than %d test databases open at once",
+		    DBT_PG_MAX);
+	if (i == pool->n) {
+		snprintf(pool->name[i], sizeof(pool->name[i]), "wbt_%ld_%d",
+		    (long)getpid(), i);
+		c = dbt_pg_connect(server);
+		snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE "
+		    "template0 ENCODING 'UTF8'", pool->name[i]);
+		dbt_pg_run(c, sql);
+		PQfinish(c);
+		if (pool->n++ == 0)
+			atexit(dbt_pg_drop_all);
+	}
+	pool->busy[i] = true;
+	t->pgslot = i;
+	snprintf(t->pgname, sizeof(t->pgname), "%s", pool->name[i]);
+	dbt_pg_url(server, t->pgname, t->url, sizeof(t->url));
+	c = dbt_pg_connect(t->url);
+	dbt_pg_run(c, "SELECT pg_terminate_backend(pid) FROM "
+	    "pg_stat_activity WHERE datname = current_database() AND "
+	    "pid <> pg_backend_pid()");
+	dbt_pg_run(c, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	PQfinish(c);
+}
+
+/* Give the database of t back to the pool. */
+TEST_HELPER void
+dbt_pg_release(struct dbt *t)
+{
+	if (t->raw != NULL)
+		PQfinish(t->raw);
+	t->raw = NULL;
+	dbt_pg_pool()->busy[t->pgslot] = false;
+	t->pgname[0] = '\0';
+}
 
 TEST_HELPER void
 dbt_open_unmigrated(struct dbt *t)
@@ -60,10 +247,15 @@ dbt_open_unmigrated(struct dbt *t)
 
 	setenv("WERKBRUG_PWHASH", "fast", 0);
 	assert_true(sodium_init() >= 0);
-	snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
-	snprintf(t->url, sizeof(t->url), "sqlite:%s", t->path);
+	memset(t, 0, sizeof(*t));
+	if (dbt_pg()) {
+		dbt_pg_create(t);
+	} else {
+		snprintf(t->dir, sizeof(t->dir), "/tmp/wb-test-XXXXXX");
+		assert_non_null(mkdtemp(t->dir));
+		snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
+		snprintf(t->url, sizeof(t->url), "sqlite:%s", t->path);
+	}
 	if (wb_db_open(t->url, &t->db, &err) != 0)
 		fail_msg("open %s: %s", t->url, err.msg);
 	wb_arena_init(&t->a);
@@ -114,6 +306,10 @@ dbt_close(struct dbt *t)
 	wb_db_close(t->db);
 	t->db = NULL;
 	wb_arena_free(&t->a);
+	if (t->pgname[0] != '\0') {
+		dbt_pg_release(t);
+		return;
+	}
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		snprintf(p, sizeof(p), "%s%s", t->path, suffixes[i]);
 		unlink(p);
@@ -154,15 +350,33 @@ dbt_exec(struct dbt *t, const char *sql)
 }
 
 /* The first column of the first row of `sql` as text into out ("" when
- * there is no row or it is NULL), read through a separate raw connection
- * (so it shows what is committed). */
+ * there is no row or it is NULL; a boolean is "1" or "0"), read through a
+ * separate raw connection (so it shows what is committed). */
 TEST_HELPER void
-dbt_text(const struct dbt *t, const char *sql, char *out, size_t n)
+dbt_text(struct dbt *t, const char *sql, char *out, size_t n)
 {
 	sqlite3		*h = NULL;
 	sqlite3_stmt	*st = NULL;
+	PGresult	*res;
 
 	out[0] = '\0';
+	if (t->pgname[0] != '\0') {
+		if (t->raw == NULL)
+			t->raw = dbt_pg_connect(t->url);
+		res = PQexec(t->raw, sql);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK)
+			fail_msg("%s: %s", sql, PQresultErrorMessage(res));
+		if (PQntuples(res) > 0 && PQnfields(res) > 0 &&
+		    !PQgetisnull(res, 0, 0)) {
+			const char *v = PQgetvalue(res, 0, 0);
+
+			if (PQftype(res, 0) == 16)	/* BOOLOID */
+				v = strcmp(v, "t") == 0 ? "1" : "0";
+			snprintf(out, n, "%s", v);
+		}
+		PQclear(res);
+		return;
+	}
 	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
 	    NULL), SQLITE_OK);
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
@@ -176,7 +390,7 @@ dbt_text(const struct dbt *t, const char *sql, char *out, size_t n)
 
 /* The same as an integer (-1: no row, or NULL). */
 TEST_HELPER int64_t
-dbt_int(const struct dbt *t, const char *sql)
+dbt_int(struct dbt *t, const char *sql)
 {
 	char	buf[32];
 

@@ -310,7 +310,10 @@ test_no_password_in_log(void **state)
 	assert_int_equal(rows, 5);	/* create, 3 failures, 1 login */
 	verify_ok(t->db, 5);
 
-	/* not anywhere in the database either, committed or in the WAL */
+	/* not anywhere in the database either, committed or in the WAL
+	 * (SQLite only: a PostgreSQL database is not one file) */
+	if (dbt_pg())
+		return;
 	assert_false(file_contains(t->path, wrong));
 	snprintf(p, sizeof(p), "%s-wal", t->path);
 	assert_false(file_contains(p, wrong));

@@ -170,7 +170,8 @@ test_prepare_unmigrated(void **state)
 	wb_err_clear(&err);
 	assert_int_equal(wb_db_prepare_all(t.db, &err), WB_EDB);
 	assert_string_equal(err.field, wb_query_name((enum wb_query)0));
-	assert_non_null(strstr(err.msg, "no such table"));
+	assert_non_null(strstr(err.msg, dbt_pg() ? "does not exist" :
+	    "no such table"));
 	dbt_close(&t);
 }
 

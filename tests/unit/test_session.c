@@ -34,16 +34,23 @@ teardown(void **state)
 	return dbt_teardown(state);
 }
 
-/* True when any column of any row of `table` contains `needle`. */
+/* True when any column of any row of `table` contains `needle` (hex
+ * digits only). */
 static bool
-table_contains(const struct dbt *t, const char *table, const char *needle)
+table_contains(struct dbt *t, const char *table, const char *needle)
 {
 	sqlite3		*h = NULL;
 	sqlite3_stmt	*st = NULL;
-	char		 sql[128];
+	char		 sql[256];
 	bool		 found = false;
 	int		 c;
 
+	if (dbt_pg()) {
+		/* A whole row as text: (col1,col2,...). */
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s x "
+		    "WHERE strpos(x::text, '%s') > 0", table, needle);
+		return dbt_int(t, sql) > 0;
+	}
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s", table);
 	assert_int_equal(sqlite3_open_v2(t->path, &h, SQLITE_OPEN_READONLY,
 	    NULL), SQLITE_OK);
