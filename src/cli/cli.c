@@ -769,6 +769,13 @@ wb_cli_main(int argc, char **argv)
 		return fail(&err);
 	if (wb_config_env(&config, &err) != 0)
 		return fail(&err);
+	/* Other users see a command line (ps): a password belongs in
+	 * PGPASSWORD, ~/.pgpass or WERKBRUG_DB, never in --db. */
+	if (url != NULL && wb_config_url_has_password(url)) {
+		fprintf(stderr, "werkbrug: zet geen wachtwoord in --db; gebruik "
+		    "PGPASSWORD, ~/.pgpass of WERKBRUG_DB\n");
+		return WB_EXIT_USAGE;
+	}
 	if (url == NULL)
 		url = wb_config_db_url(&config);
 	return c->run(url, argc, argv);

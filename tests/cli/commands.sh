@@ -344,6 +344,10 @@ wb --db "$URL" serve --listen nonsense
 check "serve --listen nonsense exits 1 or 2 with a message" \
     eval '{ rc_is 1 || rc_is 2; } && err_nonempty'
 
+wb --db "postgresql://werkbrug:geheim@localhost/werkbrug" init
+check "a password in --db is refused with exit 2" \
+    eval 'rc_is 2 && err_has "geen wachtwoord" && ! grep -q geheim "$T/err"'
+
 # --- everything printed -------------------------------------------------
 
 check "the password never appears in any output" \
