@@ -119,6 +119,7 @@ e2e: deps $(BIN)
 
 bench: deps $(BIN)
 	@bench/run.sh $(BUILD)
+bench-pg: deps $(BIN) ; @bench/run.sh $(BUILD) pg
 
 lint:
 	scripts/check-banned.sh src

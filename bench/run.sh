@@ -1,8 +1,11 @@
 #!/bin/sh
-# bench/run.sh BUILD - werkbrug's region page against nginx serving the same
-# bytes as a static file, side by side in one run (docs/benchmarks.md).
+# bench/run.sh BUILD [nginx|pg|all] - werkbrug's region page against nginx
+# serving the same bytes as a static file (nginx, the default), and/or the
+# same page on PostgreSQL against SQLite (pg: bench/pg.sh), side by side in
+# one run (docs/benchmarks.md).
 #
 #   make bench            or   sh bench/run.sh build
+#   make bench-pg         or   sh bench/run.sh build pg
 #
 # Steps: fresh SQLite database (init + demo) in a temp dir; werkbrug serve on
 # a free port; log in as the GGZ professional; save the region page of
@@ -20,9 +23,19 @@
 #   WB_BENCH_EXTRA=1          0 skips the references (/healthz, /regios,
 #                             sqlite3 shell)
 #   WB_BENCH_KEEP=1           keep the temp dir (database, pages, wrk logs)
+#   WB_BENCH_PG_OPTS=         extra PostgreSQL server options (pg mode)
+#   WB_BENCH_PG_ANALYZE=1     0: no ANALYZE after demo on PostgreSQL
+# The pg mode uses the first WB_BENCH_THREADS value (or the default) for
+# both servers, WB_BENCH_PAIRS SQLite/PostgreSQL pairs, and a durable
+# cluster (fsync on; see bench/pg.sh).
 set -eu
 
 BUILD=${1:-build}
+MODE=${2:-nginx}
+case $MODE in
+nginx|pg|all) ;;
+*) echo "usage: $0 BUILD [nginx|pg|all]" >&2; exit 2 ;;
+esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 case $BUILD in
@@ -43,7 +56,12 @@ SQL_REPEAT=1000
 die() { echo "bench: $*" >&2; exit 1; }
 
 [ -x "$BIN" ] || die "$BIN not found; run make first"
-[ -x "$NGINX" ] || die "$NGINX not found (apt-get install nginx-light)"
+if [ "$MODE" != pg ]; then
+	[ -x "$NGINX" ] || die "$NGINX not found (apt-get install nginx-light)"
+fi
+if [ "$MODE" != nginx ]; then
+	command -v psql >/dev/null 2>&1 || die "psql not found (apt-get install postgresql-15)"
+fi
 for t in wrk curl sqlite3 ss shuf cc awk; do
 	command -v $t >/dev/null 2>&1 || die "$t not found"
 done
@@ -51,10 +69,17 @@ done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/werkbrug-bench.XXXXXX")
 WB_PID=
 NGX_PID=
+PG_WB_PID=
+PGDIR=
 cleanup() {
 	if [ -n "$WB_PID" ]; then kill "$WB_PID" 2>/dev/null || :; fi
 	if [ -n "$NGX_PID" ]; then kill "$NGX_PID" 2>/dev/null || :; fi
+	if [ -n "$PG_WB_PID" ]; then kill "$PG_WB_PID" 2>/dev/null || :; fi
 	wait 2>/dev/null || :
+	if [ -n "$PGDIR" ]; then
+		"$ROOT/scripts/pg-cluster.sh" stop "$PGDIR" >/dev/null 2>&1 || :
+		rm -rf "$PGDIR"
+	fi
 	if [ "${WB_BENCH_KEEP:-0}" = 1 ]; then
 		echo "bench: kept $TMP"
 	else
@@ -165,8 +190,13 @@ echo "kernel:  $(uname -sr)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "tmp fs:  $(df -PT "$TMP" | awk 'NR == 2 { print $2 " on " $1 }')"
 echo "wrk:     $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }')"
-echo "nginx:   $($NGINX -v 2>&1 | sed 's/^nginx version: //')" \
-    "($(dpkg-query -W -f '${Package} ${Version}' nginx-light 2>/dev/null || echo '?'))"
+if [ "$MODE" != pg ]; then
+	echo "nginx:   $($NGINX -v 2>&1 | sed 's/^nginx version: //')" \
+	    "($(dpkg-query -W -f '${Package} ${Version}' nginx-light 2>/dev/null || echo '?'))"
+fi
+if [ "$MODE" != nginx ]; then
+	echo "postgres: $(psql --version | cut -d' ' -f3-)"
+fi
 echo "sqlite3: $(sqlite3 --version | cut -d' ' -f1)"
 echo "werkbrug: $BIN ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo
@@ -211,18 +241,21 @@ stop_werkbrug() {
 set -- $THREADS_LIST
 start_werkbrug "${1:-}"
 
-# Log in: the form's hidden csrf is also the wb_pre cookie.
-JAR=$TMP/cookies.txt
-curl -s -c "$JAR" -b "$JAR" -o "$TMP/login.html" "$WB/inloggen"
-CSRF=$(awk '$6 == "wb_pre" { print $7 }' "$JAR")
-[ -n "$CSRF" ] || die "no wb_pre cookie from GET /inloggen"
-code=$(curl -s -c "$JAR" -b "$JAR" -o /dev/null -w '%{http_code}' \
-    --data-urlencode "csrf=$CSRF" --data-urlencode "email=$USER_EMAIL" \
-    --data-urlencode "password=$PASSWORD" "$WB/inloggen")
-SESSION=$(awk '$6 == "wb_session" { print $7 }' "$JAR")
-[ "$code" = 303 ] && [ -n "$SESSION" ] ||
-    die "login failed (HTTP $code, session '${SESSION}')"
-COOKIE="Cookie: wb_session=$SESSION"
+# login BASE_URL PASSWORD JAR: sets COOKIE. The form's hidden csrf is also
+# the wb_pre cookie.
+login() {
+	curl -s -c "$3" -b "$3" -o "$TMP/login.html" "$1/inloggen"
+	CSRF=$(awk '$6 == "wb_pre" { print $7 }' "$3")
+	[ -n "$CSRF" ] || die "no wb_pre cookie from GET $1/inloggen"
+	code=$(curl -s -c "$3" -b "$3" -o /dev/null -w '%{http_code}' \
+	    --data-urlencode "csrf=$CSRF" --data-urlencode "email=$USER_EMAIL" \
+	    --data-urlencode "password=$2" "$1/inloggen")
+	SESSION=$(awk '$6 == "wb_session" { print $7 }' "$3")
+	[ "$code" = 303 ] && [ -n "$SESSION" ] ||
+	    die "login on $1 failed (HTTP $code, session '${SESSION}')"
+	COOKIE="Cookie: wb_session=$SESSION"
+}
+login "$WB" "$PASSWORD" "$TMP/cookies.txt"
 PAGE=/regios/$REGION
 
 mkdir -p "$TMP/static"
@@ -232,6 +265,13 @@ code=$(curl -s -H "$COOKIE" -o "$TMP/static/region.html" -w '%{http_code}' \
 grep -q "$REGION" "$TMP/static/region.html" ||
     die "$PAGE does not mention $REGION"
 PAGE_BYTES=$(wc -c < "$TMP/static/region.html")
+FAIL=0
+
+if [ "$MODE" = pg ]; then
+	. "$HERE/pg.sh"
+	[ "$FAIL" = 0 ] || die "at least one run was invalid (see above)"
+	exit 0
+fi
 
 # nginx: the same bytes as a static file. The workers may run as nobody.
 chmod 755 "$TMP" "$TMP/static"
@@ -275,7 +315,6 @@ echo
 
 # ---------------------------------------------------------------- HTTP runs
 wrk -t2 -c64 -d3s "$NGX/region.html" > /dev/null 2>&1
-FAIL=0
 PASS=0
 [ $# -gt 0 ] || set -- ""
 for th in "$@"; do
@@ -412,6 +451,11 @@ if [ "$EXTRA" = 1 ]; then
 			    (b - a) / 1e6, (b - a) / n / 1e6, n / ((b - a) / 1e9)
 		}'
 	done
+fi
+
+if [ "$MODE" = all ]; then
+	echo
+	. "$HERE/pg.sh"
 fi
 
 if [ "$FAIL" != 0 ]; then

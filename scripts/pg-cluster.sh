@@ -13,6 +13,9 @@
 # stderr gets the reason and the tail of DIR/log.  The cluster trusts
 # every local connection and runs with fsync off: for tests only.
 # PGBIN overrides the binary directory (/usr/lib/postgresql/15/bin).
+# PG_CLUSTER_OPTS adds server options after those defaults (a later -c
+# wins), e.g. PG_CLUSTER_OPTS="-c fsync=on -c synchronous_commit=on
+# -c full_page_writes=on" for a durable cluster (bench/run.sh BUILD pg).
 set -eu
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -62,6 +65,10 @@ start)
 	*[!A-Za-z0-9/._-]*) die "DIR may only hold letters, digits and / . _ -: $DIR" ;;
 	esac
 	[ ${#DIR} -le 80 ] || die "DIR is too long for a socket path: $DIR"
+	OPTS=${PG_CLUSTER_OPTS:-}
+	case $OPTS in
+	*[!A-Za-z0-9\ =._-]*) die "PG_CLUSTER_OPTS may only hold letters, digits, spaces and = . _ -" ;;
+	esac
 	if [ ! -f "$DIR/$MARK" ]; then
 		[ -z "$(ls -A "$DIR")" ] || die "$DIR is not empty and not a cluster made by this script"
 		: >"$DIR/$MARK"
@@ -76,7 +83,7 @@ start)
 	fi
 	if ! as_owner "$PGBIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
 		as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -t 60 \
-		    -o "-p 5432 -k $DIR/sock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		    -o "-p 5432 -k $DIR/sock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off $OPTS" \
 		    start >/dev/null 2>&1 || die "the server did not start"
 	fi
 	PSQL="$PGBIN/psql -X -q -h $DIR/sock -p 5432 -U $OWNER"

@@ -130,8 +130,8 @@ wb --db "sqlite:$A" backup
 check "backup without a file exits 2" rc_is 2
 wb --db "sqlite:$A" backup "$T/x.db" --bogus
 check "backup with an unknown option exits 2" rc_is 2
-wb --db "postgresql://werkbrug:geheim-wachtwoord@localhost/werkbrug" \
-    backup "$T/pg.db"
+WERKBRUG_DB="postgresql://werkbrug:geheim-wachtwoord@localhost/werkbrug" \
+    wb backup "$T/pg.db"
 check "backup of PostgreSQL exits 1 and points to pg_dump" \
     eval 'rc_is 1 && err_has pg_dump && err_has docs/deploy.md'
 check "backup of PostgreSQL creates no file" test ! -e "$T/pg.db"
@@ -162,8 +162,8 @@ check "restore of a missing file does not create it" \
     test ! -e "$T/missing.db"
 wb --db "sqlite:$C" restore
 check "restore without a file exits 2" rc_is 2
-wb --db "postgresql://werkbrug:geheim-wachtwoord@localhost/werkbrug" \
-    restore "$B"
+WERKBRUG_DB="postgresql://werkbrug:geheim-wachtwoord@localhost/werkbrug" \
+    wb restore "$B"
 check "restore into PostgreSQL exits 1 and points to pg_restore" \
     eval 'rc_is 1 && err_has pg_restore'
 
