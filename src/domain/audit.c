@@ -253,7 +253,7 @@ wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
 	struct pending	 me = { actor, ev, err, 0, false, NULL };
 	struct pending	*batch, *p, *next;
 	struct wb_err	 berr;
-	int		 rc;
+	int		 rc, tries;
 
 	pthread_mutex_lock(&gc_mutex);
 	*gc_tail = &me;
@@ -269,8 +269,14 @@ wb_audit_log(struct wb_db *db, const struct wb_actor *actor,
 		gc_tail = &gc_queue;
 		pthread_mutex_unlock(&gc_mutex);
 
-		wb_err_clear(&berr);
-		rc = write_batch(db, batch, &berr);
+		/* A busy database (lock wait timed out) is retried: nothing of
+		 * the batch was written, so writing it again is safe. */
+		for (tries = 0; tries < 3; tries++) {
+			wb_err_clear(&berr);
+			rc = write_batch(db, batch, &berr);
+			if (rc != WB_EBUSY)
+				break;
+		}
 
 		pthread_mutex_lock(&gc_mutex);
 		for (p = batch; p != NULL; p = next) {
