@@ -158,13 +158,12 @@ find(struct wb_db *db, const struct wb_actor *actor, const char *region,
 	    err);
 }
 
-int
-wb_cp_find(struct wb_db *db, const struct wb_actor *actor,
-    const char *municipality, const char *domain, struct wb_arena *a,
+/* What both searches check first: a logged-in actor, a known domain. */
+static int
+find_start(struct wb_db *db, const struct wb_actor *actor, const char *domain,
     struct wb_cp **out, size_t *n, struct wb_err *err)
 {
-	struct wb_municipality	m;
-	int			rc;
+	int	rc;
 
 	*n = 0;
 	*out = NULL;
@@ -174,6 +173,20 @@ wb_cp_find(struct wb_db *db, const struct wb_actor *actor,
 	if (!domain_ok(domain))
 		return wb_err_field(err, WB_EINVAL, "domain",
 		    "Kies GGZ, UWV of gemeente.");
+	return 0;
+}
+
+int
+wb_cp_find(struct wb_db *db, const struct wb_actor *actor,
+    const char *municipality, const char *domain, struct wb_arena *a,
+    struct wb_cp **out, size_t *n, struct wb_err *err)
+{
+	struct wb_municipality	m;
+	int			rc;
+
+	rc = find_start(db, actor, domain, out, n, err);
+	if (rc != 0)
+		return rc;
 	rc = wb_municipality_get(db, municipality, a, &m, err);
 	if (rc != 0)
 		return rc;
@@ -188,14 +201,9 @@ wb_cp_find_region(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_region	r;
 	int			rc;
 
-	*n = 0;
-	*out = NULL;
-	rc = check_read(db, actor, "contactpoint.find", err);
+	rc = find_start(db, actor, domain, out, n, err);
 	if (rc != 0)
 		return rc;
-	if (!domain_ok(domain))
-		return wb_err_field(err, WB_EINVAL, "domain",
-		    "Kies GGZ, UWV of gemeente.");
 	rc = wb_region_get(db, region, a, &r, err);
 	if (rc != 0)
 		return rc;
