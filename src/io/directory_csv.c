@@ -1,7 +1,9 @@
-/* directory_csv.c - CSV import and export of organisations and contact
- * points. */
+/* directory_csv.c - CSV import of organisations and contact points
+ * (checking every row, then applying all or nothing); the export is in
+ * directory_export.c. */
 #include "io/directory_csv.h"
 #include "io/csv.h"
+#include "io/directory_format.h"
 #include "domain/access.h"
 #include "domain/audit.h"
 #include "domain/card.h"
@@ -13,24 +15,18 @@
 
 #include <strings.h>
 
-#define EXPORT_PAGE	500	/* organisations read per query */
 #define SHOWN_BYTES	40	/* bytes of a cell quoted in a message */
 
-/* The columns of each kind, in the order of the export; the first
- * *_REQUIRED are required on import. */
-static const char *const org_cols[] = { "code", "name", "type", "regions",
-    "municipality", "agb", "kvk", "phone", "email", "website", NULL };
-enum { OC_CODE, OC_NAME, OC_TYPE, OC_REGIONS, OC_MUNICIPALITY, OC_AGB,
-    OC_KVK, OC_PHONE, OC_EMAIL, OC_WEBSITE, OC__N };
+/* The first ORG_REQUIRED / CP_REQUIRED columns of each kind
+ * (io/directory_format.h) are required on import. */
 #define ORG_REQUIRED	4
+#define CP_REQUIRED	4
 
-static const char *const cp_cols[] = { "organisation", "region", "domain",
+const char *const wb_dir_org_cols[] = { "code", "name", "type", "regions",
+    "municipality", "agb", "kvk", "phone", "email", "website", NULL };
+const char *const wb_dir_cp_cols[] = { "organisation", "region", "domain",
     "name", "function", "phone", "email", "availability", "deputy_name",
     "deputy_function", "deputy_phone", "deputy_email", "valid_from", NULL };
-enum { CC_ORG, CC_REGION, CC_DOMAIN, CC_NAME, CC_FUNCTION, CC_PHONE,
-    CC_EMAIL, CC_AVAIL, CC_DNAME, CC_DFUNCTION, CC_DPHONE, CC_DEMAIL,
-    CC_VALID_FROM, CC__N };
-#define CP_REQUIRED	4
 
 #define MAX_COLS	((int)CC__N > (int)OC__N ? (int)CC__N : (int)OC__N)
 
@@ -157,11 +153,6 @@ static int	check(struct ctx *c, enum wb_dir_kind kind, const char *data,
 static bool	row_error(int rc);
 static int	apply(struct ctx *c, enum wb_dir_kind kind,
 		    struct wb_dir_counts *counts);
-static int	export_orgs(struct wb_db *db, const char *region,
-		    struct wb_arena *a, struct wb_buf *out, struct wb_err *err);
-static int	export_cps(struct wb_db *db, const struct wb_actor *actor,
-		    const char *region, struct wb_arena *a, struct wb_buf *out,
-		    struct wb_err *err);
 
 /* ---------- small helpers ------------------------------------------- */
 
@@ -365,8 +356,8 @@ map_header(struct ctx *c, const struct wb_csv_table *t, enum wb_dir_kind kind)
 {
 	const struct wb_csv_row	*h = &t->rows[0];
 	const bool		 orgs = kind == WB_DIR_ORGS;
-	const char *const	*names = orgs ? org_cols : cp_cols;
-	const char *const	*other = orgs ? cp_cols : org_cols;
+	const char *const	*names = orgs ? wb_dir_org_cols : wb_dir_cp_cols;
+	const char *const	*other = orgs ? wb_dir_cp_cols : wb_dir_org_cols;
 	size_t			 nreq = orgs ? ORG_REQUIRED : CP_REQUIRED;
 	size_t			 i, col, before = c->rep->nerrors, seen = 0;
 
@@ -1278,133 +1269,4 @@ wb_dir_import(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0)
 		rep->added = counts->created + counts->updated;
 	return rc;
-}
-
-/* The organisations serving `region` (all when NULL), active only. */
-static int
-export_orgs(struct wb_db *db, const char *region, struct wb_arena *a,
-    struct wb_buf *out, struct wb_err *err)
-{
-	struct wb_org	*os;
-	struct wb_buf	 regions;
-	const char	*cells[OC__N];
-	int64_t		 offset = 0, total = 0;
-	size_t		 n, i, k;
-	int		 rc;
-
-	wb_csv_write_row(out, ';', org_cols, OC__N);
-	wb_buf_init(&regions, 512);
-	rc = wb_db_begin_read(db, err);
-	while (rc == 0) {
-		rc = wb_org_list(db, NULL, EXPORT_PAGE, offset, a, &os, &n,
-		    &total, err);
-		if (rc != 0 || n == 0)
-			break;
-		for (i = 0; i < n; i++) {
-			const struct wb_org *o = &os[i];
-
-			if (!o->active || (region != NULL &&
-			    !wb_org_serves(o, region)))
-				continue;
-			wb_buf_reset(&regions);
-			for (k = 0; k < o->nregions; k++) {
-				if (k > 0)
-					wb_buf_putc(&regions, ' ');
-				wb_buf_puts(&regions, o->regions[k]);
-			}
-			cells[OC_CODE] = o->code;
-			cells[OC_NAME] = o->name;
-			cells[OC_TYPE] = o->type;
-			cells[OC_REGIONS] = wb_buf_cstr(&regions);
-			cells[OC_MUNICIPALITY] = o->municipality_code;
-			cells[OC_AGB] = o->agb;
-			cells[OC_KVK] = o->kvk;
-			cells[OC_PHONE] = o->phone;
-			cells[OC_EMAIL] = o->email;
-			cells[OC_WEBSITE] = o->website;
-			wb_csv_write_row(out, ';', cells, OC__N);
-		}
-		offset += (int64_t)n;
-		if (offset >= total)
-			break;
-	}
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	else
-		wb_db_rollback(db);
-	wb_buf_free(&regions);
-	return rc;
-}
-
-/* The current contact points of `region` (all when NULL); audited by
- * wb_cp_all_current. */
-static int
-export_cps(struct wb_db *db, const struct wb_actor *actor, const char *region,
-    struct wb_arena *a, struct wb_buf *out, struct wb_err *err)
-{
-	struct wb_cp	*cps;
-	const char	*cells[CC__N];
-	char		 day[16];
-	size_t		 n, i;
-	int		 rc;
-
-	rc = wb_cp_all_current(db, actor, region, a, &cps, &n, err);
-	if (rc != 0)
-		return rc;
-	wb_csv_write_row(out, ';', cp_cols, CC__N);
-	for (i = 0; i < n; i++) {
-		const struct wb_cp *cp = &cps[i];
-
-		wb_date_nl(cp->valid_from, day, sizeof(day));
-		cells[CC_ORG] = cp->org_code;
-		cells[CC_REGION] = cp->region_code;
-		cells[CC_DOMAIN] = cp->domain;
-		cells[CC_NAME] = cp->person.name;
-		cells[CC_FUNCTION] = cp->person.function;
-		cells[CC_PHONE] = cp->person.phone;
-		cells[CC_EMAIL] = cp->person.email;
-		cells[CC_AVAIL] = cp->person.availability;
-		cells[CC_DNAME] = cp->deputy.name;
-		cells[CC_DFUNCTION] = cp->deputy.function;
-		cells[CC_DPHONE] = cp->deputy.phone;
-		cells[CC_DEMAIL] = cp->deputy.email;
-		cells[CC_VALID_FROM] = day;
-		wb_csv_write_row(out, ';', cells, CC__N);
-	}
-	return 0;
-}
-
-int
-wb_dir_export(struct wb_db *db, const struct wb_actor *actor,
-    enum wb_dir_kind kind, const char *region, struct wb_arena *a,
-    struct wb_buf *out, const char **region_used, struct wb_err *err)
-{
-	struct wb_region	r;
-	int			rc;
-
-	*region_used = NULL;
-	rc = wb_dir_authorize(db, actor, "directory.export", err);
-	if (rc != 0)
-		return rc;
-	if (region == NULL && wb_access_check(actor, WB_ACT_ORG_MANAGE,
-	    NULL) != 0)
-		region = actor->region_code;
-	if (region != NULL) {
-		rc = wb_region_get(db, region, a, &r, err);
-		if (rc != 0)
-			return rc;
-		region = r.code;
-	}
-	wb_csv_write_bom(out);
-	if (kind == WB_DIR_ORGS)
-		rc = export_orgs(db, region, a, out, err);
-	else
-		rc = export_cps(db, actor, region, a, out, err);
-	if (rc != 0)
-		return rc;
-	if (wb_buf_error(out) != 0)
-		return wb_err_set(err, WB_ETOOBIG, "de export is groter dan "
-		    "%zu bytes", out->max);
-	*region_used = region;
-	return 0;
 }
