@@ -76,6 +76,7 @@ done
 
 for t in tests/cli/*.sh; do
 	[ -f "$t" ] || continue
+	[ "$(basename "$t")" = lib.sh ] && continue	# sourced by the others
 	n=$(basename "$t" .sh)
 	sh "$t" >"$LOG/$n" 2>&1
 	count "cli/$n" "$LOG/$n" $?

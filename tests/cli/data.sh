@@ -15,21 +15,7 @@
 # shellcheck disable=SC2016,SC2034
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WERKBRUG=${WERKBRUG:-build/werkbrug}
-case $WERKBRUG in
-/*)	;;
-*)	WERKBRUG=$PWD/$WERKBRUG ;;
-esac
-if [ ! -x "$WERKBRUG" ]; then
-	echo "not ok 1 - werkbrug binary at $WERKBRUG"
-	echo "Bail out! build it first (make)"
-	exit 1
-fi
-export WERKBRUG_PWHASH=fast
-unset WERKBRUG_DB
-
-T=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 PG=${WB_TEST_PG:-}
 # Empty the PostgreSQL test database (only one whose name ends in _test).
 pg_empty() {
@@ -52,42 +38,6 @@ trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-n=0
-failed=0
-
-ok() {		# ok DESCRIPTION
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-
-not_ok() {	# not_ok DESCRIPTION - also shows the last command's output
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	echo "# last command: exit $rc"
-	sed -n '1,15s/^/#   out: /p' "$T/out" 2>/dev/null
-	sed -n '1,15s/^/#   err: /p' "$T/err" 2>/dev/null
-}
-
-check() {	# check DESCRIPTION COMMAND... - passes when COMMAND succeeds
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-
-rc=0
-wb() {
-	"$WERKBRUG" "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-	cat "$T/out" "$T/err" >>"$T/all"
-}
-
-rc_is() { [ "$rc" -eq "$1" ]; }
-out_has() { grep -q -e "$1" "$T/out"; }
-err_has() { grep -q -e "$1" "$T/err"; }
-
-q() { sqlite3 "$1" "$2"; }	# q DBFILE SQL
 
 # Rows per table, one line each, for comparing two SQLite databases.
 TABLES="setting region municipality organisation organisation_region
