@@ -512,6 +512,18 @@ cmd_user_add(const char *url, int argc, char **argv)
 	return WB_EXIT_OK;
 }
 
+/* The account with this e-mail address, or a Dutch "no such account". */
+static int
+account_of(struct wb_db *db, const char *email, struct wb_arena *a,
+    struct wb_user *u, struct wb_err *err)
+{
+	int	rc = wb_user_find_email(db, email, a, u, err);
+
+	if (rc == WB_ENOTFOUND)
+		wb_err_set(err, rc, "geen account met dat e-mailadres");
+	return rc;
+}
+
 static int
 cmd_token_create(const char *url, int argc, char **argv)
 {
@@ -541,9 +553,7 @@ cmd_token_create(const char *url, int argc, char **argv)
 	if (db == NULL)
 		return WB_EXIT_FAIL;
 	wb_arena_init(&a);
-	rc = wb_user_find_email(db, email, &a, &u, &err);
-	if (rc == WB_ENOTFOUND)
-		wb_err_set(&err, rc, "geen account met dat e-mailadres");
+	rc = account_of(db, email, &a, &u, &err);
 	if (rc == 0)
 		rc = wb_token_create(db, &sys, u.id, &a, &token, &err);
 	if (rc == 0)
@@ -583,9 +593,7 @@ cmd_token_revoke(const char *url, int argc, char **argv)
 	if (db == NULL)
 		return WB_EXIT_FAIL;
 	wb_arena_init(&a);
-	rc = wb_user_find_email(db, email, &a, &u, &err);
-	if (rc == WB_ENOTFOUND)
-		wb_err_set(&err, rc, "geen account met dat e-mailadres");
+	rc = account_of(db, email, &a, &u, &err);
 	if (rc == 0)
 		rc = wb_token_revoke_user(db, &sys, u.id, &n, &err);
 	if (rc == 0)
