@@ -69,6 +69,7 @@ else
 fi
 
 PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/wb-bench-pg.XXXXXX")
+export WERKBRUG_KEY_FILE="$PGDIR/werkbrug.key"	# the site key of this database
 PG_URL=$(PG_CLUSTER_OPTS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on ${WB_BENCH_PG_OPTS:-}" \
     "$ROOT/scripts/pg-cluster.sh" start "$PGDIR") ||
     die "scripts/pg-cluster.sh start failed"

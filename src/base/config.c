@@ -51,6 +51,7 @@ static int set_from(struct wb_config *, const char *, char *, size_t);
 static int set_smtp_host(struct wb_config *, const char *, char *, size_t);
 static int set_smtp_port(struct wb_config *, const char *, char *, size_t);
 static int set_data_dir(struct wb_config *, const char *, char *, size_t);
+static int set_key_file(struct wb_config *, const char *, char *, size_t);
 static int set_upload(struct wb_config *, const char *, char *, size_t);
 
 static const struct key keys[] = {
@@ -63,6 +64,7 @@ static const struct key keys[] = {
 	{ "mail", "smtp_host", WB_CFG_SMTP_HOST, set_smtp_host },
 	{ "mail", "smtp_port", WB_CFG_SMTP_PORT, set_smtp_port },
 	{ "paths", "data_dir", WB_CFG_DATA_DIR, set_data_dir },
+	{ "paths", "key_file", WB_CFG_KEY_FILE, set_key_file },
 	{ "limits", "max_upload_mb", WB_CFG_MAX_UPLOAD, set_upload },
 };
 
@@ -306,6 +308,18 @@ set_data_dir(struct wb_config *cfg, const char *v, char *why, size_t wl)
 		return WB_EINVAL;
 	}
 	copy(cfg->data_dir, v);
+	return 0;
+}
+
+static int
+set_key_file(struct wb_config *cfg, const char *v, char *why, size_t wl)
+{
+	if (v[0] != '/') {
+		snprintf(why, wl, "verwacht een absoluut pad, bijvoorbeeld "
+		    "/etc/werkbrug/werkbrug.key");
+		return WB_EINVAL;
+	}
+	copy(cfg->key_file, v);
 	return 0;
 }
 
@@ -573,6 +587,8 @@ wb_config_env(struct wb_config *cfg, struct wb_err *err)
 
 	v = getenv("WERKBRUG_DB");
 	cfg->env_db_url = v != NULL && v[0] != '\0' ? v : NULL;
+	v = getenv("WERKBRUG_KEY_FILE");
+	cfg->env_key_file = v != NULL && v[0] != '\0' ? v : NULL;
 	v = getenv("WERKBRUG_LISTEN");
 	if (v != NULL && v[0] != '\0') {
 		if (strlen(v) > WB_CONFIG_MAX_LINE ||
@@ -593,4 +609,26 @@ wb_config_db_url(const struct wb_config *cfg)
 	if (cfg->set & WB_CFG_DB_URL)
 		return cfg->db_url;
 	return DEFAULT_DB_URL;
+}
+
+void
+wb_config_key_file(const struct wb_config *cfg, const char *db_url,
+    char *out, size_t n)
+{
+	const char	*slash;
+
+	if (cfg->env_key_file != NULL)
+		snprintf(out, n, "%s", cfg->env_key_file);
+	else if (cfg->set & WB_CFG_KEY_FILE)
+		snprintf(out, n, "%s", cfg->key_file);
+	else if (cfg->set & WB_CFG_DATA_DIR)
+		snprintf(out, n, "%s/werkbrug.key", cfg->data_dir);
+	else if (wb_str_prefix(db_url, "sqlite:") &&
+	    (slash = strrchr(db_url + 7, '/')) != NULL)
+		snprintf(out, n, "%.*s/werkbrug.key",
+		    (int)(slash - (db_url + 7)), db_url + 7);
+	else if (wb_str_prefix(db_url, "sqlite:"))
+		snprintf(out, n, "werkbrug.key");
+	else
+		snprintf(out, n, "werkbrug.key");
 }

@@ -43,6 +43,7 @@ enum {
 	WB_CFG_SMTP_PORT	= 1 << 7,
 	WB_CFG_DATA_DIR		= 1 << 8,
 	WB_CFG_MAX_UPLOAD	= 1 << 9,
+	WB_CFG_KEY_FILE		= 1 << 10,
 };
 
 struct wb_config {
@@ -61,11 +62,14 @@ struct wb_config {
 	unsigned	 smtp_port;				/* 1..65535 */
 	/* [paths] */
 	char		 data_dir[WB_CONFIG_MAX_LINE + 1];	/* absolute */
+	char		 key_file[WB_CONFIG_MAX_LINE + 1];	/* absolute */
 	/* [limits] */
 	unsigned	 max_upload_mb;		/* 1..WB_MAX_UPLOAD in MiB */
 	/* The database URL from WERKBRUG_DB (may hold a password; never
 	 * printed).  Points into the environment; NULL when not set. */
 	const char	*env_db_url;
+	/* WERKBRUG_KEY_FILE, or NULL. */
+	const char	*env_key_file;
 };
 
 /* Fill *cfg with the built-in defaults (listen 127.0.0.1:8080, 8 threads,
@@ -104,5 +108,12 @@ bool	wb_config_url_has_password(const char *url);
 
 /* Check "ADDR:PORT" (IPv4 a.b.c.d or [IPv6], port 1..65535). */
 bool	wb_config_listen_valid(const char *s);
+
+/* The site key file (vault.h): WERKBRUG_KEY_FILE, else [paths] key_file,
+ * else werkbrug.key in [paths] data_dir, else next to a SQLite database
+ * file, else werkbrug.key in the working directory.  Written into
+ * out[n]. */
+void	wb_config_key_file(const struct wb_config *cfg, const char *db_url,
+	    char *out, size_t n);
 
 #endif /* WB_CONFIG_H */

@@ -16,6 +16,7 @@
 #include "domain/region.h"
 #include "domain/session.h"
 #include "domain/user.h"
+#include "domain/vault.h"
 #include "store/db.h"
 #include "web/app.h"
 #include "web/http.h"
@@ -65,6 +66,7 @@ open_db(const char *url)
 {
 	struct wb_db	*db = NULL;
 	struct wb_err	 err;
+	char		 keyfile[512];
 	int		 applied;
 
 	wb_err_clear(&err);
@@ -79,6 +81,12 @@ open_db(const char *url)
 	}
 	if (applied > 0)
 		wb_info("database: %d migration(s) applied", applied);
+	wb_config_key_file(&config, url, keyfile, sizeof(keyfile));
+	if (wb_vault_setup(db, keyfile, &err) != 0) {
+		(void)fail(&err);
+		wb_db_close(db);
+		return NULL;
+	}
 	return db;
 }
 

@@ -60,3 +60,175 @@ wb_access_check(const struct wb_actor *a, enum wb_action action,
 	}
 	return ok ? 0 : WB_EDENIED;
 }
+
+/* -- client data (architecture.md §4) -- */
+
+static const struct {
+	enum wb_purpose	 p;
+	const char	*name, *label;
+} purposes[] = {
+	{ WB_PURPOSE_CARE, "behandeling", "Behandeling" },
+	{ WB_PURPOSE_WORK, "re-integratie", "Re-integratie" },
+	{ WB_PURPOSE_CASE, "casuistiekoverleg", "Casuïstiekoverleg" },
+	{ WB_PURPOSE_MONITORING, "monitoring", "Monitoring (alleen totalen)" },
+};
+
+static const struct {
+	unsigned	 bit;
+	const char	*name, *label;
+} categories[WB_NCATS] = {
+	{ WB_CAT_IDENTITY, "identity", "Persoonsgegevens en contact" },
+	{ WB_CAT_WORK, "work", "Werk en inkomen" },
+	{ WB_CAT_HEALTH, "health", "Gezondheid" },
+	{ WB_CAT_PLAN, "plan", "Plan" },
+	{ WB_CAT_NOTES, "notes", "Notities" },
+};
+
+const char *
+wb_purpose_name(enum wb_purpose p)
+{
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(purposes); i++)
+		if (purposes[i].p == p)
+			return purposes[i].name;
+	return "";
+}
+
+const char *
+wb_purpose_label(enum wb_purpose p)
+{
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(purposes); i++)
+		if (purposes[i].p == p)
+			return purposes[i].label;
+	return "";
+}
+
+enum wb_purpose
+wb_purpose_parse(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < WB_NELEM(purposes); i++)
+		if (strcmp(purposes[i].name, s) == 0)
+			return purposes[i].p;
+	return WB_PURPOSE_NONE;
+}
+
+const char *
+wb_category_name(unsigned bit)
+{
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(categories); i++)
+		if (categories[i].bit == bit)
+			return categories[i].name;
+	return "";
+}
+
+const char *
+wb_category_label(unsigned bit)
+{
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(categories); i++)
+		if (categories[i].bit == bit)
+			return categories[i].label;
+	return "";
+}
+
+unsigned
+wb_category_parse(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < WB_NELEM(categories); i++)
+		if (strcmp(categories[i].name, s) == 0)
+			return categories[i].bit;
+	return 0;
+}
+
+static bool
+is_ggz(const char *org_type)
+{
+	return org_type != NULL && strcmp(org_type, "ggz") == 0;
+}
+
+/* A GGZ institution holds everything of the clients it registered; any
+ * other organisation everything but health (art. 7:457 BW: health data
+ * reaches it only by consent). */
+unsigned
+wb_access_own_domain(const char *org_type)
+{
+	if (org_type == NULL || !wb_access_may_register(org_type))
+		return 0;
+	return is_ggz(org_type) ? WB_CAT_ALL : WB_CAT_ALL & ~WB_CAT_HEALTH;
+}
+
+enum wb_purpose
+wb_access_own_purpose(const char *org_type)
+{
+	return is_ggz(org_type) ? WB_PURPOSE_CARE : WB_PURPOSE_WORK;
+}
+
+/* Organisations that work with clients; employers, insurers and client
+ * organisations do not keep client records here. */
+bool
+wb_access_may_register(const char *org_type)
+{
+	static const char *const types[] = { "ggz", "uwv", "gemeente",
+	    "reintegratie" };
+	size_t	i;
+
+	for (i = 0; org_type != NULL && i < WB_NELEM(types); i++)
+		if (strcmp(types[i], org_type) == 0)
+			return true;
+	return false;
+}
+
+int
+wb_access_client(const struct wb_actor *a, const struct wb_client_facts *f,
+    unsigned want, bool write, enum wb_purpose purpose,
+    struct wb_client_decision *out)
+{
+	unsigned	granted = 0, own;
+	size_t		i;
+
+	(void)write;	/* reading and changing follow the same rule today */
+	*out = (struct wb_client_decision){ .purpose = purpose };
+	want &= WB_CAT_ALL;
+	if (a == NULL || f == NULL || want == 0 || f->erased)
+		return WB_EDENIED;
+	if (a->role == WB_ROLE_CLIENT) {
+		/* The client sees and manages all of their own data. */
+		if (a->client_id == 0 || a->client_id != f->client_id)
+			return WB_EDENIED;
+		out->allowed = want;
+		return 0;
+	}
+	if (a->role != WB_ROLE_PROFESSIONAL || !f->on_team || a->org_id == 0)
+		return WB_EDENIED;
+	if (purpose == WB_PURPOSE_NONE)
+		out->purpose = purpose = wb_access_own_purpose(f->actor_org_type);
+	if (purpose == WB_PURPOSE_MONITORING)
+		return WB_EDENIED;
+	own = f->registered_org == a->org_id &&
+	    purpose == wb_access_own_purpose(f->actor_org_type) ?
+	    wb_access_own_domain(f->actor_org_type) : 0;
+	granted = want & own;
+	out->own = granted != 0;
+	for (i = 0; i < WB_NCATS; i++) {
+		unsigned bit = 1u << i;
+
+		if ((want & bit) == 0 || (granted & bit) != 0 ||
+		    f->consent[i] == 0)
+			continue;
+		granted |= bit;
+		if (out->consent_id == 0)
+			out->consent_id = f->consent[i];
+	}
+	out->allowed = granted;
+	return granted == want ? 0 : WB_EDENIED;
+}

@@ -13,6 +13,7 @@ static const struct {
 	{ WB_ROLE_EDITOR, "editor", "Redacteur" },
 	{ WB_ROLE_PROFESSIONAL, "professional", "Professional" },
 	{ WB_ROLE_SYSTEM, "system", "Systeem" },
+	{ WB_ROLE_CLIENT, "client", "Cliënt" },
 };
 
 const char *
@@ -33,7 +34,7 @@ wb_role_parse(const char *s)
 
 	for (i = 0; i < WB_NELEM(roles); i++)
 		if (roles[i].role != WB_ROLE_SYSTEM &&
-		    strcmp(roles[i].name, s) == 0)
+		    roles[i].role != WB_ROLE_CLIENT && strcmp(roles[i].name, s) == 0)
 			return roles[i].role;
 	return WB_ROLE_NONE;
 }

@@ -20,6 +20,7 @@ enum wb_role {
 	WB_ROLE_EDITOR,
 	WB_ROLE_PROFESSIONAL,
 	WB_ROLE_SYSTEM,		/* the command line run by the operator */
+	WB_ROLE_CLIENT,		/* a client in their own portal */
 };
 
 struct wb_actor {
@@ -29,6 +30,7 @@ struct wb_actor {
 	const char	*region_code;	/* coordinator's region, or NULL */
 	const char	*address;	/* access point: client IP or "cli" */
 	const char	*via;		/* "web", "api" or "cli" */
+	int64_t		 client_id;	/* WB_ROLE_CLIENT: their own record */
 };
 
 /* "admin", "professional", ... and back; 0 / WB_ROLE_NONE when unknown. */

@@ -266,6 +266,103 @@ static const char *const sql[Q__COUNT] = {
 	    "locked_until = excluded.locked_until",
 	[Q_THROTTLE_CLEAR] = "DELETE FROM login_throttle WHERE key = $1",
 
+	/* -- client -- */
+	[Q_CLIENT_INSERT] =
+	    "INSERT INTO client (bsn_sealed, bsn_index, name, birth_date, "
+	    "phone, email, address, municipality_code, benefit, target_group, "
+	    "registered_org, registered_by, created_at, updated_at) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) "
+	    "RETURNING id",
+	[Q_CLIENT_GET] =
+	    "SELECT c.id, c.bsn_sealed, c.name, c.birth_date, c.phone, "
+	    "c.email, c.address, c.municipality_code, m.name, r.code, r.name, "
+	    "c.benefit, c.target_group, c.registered_org, o.name, "
+	    "c.created_at, c.updated_at FROM client c "
+	    "JOIN municipality m ON m.code = c.municipality_code "
+	    "JOIN region r ON r.code = m.region_code "
+	    "JOIN organisation o ON o.id = c.registered_org "
+	    "WHERE c.id = $1 AND c.erased_at IS NULL",
+	[Q_CLIENT_UPDATE] =
+	    "UPDATE client SET name = $2, birth_date = $3, phone = $4, "
+	    "email = $5, address = $6, municipality_code = $7, benefit = $8, "
+	    "target_group = $9, updated_at = $10 WHERE id = $1 "
+	    "AND erased_at IS NULL",
+	[Q_CLIENT_BY_INDEX] =
+	    "SELECT id FROM client WHERE bsn_index = $1",
+	[Q_CLIENT_BSN] =
+	    "SELECT bsn_sealed FROM client WHERE id = $1 AND erased_at IS NULL",
+	/* The policy's facts: the registering organisation, whether the
+	 * client is erased, the acting organisation's type, and whether the
+	 * user is on the team for that organisation. */
+	[Q_CLIENT_FACTS] =
+	    "SELECT c.registered_org, c.erased_at IS NOT NULL, "
+	    "(SELECT type FROM organisation WHERE id = $3), "
+	    "EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = c.id AND "
+	    "t.user_id = $2 AND t.org_id = $3 AND t.ended_at IS NULL) "
+	    "FROM client c WHERE c.id = $1",
+	[Q_CLIENT_MINE] =
+	    "SELECT c.id, c.name, c.birth_date, t.function, o.name, "
+	    "(SELECT count(*) FROM plan_action a WHERE a.client_id = c.id "
+	    "AND a.owner_user = $1 AND a.done_at IS NULL AND a.due_date < $3) "
+	    "FROM care_team t JOIN client c ON c.id = t.client_id "
+	    "JOIN organisation o ON o.id = c.registered_org "
+	    "WHERE t.user_id = $1 AND t.org_id = $2 AND t.ended_at IS NULL "
+	    "AND c.erased_at IS NULL ORDER BY c.id LIMIT 1000",
+
+	/* -- care team -- */
+	[Q_TEAM_INSERT] =
+	    "INSERT INTO care_team (client_id, user_id, org_id, function, "
+	    "added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+	[Q_TEAM_IS_MEMBER] =
+	    "SELECT id FROM care_team WHERE client_id = $1 AND user_id = $2 "
+	    "AND ended_at IS NULL",
+	[Q_TEAM_LIST] =
+	    "SELECT t.id, t.user_id, t.org_id, t.function, u.name, o.name, "
+	    "o.type, k.id, k.phone, k.email, k.availability, t.added_at, "
+	    "t.ended_at FROM care_team t "
+	    "JOIN user_account u ON u.id = t.user_id "
+	    "JOIN organisation o ON o.id = t.org_id "
+	    "LEFT JOIN card k ON k.user_id = t.user_id AND k.active = 1 "
+	    "WHERE t.client_id = $1 AND t.ended_at IS NULL "
+	    "ORDER BY o.name, u.name",
+	[Q_TEAM_GET] =
+	    "SELECT id, user_id, org_id FROM care_team WHERE id = $1 AND "
+	    "client_id = $2 AND ended_at IS NULL",
+	[Q_TEAM_END] =
+	    "UPDATE care_team SET ended_at = $2, ended_by = $3 WHERE id = $1 "
+	    "AND ended_at IS NULL",
+
+	/* -- consent -- */
+	/* Active today ($4): not revoked and within its period. */
+	[Q_CONSENT_ACTIVE] =
+	    "SELECT id, categories FROM consent WHERE client_id = $1 AND "
+	    "org_id = $2 AND purpose = $3 AND revoked_at IS NULL AND "
+	    "valid_from <= $4 AND valid_until >= $4 ORDER BY id",
+	[Q_CONSENT_ANY_ACTIVE] =
+	    "SELECT count(*) FROM consent WHERE client_id = $1 AND "
+	    "org_id = $2 AND revoked_at IS NULL AND valid_from <= $3 AND "
+	    "valid_until >= $3",
+	[Q_CONSENT_INSERT] =
+	    "INSERT INTO consent (client_id, org_id, purpose, categories, "
+	    "valid_from, valid_until, method, evidence, recorded_by, "
+	    "recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	    "RETURNING id",
+	[Q_CONSENT_LIST] =
+	    "SELECT s.id, s.client_id, s.org_id, s.purpose, s.categories, "
+	    "s.valid_from, s.valid_until, s.method, s.evidence, s.recorded_by, "
+	    "s.recorded_at, s.revoked_at, s.revoked_by, s.revoke_reason, "
+	    "o.name, ru.name, vu.name FROM consent s "
+	    "JOIN organisation o ON o.id = s.org_id "
+	    "LEFT JOIN user_account ru ON ru.id = s.recorded_by "
+	    "LEFT JOIN user_account vu ON vu.id = s.revoked_by "
+	    "WHERE s.client_id = $1 ORDER BY s.id DESC",
+	[Q_CONSENT_GET] =
+	    "SELECT id, org_id, revoked_at FROM consent WHERE id = $1 AND "
+	    "client_id = $2",
+	[Q_CONSENT_REVOKE] =
+	    "UPDATE consent SET revoked_at = $2, revoked_by = $3, "
+	    "revoke_reason = $4 WHERE id = $1 AND revoked_at IS NULL",
+
 	/* -- audit -- */
 	[Q_AUDIT_HEAD_GET] =
 	    "SELECT last_id, last_hash FROM audit_head WHERE id = 1",

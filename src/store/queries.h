@@ -82,6 +82,27 @@
 	X(Q_THROTTLE_GET) \
 	X(Q_THROTTLE_PUT) \
 	X(Q_THROTTLE_CLEAR) \
+	/* -- client -- */ \
+	X(Q_CLIENT_INSERT) \
+	X(Q_CLIENT_GET) \
+	X(Q_CLIENT_UPDATE) \
+	X(Q_CLIENT_BY_INDEX) \
+	X(Q_CLIENT_BSN) \
+	X(Q_CLIENT_FACTS) \
+	X(Q_CLIENT_MINE) \
+	/* -- care team -- */ \
+	X(Q_TEAM_INSERT) \
+	X(Q_TEAM_IS_MEMBER) \
+	X(Q_TEAM_LIST) \
+	X(Q_TEAM_GET) \
+	X(Q_TEAM_END) \
+	/* -- consent -- */ \
+	X(Q_CONSENT_ACTIVE) \
+	X(Q_CONSENT_ANY_ACTIVE) \
+	X(Q_CONSENT_INSERT) \
+	X(Q_CONSENT_LIST) \
+	X(Q_CONSENT_GET) \
+	X(Q_CONSENT_REVOKE) \
 	/* -- audit -- */ \
 	X(Q_AUDIT_HEAD_GET) \
 	X(Q_AUDIT_HEAD_LOCK) \

@@ -107,7 +107,7 @@ role_label(const struct wb_req *req, const char *name)
 
 	if (name == NULL)
 		return "";
-	for (r = WB_ROLE_ADMIN; r <= WB_ROLE_SYSTEM; r++)
+	for (r = WB_ROLE_ADMIN; r <= WB_ROLE_CLIENT; r++)
 		if (strcmp(wb_role_name(r), name) == 0)
 			return wb_t(req, wb_role_label(r));
 	return name;

@@ -161,6 +161,7 @@ check "nothing was copied from the tampered source" \
 # --- migrate-data to PostgreSQL and back -----------------------------------
 
 if [ -n "$PG" ] && pg_empty; then
+	mkdir -p "$T/empty"
 	wb migrate-data --from "sqlite:$A" --to "$PG"
 	check "migrate-data SQLite to PostgreSQL exits 0" \
 	    eval 'rc_is 0 && out_has "van sqlite naar postgresql"'
@@ -168,8 +169,12 @@ if [ -n "$PG" ] && pg_empty; then
 	    out_has "het doel in orde"
 	wb migrate-data --from "sqlite:$A" --to "$PG"
 	check "migrate-data into a non-empty PostgreSQL exits 1" rc_is 1
-	wb --db "$PG" org add --code NA-KOPIE --name Nieuw --type ggz \
-	    --region AM01
+	(cd "$T/empty" && wb --db "$PG" org add --code NA-KOPIE \
+	    --name Nieuw --type ggz --region AM01)
+	check "the copy refuses to run without its site key" \
+	    eval 'rc_is 1 && err_has "sleutelbestand" && err_has ontbreekt'
+	WERKBRUG_KEY_FILE="$T/werkbrug.key" wb --db "$PG" org add \
+	    --code NA-KOPIE --name Nieuw --type ggz --region AM01
 	check "a new organisation on PostgreSQL gets the next id" \
 	    eval 'rc_is 0 && out_has "(id $(($(q "$A" "select max(id) from organisation") + 1)))"'
 	wb migrate-data --from "$PG" --to "sqlite:$T/back.db"

@@ -22,6 +22,7 @@
 set -u
 
 . "$(dirname "$0")/lib.sh"
+export WERKBRUG_KEY_FILE="$T/werkbrug.key"	# the site key of the PostgreSQL runs
 PGDIR=
 PID_A=
 PID_B=

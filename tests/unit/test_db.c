@@ -427,7 +427,8 @@ test_conflicts(void **state)
 	assert_true(wb_db_in_tx(t->db));
 	wb_db_rollback(t->db);
 	assert_false(wb_db_in_tx(t->db));
-	assert_int_equal(dbt_int(t, "SELECT count(*) FROM setting"), 0);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM setting WHERE "
+	    "key = 'in-tx'"), 0);
 }
 
 /* -- statements -- */

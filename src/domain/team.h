@@ -1,0 +1,59 @@
+/* team.h - a client's care team.
+ *
+ * The professionals of one or more organisations who work with a client,
+ * each with their function for this client (card function codes).  Being
+ * on the team is the first condition of the access policy; a professional
+ * of an organisation other than the registering one joins only while the
+ * client has an active consent for that organisation.  Memberships are
+ * ended, never deleted.
+ */
+#ifndef WB_TEAM_H
+#define WB_TEAM_H
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/actor.h"
+#include "store/db.h"
+
+struct wb_team_member {
+	int64_t		 id;		/* membership */
+	int64_t		 user_id, org_id;
+	const char	*function;
+	const char	*name;		/* the professional */
+	const char	*org_name, *org_type;
+	int64_t		 card_id;	/* 0 = no card */
+	const char	*phone, *email, *availability;	/* from the card */
+	int64_t		 added_at, ended_at;
+};
+
+/* Current members (identity category, or the client).  Audited
+ * team.read. */
+int	wb_team_list(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t client_id, struct wb_arena *a,
+	    struct wb_team_member **out, size_t *n, struct wb_err *err)
+	    WB_WARN_UNUSED;
+
+/* Add professional `user_id` with `function`.  The actor needs identity
+ * access; the new member must be an active professional, and of the
+ * registering organisation or one with an active consent (else WB_EINVAL
+ * with a Dutch message).  Audited team.add. */
+int	wb_team_add(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t client_id, int64_t user_id, const char *function,
+	    int64_t *id, struct wb_err *err) WB_WARN_UNUSED;
+
+/* End a membership (identity access).  Audited team.end. */
+int	wb_team_end(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t client_id, int64_t member_id, struct wb_err *err)
+	    WB_WARN_UNUSED;
+
+/* Add a member inside the caller's write transaction, no checks (the
+ * registration of a client adds its registrar). */
+int	wb_team_insert_tx(struct wb_db *db, int64_t client_id, int64_t user_id,
+	    int64_t org_id, const char *function, int64_t added_by,
+	    int64_t *id, struct wb_err *err) WB_WARN_UNUSED;
+
+/* Is `user_id` on the team now?  In the caller's transaction. */
+int	wb_team_is_member_tx(struct wb_db *db, int64_t client_id,
+	    int64_t user_id, bool *yes, struct wb_err *err) WB_WARN_UNUSED;
+
+#endif /* WB_TEAM_H */
