@@ -42,7 +42,13 @@ for m in re.finditer(r'\{ "[a-z_]+", WB_P_\w+, [^}]*?, "([^"]+)" \}', routes):
     want.add(m.group(1))
 for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
                ('src/web/router.c', r'field_error\(req, p, "([^"]+)"\)'),
-               ('src/web/app.c', r'\{ "[a-z]+", "([^"]+)" \}'),
+               ('src/web/app.c', r'\{ "[a-z_]+", ((?:"(?:[^"\\]|\\.)*"\s*)+)\}'),
+               ('src/web/app.c', r'\{ "/[^"]*", "([^"]+)",'),
+               ('src/web/client_frame.c', r'\{ "[a-z]*", "([^"]+)", (?:0|WB_CAT_\w+) \}'),
+               ('src/domain/access.c', r'\{ WB_\w+, "[a-z-]+", "([^"]+)" \}'),
+               ('src/domain/client.c', r'benefit_labels\[\] = \{([^}]*)\}'),
+               ('src/domain/client.c', r'target_group_labels\[\] = \{([^}]*)\}'),
+               ('src/domain/consent.c', r'method_labels\[\] = \{([^}]*)\}'),
                ('src/web/app.c', r'(?:heading|message) = ((?:"(?:[^"\\]|\\.)*"\s*)+);'),
                ('src/domain/actor.c', r'"[a-z]+", "([^"]+)" \}'),
                ('src/domain/organisation.c', r'type_labels\[\] = \{([^}]*)\}'),
@@ -59,6 +65,18 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
                 want.add(c_strings(g))
         else:
             want.add(g)
+# Dutch messages of the client domain reach the user through
+# wb_req_domain_error, which translates them.
+for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
+          'src/domain/plan.c', 'src/domain/note.c']:
+    try:
+        src = open(f, encoding='utf-8').read()
+    except FileNotFoundError:
+        continue
+    for m in re.finditer(r'wb_err_(?:field|set)\(err, WB_E(?:INVAL|DENIED|CONFLICT),\s*(?:"[a-z_]+",\s*)?((?:"(?:[^"\\]|\\.)*"\s*)+)[,)]', src):
+        msg = c_strings(m.group(1))
+        if msg[:1].isupper() and '%' not in msg:	# log-only texts are English
+            want.add(msg)
 have = po_ids('po/en.po')
 missing = sorted(w for w in want if w and w not in have)
 for w in missing:

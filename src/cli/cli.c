@@ -269,8 +269,9 @@ cmd_demo(const char *url, int argc, char **argv)
 	if (rc != 0)
 		goto out;
 	printf("demo geladen: %zu organisaties, %zu visitekaartjes, "
-	    "%zu contactpunten, %zu accounts\n\n", rep.organisations,
-	    rep.cards, rep.contact_points, rep.users);
+	    "%zu contactpunten, %zu accounts, %zu cliënten\n\n",
+	    rep.organisations, rep.cards, rep.contact_points, rep.users,
+	    rep.clients);
 	printf("Demo-logins (wachtwoorden worden maar één keer getoond):\n");
 	for (i = 0; i < rep.nlogins; i++)
 		printf("  %-30s %-14s %s  (%s)\n", rep.logins[i].email,

@@ -614,10 +614,7 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 		while ((rc = wb_stmt_step(st, err)) == 1) {
 			struct wb_client_item *it;
 
-			items = wb_arena_grow(a, items, *n + 1, &cap,
-			    sizeof(*items));
-			it = &items[(*n)++];
-			memset(it, 0, sizeof(*it));
+			it = WB_ARENA_PUSH(a, items, *n, cap);
 			it->id = wb_stmt_int64(st, 0);
 			/* Kept until the policy has spoken, below. */
 			it->name = wb_arena_strdup(a, wb_stmt_text(st, 1));

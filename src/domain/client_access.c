@@ -256,3 +256,26 @@ wb_client_registered_org(struct wb_db *db, int64_t client_id,
 	wb_stmt_release(st);
 	return rc;
 }
+
+int
+wb_client_allowed(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, unsigned *cats, struct wb_err *err)
+{
+	struct wb_client_op	op = { .client_id = client_id,
+	    .want = WB_CAT_ALL };
+	struct wb_client_decision d;
+	int			rc;
+
+	*cats = 0;
+	rc = wb_db_begin_read(db, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_client_decide(db, actor, &op, &d, err);
+	wb_db_rollback(db);
+	if (rc == 0 || rc == WB_EDENIED || rc == WB_ENOTFOUND) {
+		*cats = d.allowed;
+		wb_err_clear(err);
+		return 0;
+	}
+	return rc;
+}

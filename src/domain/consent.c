@@ -7,8 +7,9 @@
 
 const char *const wb_consent_methods[] = { "schriftelijk", "mondeling",
     "online", NULL };
-static const char *const method_labels[] = { "Schriftelijk (getekend "
-    "formulier)", "Mondeling", "Online door de cliënt" };
+static const char *const method_labels[] = {
+    "Schriftelijk (getekend formulier)", "Mondeling",
+    "Online door de cliënt" };
 
 const char *
 wb_consent_method_label(const char *code)

@@ -8,6 +8,9 @@
  * E-mail addresses and websites use the reserved .example domain.
  */
 #include "domain/demo.h"
+#include "domain/client.h"
+#include "domain/consent.h"
+#include "domain/team.h"
 #include "domain/actor.h"
 #include "domain/card.h"
 #include "domain/contact_point.h"
@@ -114,6 +117,7 @@ struct demo {
 	char			 home_uwv[33], home_ggz[33], home_gem[33];
 	char			 home_uwv_name[160], home_ggz_name[160];
 	int64_t			 home_uwv_id, home_ggz_id;
+	int64_t			 ggz_user, uwv_user;	/* demo logins */
 	char			 admin_org[33];
 };
 
@@ -124,6 +128,7 @@ static int	set_cp(struct demo *d, int64_t org_id, const char *region,
 		    const char *domain, int64_t person, int64_t deputy,
 		    int64_t from, struct wb_err *err);
 static int	add_users(struct demo *d, struct wb_err *err);
+static int	add_clients(struct demo *d, struct wb_err *err);
 static void	next_person(struct demo *d, char *name, size_t namelen,
 		    char *local, size_t locallen);
 static void	lower_ascii(const char *s, char *out, size_t n);
@@ -415,7 +420,8 @@ fill(struct demo *d, struct wb_err *err)
 	    d->home_gem[0] == '\0')
 		return wb_err_set(err, WB_EDB, "home region %s not filled",
 		    d->home_region);
-	return add_users(d, err);
+	rc = add_users(d, err);
+	return rc != 0 ? rc : add_clients(d, err);
 }
 
 /* Create one organisation and its cards; cards[] gets the card ids
@@ -571,6 +577,10 @@ add_users(struct demo *d, struct wb_err *err)
 			return rc;
 		d->r->users++;
 		d->r->nlogins = i + 1;
+		if (acc[i].card_org_id == d->home_ggz_id)
+			d->ggz_user = uid;
+		else if (acc[i].card_org_id == d->home_uwv_id)
+			d->uwv_user = uid;
 		if (acc[i].card_function != NULL) {
 			struct wb_card	c;
 
@@ -588,6 +598,95 @@ add_users(struct demo *d, struct wb_err *err)
 				return rc;
 			d->r->cards++;
 		}
+	}
+	return 0;
+}
+
+/* A synthetic BSN that passes the 11-proef, in the 9999 range that real
+ * numbers do not use; `seq` makes consecutive ones differ. */
+static void
+demo_bsn(unsigned seq, char out[10])
+{
+	unsigned	d[9], i, sum;
+
+	for (;; seq += 1000) {
+		snprintf(out, 10, "9999%04u", seq % 10000);
+		for (i = 0, sum = 0; i < 8; i++) {
+			d[i] = (unsigned)(out[i] - '0');
+			sum += (9 - i) * d[i];
+		}
+		if (sum % 11 != 10)
+			break;
+	}
+	out[8] = (char)('0' + sum % 11);
+	out[9] = '\0';
+}
+
+/* A handful of clients of the GGZ login in the home region, with their
+ * teams and consents, so the client pages have something to show: the
+ * first two have a consent for the UWV login (the first one including
+ * health), the UWV login is on their team; the others only GGZ. */
+static int
+add_clients(struct demo *d, struct wb_err *err)
+{
+	static const struct {
+		const char	*benefit, *target, *born;
+		unsigned	 uwv;	/* categories consented to UWV */
+	} spec[] = {
+		{ "wia-wga", "epa", "14-03-1986", WB_CAT_IDENTITY |
+		    WB_CAT_WORK | WB_CAT_HEALTH | WB_CAT_PLAN },
+		{ "wajong", "cmd", "02-11-1997", WB_CAT_IDENTITY |
+		    WB_CAT_WORK | WB_CAT_PLAN },
+		{ "participatiewet", "epa", "27-06-1979", 0 },
+		{ "zw", "cmd", "09-09-1990", 0 },
+		{ "ww", "overig", "30-01-1968", 0 },
+	};
+	struct wb_actor	ggz = { .user_id = d->ggz_user, .org_id = d->home_ggz_id,
+	    .role = WB_ROLE_PROFESSIONAL, .address = "demo", .via = "cli" };
+	char		from[16], until[16];
+	size_t		i;
+	int		rc;
+
+	wb_date_nl(wb_today(), from, sizeof(from));
+	wb_date_nl(wb_today() + 365, until, sizeof(until));
+	for (i = 0; i < WB_NELEM(spec); i++) {
+		struct wb_client_input	in;
+		struct wb_consent_input	ci;
+		char			name[128], local[48], bsn[10];
+		int64_t			id, cid, mid;
+
+		next_person(d, name, sizeof(name), local, sizeof(local));
+		demo_bsn((unsigned)(i * 37 + 11), bsn);
+		memset(&in, 0, sizeof(in));
+		in.bsn = bsn;
+		in.name = name;
+		in.birth_date = spec[i].born;
+		in.phone = "06 - 1234 5678";
+		in.municipality = HOME_MUNICIPALITY;
+		in.benefit = spec[i].benefit;
+		in.target_group = spec[i].target;
+		in.function = "ips-trajectbegeleider";
+		rc = wb_client_register(d->db, &ggz, &in, &id, err);
+		if (rc != 0)
+			return rc;
+		d->r->clients++;
+		if (spec[i].uwv == 0)
+			continue;
+		memset(&ci, 0, sizeof(ci));
+		ci.client_id = id;
+		ci.org_id = d->home_uwv_id;
+		ci.purpose = "re-integratie";
+		ci.categories = spec[i].uwv;
+		ci.valid_from = from;
+		ci.valid_until = until;
+		ci.method = "schriftelijk";
+		ci.evidence = "Demo: getekend formulier in het GGZ-dossier";
+		rc = wb_consent_grant(d->db, &ggz, &ci, &cid, err);
+		if (rc == 0)
+			rc = wb_team_add(d->db, &ggz, id, d->uwv_user,
+			    "arbeidsdeskundige", &mid, err);
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
 }

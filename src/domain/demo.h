@@ -22,6 +22,7 @@ struct wb_demo_login {
 
 struct wb_demo_report {
 	size_t			 organisations, cards, contact_points, users;
+	size_t			 clients;
 	struct wb_demo_login	*logins;
 	size_t			 nlogins;
 };

@@ -228,3 +228,64 @@ wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 		wb_db_rollback(db);
 	return rc;
 }
+
+/* Append the active cards with an account of organisation `org_id`. */
+static int
+add_org_cards(struct wb_db *db, int64_t org_id, struct wb_arena *a,
+    struct wb_card **out, size_t *n, size_t *cap, struct wb_err *err)
+{
+	struct wb_card	*cards;
+	size_t		 k, i;
+	int		 rc;
+
+	rc = wb_card_list_org(db, org_id, a, &cards, &k, err);
+	for (i = 0; rc == 0 && i < k; i++)
+		if (cards[i].user_id != 0)
+			*WB_ARENA_PUSH(a, *out, *n, *cap) = cards[i];
+	return rc;
+}
+
+int
+wb_team_candidates(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, struct wb_arena *a, struct wb_card **out, size_t *n,
+    struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "team.candidates",
+	    .client_id = client_id, .want = WB_CAT_IDENTITY };
+	struct wb_client_decision d;
+	struct wb_stmt		*st = NULL;
+	int64_t			 registered = 0, orgs[64];
+	size_t			 norgs = 0, cap = 0, i;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = wb_client_begin_read(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_client_registered_org(db, client_id, &registered, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_CONSENT_ORGS, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, client_id);
+		wb_stmt_bind_int64(st, 2, wb_today());
+		while ((rc = wb_stmt_step(st, err)) == 1)
+			if (norgs < WB_NELEM(orgs) &&
+			    wb_stmt_int64(st, 0) != registered)
+				orgs[norgs++] = wb_stmt_int64(st, 0);
+		wb_stmt_release(st);
+	}
+	if (rc == 0)
+		rc = add_org_cards(db, registered, a, out, n, &cap, err);
+	for (i = 0; rc == 0 && i < norgs; i++)
+		rc = add_org_cards(db, orgs[i], a, out, n, &cap, err);
+	if (rc == 0)
+		rc = wb_client_end_read(db, actor, &op, &d, err);
+	else
+		wb_db_rollback(db);
+	if (rc != 0) {
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "domain/actor.h"
+#include "domain/card.h"
 #include "store/db.h"
 
 struct wb_team_member {
@@ -32,6 +33,14 @@ int	wb_team_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, struct wb_arena *a,
 	    struct wb_team_member **out, size_t *n, struct wb_err *err)
 	    WB_WARN_UNUSED;
+
+/* Professionals who may join the team: those with an account and an
+ * active card at the registering organisation or at an organisation with
+ * an active consent (identity access needed, as for adding).  Audited
+ * team.candidates. */
+int	wb_team_candidates(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t client_id, struct wb_arena *a, struct wb_card **out,
+	    size_t *n, struct wb_err *err) WB_WARN_UNUSED;
 
 /* Add professional `user_id` with `function`.  The actor needs identity
  * access; the new member must be an active professional, and of the

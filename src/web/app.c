@@ -55,6 +55,18 @@ static const struct {
 	{ "imported", "Het bestand is ingelezen." },
 	{ "ended", "Het contactpunt is beëindigd." },
 	{ "password", "Het wachtwoord is gewijzigd." },
+	{ "client_created", "De cliënt is aangemeld. U staat in het team." },
+	{ "client_exists", "Deze cliënt stond al in werkbrug; u ziet de "
+	    "bestaande gegevens." },
+	{ "team_added", "De collega is aan het team toegevoegd." },
+	{ "team_ended", "De collega staat niet meer in het team." },
+	{ "consent_granted", "De toestemming is vastgelegd." },
+	{ "consent_revoked", "De toestemming is ingetrokken. Dit geldt "
+	    "meteen." },
+	{ "goal_added", "Het doel staat in het plan." },
+	{ "goal_stopped", "Het doel is gestopt." },
+	{ "action_added", "De actie is toegevoegd." },
+	{ "note_added", "De notitie staat in de tijdlijn." },
 };
 
 int
@@ -128,6 +140,7 @@ nav_for(struct wb_req *req)
 		unsigned	 roles;		/* bit per enum wb_role */
 	} items[] = {
 		{ "/", "Start", 0xffff },
+		{ "/clienten", "Cliënten", 1u << WB_ROLE_PROFESSIONAL },
 		{ "/contactpunten", "Contactpunt zoeken", 0xffff },
 		{ "/regios", "Regio's", 0xffff },
 		{ "/organisaties", "Organisaties", 0xffff },

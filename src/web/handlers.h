@@ -43,6 +43,33 @@ WB_HANDLER(wb_h_cp_new_form);
 WB_HANDLER(wb_h_cp_new);
 WB_HANDLER(wb_h_cp_end);
 
+/* h_client.c: the client record, care team and consents */
+WB_HANDLER(wb_h_clients);
+WB_HANDLER(wb_h_client_find);
+WB_HANDLER(wb_h_client_new_form);
+WB_HANDLER(wb_h_client_new);
+WB_HANDLER(wb_h_client);
+WB_HANDLER(wb_h_client_bsn);
+WB_HANDLER(wb_h_client_edit_form);
+WB_HANDLER(wb_h_client_edit);
+WB_HANDLER(wb_h_client_team);
+WB_HANDLER(wb_h_team_add);
+WB_HANDLER(wb_h_team_end);
+WB_HANDLER(wb_h_consents);
+WB_HANDLER(wb_h_consent_add);
+WB_HANDLER(wb_h_consent_revoke);
+
+/* h_plan.c: the joint plan and the timeline of a client */
+WB_HANDLER(wb_h_plan);
+WB_HANDLER(wb_h_goal_add);
+WB_HANDLER(wb_h_goal_update);
+WB_HANDLER(wb_h_goal_stop);
+WB_HANDLER(wb_h_action_add);
+WB_HANDLER(wb_h_action_done);
+WB_HANDLER(wb_h_action_reopen);
+WB_HANDLER(wb_h_timeline);
+WB_HANDLER(wb_h_note_add);
+
 /* h_admin.c: accounts */
 WB_HANDLER(wb_h_users);
 WB_HANDLER(wb_h_user_new_form);

@@ -21,6 +21,21 @@ static const char *const outcomes[] = { "allowed", "denied", NULL };
 static const char *const import_kinds[] = { "organisaties", "contactpunten",
     NULL };
 
+static const char *const benefits[] = { "wajong", "wia-wga", "wia-iva",
+    "wao", "waz", "zw", "ww", "participatiewet", "geen", NULL };
+static const char *const target_groups[] = { "epa", "cmd", "overig", NULL };
+static const char *const purposes[] = { "behandeling", "re-integratie",
+    "casuistiekoverleg", "monitoring", NULL };
+static const char *const categories[] = { "identity", "work", "health",
+    "plan", "notes", NULL };
+static const char *const consent_methods[] = { "schriftelijk", "mondeling",
+    NULL };
+
+static const char *const tracks[] = { "zorg", "werk", "inkomen",
+    "dagbesteding", NULL };
+static const char *const note_kinds[] = { "gesprek", "telefoon", "mail",
+    "notitie", NULL };
+
 #define REQ	WB_P_REQUIRED
 #define END	{ NULL, 0, 0, 0, 0, NULL, NULL }
 
@@ -137,6 +152,79 @@ static const struct wb_param p_audit[] = {
 	{ "from", WB_P_DATE, 0, 0, 0, NULL, "Vanaf" },
 	{ "until", WB_P_DATE, 0, 0, 0, NULL, "Tot en met" },
 	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
+#define CLIENT_FIELDS \
+	{ "name", WB_P_TEXT, 0, 0, 100, NULL, "Naam" }, \
+	{ "birth_date", WB_P_DATE, 0, 0, 0, NULL, "Geboortedatum" }, \
+	{ "phone", WB_P_TEXT, 0, 0, 30, NULL, "Telefoon" }, \
+	{ "email", WB_P_TEXT, 0, 0, 254, NULL, "E-mailadres" }, \
+	{ "address", WB_P_TEXT, 0, 0, 200, NULL, "Adres" }, \
+	{ "municipality", WB_P_MUNICIPALITY, 0, 0, 0, NULL, "Woonplaats" }, \
+	{ "benefit", WB_P_ENUM, 0, 0, 0, benefits, "Uitkering" }, \
+	{ "target_group", WB_P_ENUM, 0, 0, 0, target_groups, "Doelgroep" }
+static const struct wb_param p_client_new[] = {
+	{ "bsn", WB_P_TEXT, REQ, 0, 20, NULL, "BSN" },
+	CLIENT_FIELDS,
+	{ "function", WB_P_ENUM, REQ, 0, 0, functions, "Uw functie" }, END };
+static const struct wb_param p_client_edit[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	CLIENT_FIELDS, END };
+static const struct wb_param p_client_find[] = {
+	{ "bsn", WB_P_TEXT, REQ, 0, 20, NULL, "BSN" }, END };
+static const struct wb_param p_team_add[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "user", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Collega" },
+	{ "function", WB_P_ENUM, REQ, 0, 0, functions, "Functie" }, END };
+static const struct wb_param p_team_end[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "member", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_consent_add[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "org", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Organisatie" },
+	{ "purpose", WB_P_ENUM, REQ, 0, 0, purposes, "Doel" },
+	{ "categories", WB_P_ENUM, REQ | WB_P_MULTI, 0, 0, categories,
+	    "Gegevens" },
+	{ "valid_from", WB_P_DATE, REQ, 0, 0, NULL, "Geldig vanaf" },
+	{ "valid_until", WB_P_DATE, REQ, 0, 0, NULL, "Geldig tot en met" },
+	{ "method", WB_P_ENUM, REQ, 0, 0, consent_methods, "Hoe gegeven" },
+	{ "evidence", WB_P_TEXT, 0, 0, 200, NULL, "Bewijs" }, END };
+static const struct wb_param p_consent_revoke[] = {
+	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "consent", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "reason", WB_P_LINES, 0, 0, 300, NULL, "Reden" }, END };
+#define ID_PARAM	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }
+static const struct wb_param p_goal_add[] = {
+	ID_PARAM,
+	{ "track", WB_P_ENUM, REQ, 0, 0, tracks, "Onderdeel" },
+	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Doel" },
+	{ "target", WB_P_LINES, REQ, 0, 300, NULL, "Meetbaar resultaat" },
+	{ "due_date", WB_P_DATE, 0, 0, 0, NULL, "Streefdatum" }, END };
+static const struct wb_param p_goal_update[] = {
+	ID_PARAM,
+	{ "goal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "version", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Doel" },
+	{ "target", WB_P_LINES, REQ, 0, 300, NULL, "Meetbaar resultaat" },
+	{ "due_date", WB_P_DATE, 0, 0, 0, NULL, "Streefdatum" }, END };
+static const struct wb_param p_goal_stop[] = {
+	ID_PARAM,
+	{ "goal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "version", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_action_add[] = {
+	ID_PARAM,
+	{ "goal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Actie" },
+	{ "owner", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Wie" },
+	{ "due_date", WB_P_DATE, REQ, 0, 0, NULL, "Uiterlijk" }, END };
+static const struct wb_param p_action_mark[] = {
+	ID_PARAM,
+	{ "action", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "goal", WB_P_INT, 0, 1, INT64_MAX, NULL, NULL },
+	{ "version", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_note_add[] = {
+	ID_PARAM,
+	{ "kind", WB_P_ENUM, REQ, 0, 0, note_kinds, "Soort" },
+	{ "on_date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" },
+	{ "body", WB_P_LINES, REQ, 0, 4000, NULL, "Tekst" }, END };
 static const struct wb_param p_api_orgs[] = {
 	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
 	{ "type", WB_P_ENUM, 0, 0, 0, org_types, NULL },
@@ -188,6 +276,41 @@ const struct wb_route wb_routes[] = {
 	    p_card_edit },
 	{ WB_GET, "/mijn-kaartje", wb_h_my_card_form, 0, p_none },
 	{ WB_POST, "/mijn-kaartje", wb_h_my_card, F, p_my_card },
+
+	{ WB_GET, "/clienten", wb_h_clients, 0, p_none },
+	{ WB_POST, "/clienten/zoeken", wb_h_client_find, F, p_client_find },
+	{ WB_GET, "/clienten/nieuw", wb_h_client_new_form, 0, p_none },
+	{ WB_POST, "/clienten/nieuw", wb_h_client_new, F, p_client_new },
+	{ WB_GET, "/clienten/{id}", wb_h_client, 0, p_id },
+	{ WB_POST, "/clienten/{id}/bsn", wb_h_client_bsn, 0, p_id },
+	{ WB_GET, "/clienten/{id}/bewerken", wb_h_client_edit_form, 0, p_id },
+	{ WB_POST, "/clienten/{id}/bewerken", wb_h_client_edit, F,
+	    p_client_edit },
+	{ WB_GET, "/clienten/{id}/team", wb_h_client_team, 0, p_id },
+	{ WB_POST, "/clienten/{id}/team", wb_h_team_add, F, p_team_add },
+	{ WB_POST, "/clienten/{id}/team/{member}/beeindigen", wb_h_team_end,
+	    0, p_team_end },
+	{ WB_GET, "/clienten/{id}/toestemmingen", wb_h_consents, 0, p_id },
+	{ WB_POST, "/clienten/{id}/toestemmingen", wb_h_consent_add, F,
+	    p_consent_add },
+	{ WB_POST, "/clienten/{id}/toestemmingen/{consent}/intrekken",
+	    wb_h_consent_revoke, F, p_consent_revoke },
+
+	{ WB_GET, "/clienten/{id}/plan", wb_h_plan, 0, p_id },
+	{ WB_POST, "/clienten/{id}/plan/doelen", wb_h_goal_add, F,
+	    p_goal_add },
+	{ WB_POST, "/clienten/{id}/plan/doelen/{goal}", wb_h_goal_update, F,
+	    p_goal_update },
+	{ WB_POST, "/clienten/{id}/plan/doelen/{goal}/stoppen",
+	    wb_h_goal_stop, 0, p_goal_stop },
+	{ WB_POST, "/clienten/{id}/plan/doelen/{goal}/acties",
+	    wb_h_action_add, F, p_action_add },
+	{ WB_POST, "/clienten/{id}/plan/acties/{action}/klaar",
+	    wb_h_action_done, 0, p_action_mark },
+	{ WB_POST, "/clienten/{id}/plan/acties/{action}/heropenen",
+	    wb_h_action_reopen, 0, p_action_mark },
+	{ WB_GET, "/clienten/{id}/tijdlijn", wb_h_timeline, 0, p_id },
+	{ WB_POST, "/clienten/{id}/tijdlijn", wb_h_note_add, F, p_note_add },
 
 	{ WB_GET, "/beheer/gebruikers", wb_h_users, 0, p_users },
 	{ WB_GET, "/beheer/gebruikers/nieuw", wb_h_user_new_form, 0, p_none },
