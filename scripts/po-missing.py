@@ -65,17 +65,16 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
                 want.add(c_strings(g))
         else:
             want.add(g)
-# Dutch messages of the client domain reach the user through
-# wb_req_domain_error, which translates them.
+# The client domain's Dutch texts (messages, labels) reach the user through
+# wb_t: every group of adjacent string literals there that starts with a
+# capital is one (log texts are English and lowercase).
 for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
-          'src/domain/plan.c', 'src/domain/note.c']:
-    try:
-        src = open(f, encoding='utf-8').read()
-    except FileNotFoundError:
-        continue
-    for m in re.finditer(r'wb_err_(?:field|set)\(err, WB_E(?:INVAL|DENIED|CONFLICT),\s*(?:"[a-z_]+",\s*)?((?:"(?:[^"\\]|\\.)*"\s*)+)[,)]', src):
-        msg = c_strings(m.group(1))
-        if msg[:1].isupper() and '%' not in msg:	# log-only texts are English
+          'src/domain/plan.c', 'src/domain/note.c', 'src/domain/access.c']:
+    src = open(f, encoding='utf-8').read()
+    src = re.sub(r'/\*.*?\*/', '', src, flags=re.S)
+    for m in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', src):
+        msg = c_strings(m.group(0))
+        if re.match(r'[A-Z]', msg) and '%' not in msg:
             want.add(msg)
 have = po_ids('po/en.po')
 missing = sorted(w for w in want if w and w not in have)

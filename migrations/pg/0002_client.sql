@@ -11,7 +11,8 @@ CREATE TABLE client (
 	-- keyed hash of it for lookup; NULL after erasure.
 	bsn_sealed	TEXT,
 	bsn_index	TEXT UNIQUE,
-	name		TEXT NOT NULL,
+	given_name	TEXT NOT NULL,
+	family_name	TEXT NOT NULL,
 	birth_date	BIGINT NOT NULL,
 	phone		TEXT,
 	email		TEXT,
@@ -20,8 +21,8 @@ CREATE TABLE client (
 	benefit		TEXT NOT NULL CHECK (benefit IN ('wajong', 'wia-wga',
 			    'wia-iva', 'wao', 'waz', 'zw', 'ww',
 			    'participatiewet', 'geen')),
-	target_group	TEXT NOT NULL CHECK (target_group IN ('epa', 'cmd',
-			    'overig')),
+	-- health: recorded by a GGZ institution only, so it may be NULL
+	target_group	TEXT CHECK (target_group IN ('epa', 'cmd', 'overig')),
 	registered_org	BIGINT NOT NULL REFERENCES organisation (id),
 	registered_by	BIGINT REFERENCES user_account (id),
 	created_at	BIGINT NOT NULL,

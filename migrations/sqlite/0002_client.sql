@@ -9,7 +9,8 @@ CREATE TABLE client (
 	-- keyed hash of it for lookup; NULL after erasure.
 	bsn_sealed	TEXT,
 	bsn_index	TEXT UNIQUE,
-	name		TEXT NOT NULL,
+	given_name	TEXT NOT NULL,
+	family_name	TEXT NOT NULL,
 	birth_date	INTEGER NOT NULL,
 	phone		TEXT,
 	email		TEXT,
@@ -18,8 +19,8 @@ CREATE TABLE client (
 	benefit		TEXT NOT NULL CHECK (benefit IN ('wajong', 'wia-wga',
 			    'wia-iva', 'wao', 'waz', 'zw', 'ww',
 			    'participatiewet', 'geen')),
-	target_group	TEXT NOT NULL CHECK (target_group IN ('epa', 'cmd',
-			    'overig')),
+	-- health: recorded by a GGZ institution only, so it may be NULL
+	target_group	TEXT CHECK (target_group IN ('epa', 'cmd', 'overig')),
 	registered_org	INTEGER NOT NULL REFERENCES organisation (id),
 	registered_by	INTEGER REFERENCES user_account (id),
 	created_at	INTEGER NOT NULL,

@@ -201,6 +201,8 @@ wb_access_client(const struct wb_actor *a, const struct wb_client_facts *f,
 	want &= WB_CAT_ALL;
 	if (a == NULL || f == NULL || want == 0 || f->erased)
 		return WB_EDENIED;
+	if (purpose == WB_PURPOSE_MONITORING)
+		return WB_EDENIED;	/* aggregates only, through report/ */
 	if (a->role == WB_ROLE_CLIENT) {
 		/* The client sees and manages all of their own data. */
 		if (a->client_id == 0 || a->client_id != f->client_id)

@@ -105,9 +105,12 @@ wb_client_validate(struct wb_db *db, const struct wb_client_input *in,
 		return wb_err_field(err, WB_EINVAL, "bsn", "Dit is geen geldig "
 		    "BSN: het heeft 9 cijfers en moet de elfproef halen. "
 		    "Controleer het nummer.");
-	if (empty(in->name) || !text_ok(in->name, 100))
-		return wb_err_field(err, WB_EINVAL, "name",
-		    "Vul de naam in (hoogstens 100 tekens).");
+	if (empty(in->given_name) || !text_ok(in->given_name, 100))
+		return wb_err_field(err, WB_EINVAL, "given_name",
+		    "Vul de voornaam in (hoogstens 100 tekens).");
+	if (empty(in->family_name) || !text_ok(in->family_name, 100))
+		return wb_err_field(err, WB_EINVAL, "family_name", "Vul de "
+		    "achternaam in, met tussenvoegsel (hoogstens 100 tekens).");
 	if (empty(in->birth_date) || wb_date_parse(in->birth_date,
 	    strlen(in->birth_date), &born) != 0)
 		return wb_err_field(err, WB_EINVAL, "birth_date", "Vul de "
@@ -138,7 +141,8 @@ wb_client_validate(struct wb_db *db, const struct wb_client_input *in,
 	if (!in_list(wb_client_benefits, in->benefit))
 		return wb_err_field(err, WB_EINVAL, "benefit",
 		    "Kies de uitkering (of 'Geen uitkering').");
-	if (!in_list(wb_client_target_groups, in->target_group))
+	if (!empty(in->target_group) &&
+	    !in_list(wb_client_target_groups, in->target_group))
 		return wb_err_field(err, WB_EINVAL, "target_group",
 		    "Kies de doelgroep.");
 	if (registering && !in_list(wb_card_functions, in->function))
@@ -155,14 +159,15 @@ bind_fields(struct wb_stmt *st, int first, const struct wb_client_input *in)
 
 	if (wb_date_parse(in->birth_date, strlen(in->birth_date), &born) != 0)
 		born = 0;	/* unreachable: validated before */
-	wb_stmt_bind_text(st, first, in->name);
-	wb_stmt_bind_int64(st, first + 1, born);
-	wb_stmt_bind_opt(st, first + 2, in->phone);
-	wb_stmt_bind_opt(st, first + 3, in->email);
-	wb_stmt_bind_opt(st, first + 4, in->address);
-	wb_stmt_bind_text(st, first + 5, in->municipality);
-	wb_stmt_bind_text(st, first + 6, in->benefit);
-	wb_stmt_bind_text(st, first + 7, in->target_group);
+	wb_stmt_bind_text(st, first, in->given_name);
+	wb_stmt_bind_text(st, first + 1, in->family_name);
+	wb_stmt_bind_int64(st, first + 2, born);
+	wb_stmt_bind_opt(st, first + 3, in->phone);
+	wb_stmt_bind_opt(st, first + 4, in->email);
+	wb_stmt_bind_opt(st, first + 5, in->address);
+	wb_stmt_bind_text(st, first + 6, in->municipality);
+	wb_stmt_bind_text(st, first + 7, in->benefit);
+	wb_stmt_bind_opt(st, first + 8, in->target_group);
 }
 
 static int
@@ -255,6 +260,21 @@ wb_client_register(struct wb_db *db, const struct wb_actor *actor,
 	rc = wb_client_validate(db, in, true, err);
 	if (rc != 0)
 		goto out;
+	/* The target group is a health fact: the GGZ records it, nobody
+	 * else may (they could never read it back either). */
+	if ((wb_access_own_domain(type) & WB_CAT_HEALTH) == 0 &&
+	    !empty(in->target_group)) {
+		rc = wb_err_field(err, WB_EINVAL, "target_group", "De "
+		    "doelgroep is een gezondheidsgegeven. Die legt alleen de "
+		    "GGZ vast; laat dit veld leeg.");
+		goto out;
+	}
+	if ((wb_access_own_domain(type) & WB_CAT_HEALTH) != 0 &&
+	    empty(in->target_group)) {
+		rc = wb_err_field(err, WB_EINVAL, "target_group",
+		    "Kies de doelgroep.");
+		goto out;
+	}
 	(void)wb_bsn_normalise(in->bsn, bsn);
 	rc = wb_vault_index("bsn", bsn, index, err);
 	if (rc == 0)
@@ -287,9 +307,9 @@ wb_client_register(struct wb_db *db, const struct wb_actor *actor,
 		wb_stmt_bind_text(st, 1, sealed);
 		wb_stmt_bind_text(st, 2, index);
 		bind_fields(st, 3, in);
-		wb_stmt_bind_int64(st, 11, actor->org_id);
-		wb_stmt_bind_int64(st, 12, actor->user_id);
-		wb_stmt_bind_int64(st, 13, wb_now());
+		wb_stmt_bind_int64(st, 12, actor->org_id);
+		wb_stmt_bind_int64(st, 13, actor->user_id);
+		wb_stmt_bind_int64(st, 14, wb_now());
 		rc = wb_stmt_exec_int64(st, id, err);
 		wb_stmt_release(st);
 	}
@@ -342,7 +362,10 @@ row_client(struct wb_stmt *st, unsigned shown, struct wb_arena *a,
 			sodium_memzero(bsn, strlen(bsn));
 			c->bsn_masked = wb_arena_strdup(a, masked);
 		}
-		c->name = wb_arena_strdup(a, wb_stmt_text(st, 2));
+		c->given_name = wb_arena_strdup(a, wb_stmt_text(st, 2));
+		c->family_name = wb_arena_strdup(a, wb_stmt_text(st, 17));
+		c->name = wb_arena_printf(a, "%s %s", c->given_name,
+		    c->family_name);
 		c->birth_date = wb_stmt_int64(st, 3);
 		c->phone = opt_text(st, 4, a);
 		c->email = opt_text(st, 5, a);
@@ -355,7 +378,7 @@ row_client(struct wb_stmt *st, unsigned shown, struct wb_arena *a,
 	if ((shown & WB_CAT_WORK) != 0)
 		c->benefit = wb_arena_strdup(a, wb_stmt_text(st, 11));
 	if ((shown & WB_CAT_HEALTH) != 0)
-		c->target_group = wb_arena_strdup(a, wb_stmt_text(st, 12));
+		c->target_group = opt_text(st, 12, a);
 	c->registered_org = wb_stmt_int64(st, 13);
 	c->registered_org_name = wb_arena_strdup(a, wb_stmt_text(st, 14));
 	c->created_at = wb_stmt_int64(st, 15);
@@ -463,7 +486,8 @@ merge(const struct wb_client_input *in, const struct wb_client *cur,
 	unsigned	want = 0;
 
 	*m = *in;
-	if (in->name != NULL || in->birth_date != NULL || in->phone != NULL ||
+	if (in->given_name != NULL || in->family_name != NULL ||
+	    in->birth_date != NULL || in->phone != NULL ||
 	    in->email != NULL || in->address != NULL ||
 	    in->municipality != NULL)
 		want |= WB_CAT_IDENTITY;
@@ -471,8 +495,10 @@ merge(const struct wb_client_input *in, const struct wb_client *cur,
 		want |= WB_CAT_WORK;
 	if (in->target_group != NULL)
 		want |= WB_CAT_HEALTH;
-	if (in->name == NULL)
-		m->name = cur->name;
+	if (in->given_name == NULL)
+		m->given_name = cur->given_name;
+	if (in->family_name == NULL)
+		m->family_name = cur->family_name;
 	if (in->birth_date == NULL)
 		m->birth_date = born;
 	if (in->phone == NULL)
@@ -524,7 +550,7 @@ wb_client_update(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, in->id);
 		bind_fields(st, 2, &m);
-		wb_stmt_bind_int64(st, 10, wb_now());
+		wb_stmt_bind_int64(st, 11, wb_now());
 		rc = wb_stmt_exec(st, err);
 		wb_stmt_release(st);
 	}
@@ -610,7 +636,6 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, actor->user_id);
 		wb_stmt_bind_int64(st, 2, actor->org_id);
-		wb_stmt_bind_int64(st, 3, wb_today());
 		while ((rc = wb_stmt_step(st, err)) == 1) {
 			struct wb_client_item *it;
 
@@ -622,7 +647,6 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 			it->function = wb_arena_strdup(a, wb_stmt_text(st, 3));
 			it->registered_org_name = wb_arena_strdup(a,
 			    wb_stmt_text(st, 4));
-			it->overdue = wb_stmt_int64(st, 5);
 		}
 		wb_stmt_release(st);
 	}
@@ -658,4 +682,23 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 	}
 	*out = items;
 	return 0;
+}
+
+int
+wb_client_register_categories(struct wb_db *db, const struct wb_actor *actor,
+    unsigned *cats, struct wb_err *err)
+{
+	char	type[32];
+	int	rc;
+
+	*cats = 0;
+	if (actor->role != WB_ROLE_PROFESSIONAL)
+		return 0;
+	rc = wb_db_begin_read(db, err);
+	if (rc == 0)
+		rc = org_type_of(db, actor->org_id, type, sizeof(type), err);
+	wb_db_rollback(db);
+	if (rc == 0)
+		*cats = wb_access_own_domain(type);
+	return rc;
 }

@@ -29,14 +29,15 @@ struct wb_client {
 	struct wb_client_decision access;
 	/* identity & contact */
 	const char	*bsn_masked;	/* "*****6782" */
-	const char	*name;
+	const char	*given_name, *family_name;
+	const char	*name;		/* "given family", for display */
 	int64_t		 birth_date;	/* days since 1970-01-01 */
 	const char	*phone, *email, *address;
 	const char	*municipality_code, *municipality_name;
 	const char	*region_code, *region_name;
 	/* work & income */
 	const char	*benefit;
-	/* health */
+	/* health (NULL when not shown, or not recorded) */
 	const char	*target_group;
 	/* always (the record's frame) */
 	int64_t		 registered_org;
@@ -48,7 +49,8 @@ struct wb_client {
 struct wb_client_input {
 	int64_t		 id;		/* update only */
 	const char	*bsn;
-	const char	*name;
+	const char	*given_name;	/* roepnaam of voornamen */
+	const char	*family_name;	/* achternaam, with tussenvoegsel */
 	const char	*birth_date;	/* dd-mm-jjjj or jjjj-mm-dd */
 	const char	*phone, *email, *address;
 	const char	*municipality;	/* GMxxxx */
@@ -73,6 +75,13 @@ int	wb_client_validate(struct wb_db *db, const struct wb_client_input *in,
  * (nothing else is told).  Audited client.create. */
 int	wb_client_register(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_client_input *in, int64_t *id, struct wb_err *err)
+	    WB_WARN_UNUSED;
+
+/* The categories the actor's organisation records of a client it
+ * registers (0: it may not register clients); the register form shows
+ * only those fields.  Not audited: it reads no client. */
+int	wb_client_register_categories(struct wb_db *db,
+	    const struct wb_actor *actor, unsigned *cats, struct wb_err *err)
 	    WB_WARN_UNUSED;
 
 /* Read the record with what the policy shows the actor (at least one
@@ -100,11 +109,11 @@ int	wb_client_find_bsn(struct wb_db *db, const struct wb_actor *actor,
 /* One row of "Mijn cliënten". */
 struct wb_client_item {
 	int64_t		 id;
-	const char	*name;		/* NULL: no identity access */
+	const char	*name;		/* "given family"; NULL: no identity
+					 * access */
 	int64_t		 birth_date;
 	const char	*function;	/* the actor's function for this client */
 	const char	*registered_org_name;
-	int64_t		 overdue;	/* the actor's overdue actions */
 };
 
 /* The clients on whose team the actor is, names only where allowed.

@@ -144,24 +144,17 @@ wb_client_audit(struct wb_db *db, const struct wb_actor *actor,
 	    wb_audit_log(db, actor, &ev, err);
 }
 
-/* Roll back, log the refusal durably, and return the refusal's code. */
+/* Roll back; a refusal (or an unknown client) is logged durably. */
 static int
 refuse(struct wb_db *db, const struct wb_actor *actor,
     const struct wb_client_op *op, const struct wb_client_decision *d,
     int rc, struct wb_err *err)
 {
-	struct wb_err	aerr;
-	int		arc;
-
-	wb_db_rollback(db);
-	if (rc != WB_EDENIED && rc != WB_ENOTFOUND)
+	if (rc != WB_EDENIED && rc != WB_ENOTFOUND) {
+		wb_db_rollback(db);
 		return rc;
-	arc = wb_client_audit(db, actor, op, d, true, false, &aerr);
-	if (arc != 0) {
-		*err = aerr;
-		return arc;
 	}
-	return rc;
+	return wb_client_refuse(db, actor, op, d, rc, err);
 }
 
 int
@@ -276,6 +269,23 @@ wb_client_allowed(struct wb_db *db, const struct wb_actor *actor,
 		*cats = d.allowed;
 		wb_err_clear(err);
 		return 0;
+	}
+	return rc;
+}
+
+int
+wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    int rc, struct wb_err *err)
+{
+	struct wb_err	aerr;
+	int		arc;
+
+	wb_db_rollback(db);
+	arc = wb_client_audit(db, actor, op, d, true, false, &aerr);
+	if (arc != 0) {
+		*err = aerr;
+		return arc;
 	}
 	return rc;
 }

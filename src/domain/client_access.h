@@ -69,6 +69,13 @@ int	wb_client_end_read(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_client_op *op, const struct wb_client_decision *d,
 	    struct wb_err *err) WB_WARN_UNUSED;
 
+/* A change that passed the policy but is refused on its merits (a
+ * colleague without consent, a consent for one's own organisation): roll
+ * back, log the attempt as denied, and return `rc` with *err as it was. */
+int	wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_client_op *op, const struct wb_client_decision *d,
+	    int rc, struct wb_err *err) WB_WARN_UNUSED;
+
 /* Does the client have an active consent (any purpose, any category) for
  * organisation org_id today?  In the caller's transaction. */
 int	wb_client_org_consented(struct wb_db *db, int64_t client_id,

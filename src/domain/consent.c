@@ -153,10 +153,11 @@ wb_consent_grant(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_client_registered_org(db, in->client_id, &registered,
 		    err);
 		if (rc == 0 && registered != actor->org_id)
-			rc = wb_err_field(err, WB_EINVAL, "org", "U kunt geen "
+			return wb_client_refuse(db, actor, &op, &d,
+			    wb_err_field(err, WB_EINVAL, "org", "U kunt geen "
 			    "toestemming vastleggen voor uw eigen organisatie. "
 			    "Dat doet de cliënt zelf, of de organisatie die de "
-			    "cliënt heeft aangemeld.");
+			    "cliënt heeft aangemeld."), err);
 	}
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_CONSENT_INSERT, &st, err);

@@ -653,13 +653,21 @@ add_clients(struct demo *d, struct wb_err *err)
 		struct wb_client_input	in;
 		struct wb_consent_input	ci;
 		char			name[128], local[48], bsn[10];
+		char			*family;
 		int64_t			id, cid, mid;
 
 		next_person(d, name, sizeof(name), local, sizeof(local));
 		demo_bsn((unsigned)(i * 37 + 11), bsn);
 		memset(&in, 0, sizeof(in));
 		in.bsn = bsn;
-		in.name = name;
+		/* "Sanne van den Berg": given name, then the family name
+		 * with its tussenvoegsel. */
+		family = strchr(name, ' ');
+		if (family == NULL)
+			return wb_err_set(err, WB_EDB, "demo name %s", name);
+		*family++ = '\0';
+		in.given_name = name;
+		in.family_name = family;
 		in.birth_date = spec[i].born;
 		in.phone = "06 - 1234 5678";
 		in.municipality = HOME_MUNICIPALITY;

@@ -138,10 +138,13 @@ wb_team_add(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0 && u.org_id != registered)
 		rc = wb_client_org_consented(db, client_id, u.org_id,
 		    &consented, err);
-	if (rc == 0 && u.org_id != registered && !consented)
-		rc = wb_err_field(err, WB_EINVAL, "user", "De cliënt heeft "
-		    "(nog) geen toestemming gegeven voor de organisatie van "
-		    "deze collega. Leg eerst de toestemming vast.");
+	if (rc == 0 && u.org_id != registered && !consented) {
+		wb_arena_free(&a);
+		return wb_client_refuse(db, actor, &op, &d, wb_err_field(err,
+		    WB_EINVAL, "user", "De cliënt heeft (nog) geen toestemming "
+		    "gegeven voor de organisatie van deze collega. Leg eerst de "
+		    "toestemming vast."), err);
+	}
 	if (rc == 0) {
 		rc = wb_team_is_member_tx(db, client_id, user_id, &member, err);
 		if (rc == 0 && member)

@@ -101,7 +101,7 @@ bind_db(struct wb_db *db, struct wb_err *err)
 	if (rc == 0 && found && strcmp(have, want) != 0)
 		rc = wb_err_set(err, WB_EINVAL, "het sleutelbestand past niet "
 		    "bij deze database; zet het juiste bestand terug (zie "
-		    "docs/security.md)");
+		    "docs/clients.md)");
 	if (rc == 0 && !found) {
 		rc = wb_db_prepare(db, Q_SETTING_PUT, &st, err);
 		if (rc == 0) {
@@ -124,7 +124,14 @@ wb_vault_use_key(struct wb_db *db, const unsigned char key[WB_VAULT_KEYBYTES],
 	int	rc;
 
 	rc = set_key(key, err);
-	return rc != 0 ? rc : bind_db(db, err);
+	if (rc == 0)
+		rc = bind_db(db, err);
+	if (rc != 0 && keys != NULL) {
+		/* A refused key is not left loaded for a caller who goes on. */
+		sodium_free(keys);
+		keys = NULL;
+	}
+	return rc;
 }
 
 /* Write a new random key to `path`, whole or not at all: a temporary
@@ -209,14 +216,20 @@ wb_vault_setup(struct wb_db *db, const char *path, struct wb_err *err)
 		rc = stored_check(db, have, sizeof(have), &found, err);
 		if (rc != 0)
 			return rc;
-		if (found)
+		/* A second process starting at the same moment may have
+		 * made the file and bound it since we looked. */
+		if (found && access(path, F_OK) == 0)
+			rc = read_key(path, key, err);
+		else if (found)
 			return wb_err_set(err, WB_EINVAL, "het sleutelbestand "
 			    "%s ontbreekt, maar deze database heeft een "
 			    "sleutel; zet het bestand terug uit de "
-			    "reservekopie (zie docs/security.md)", path);
-		rc = create_key(path, key, err);
-		if (rc == WB_ECONFLICT)	/* another process made it */
-			rc = read_key(path, key, err);
+			    "reservekopie (zie docs/clients.md)", path);
+		else {
+			rc = create_key(path, key, err);
+			if (rc == WB_ECONFLICT)	/* another process made it */
+				rc = read_key(path, key, err);
+		}
 	} else
 		rc = read_key(path, key, err);
 	if (rc == 0)

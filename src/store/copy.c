@@ -34,6 +34,18 @@ static const struct table tables[WB_COPY_NTABLES] = {
 	    Q_COPY_TOKEN_COUNT, "iitiii" },
 	{ "login_throttle", Q_COPY_THROTTLE_ALL, Q_COPY_THROTTLE_PUT,
 	    Q_COPY_THROTTLE_COUNT, "tiii" },
+	{ "client", Q_COPY_CLIENT_ALL, Q_COPY_CLIENT_PUT,
+	    Q_COPY_CLIENT_COUNT, "ittttittttttiiiii" },
+	{ "care_team", Q_COPY_TEAM_ALL, Q_COPY_TEAM_PUT, Q_COPY_TEAM_COUNT,
+	    "iiiitiiii" },
+	{ "consent", Q_COPY_CONSENT_ALL, Q_COPY_CONSENT_PUT,
+	    Q_COPY_CONSENT_COUNT, "iiitiiittiiiit" },
+	{ "goal", Q_COPY_GOAL_ALL, Q_COPY_GOAL_PUT, Q_COPY_GOAL_COUNT,
+	    "iitittiiiiii" },
+	{ "plan_action", Q_COPY_ACTION_ALL, Q_COPY_ACTION_PUT,
+	    Q_COPY_ACTION_COUNT, "iiitiiiiiiii" },
+	{ "note", Q_COPY_NOTE_ALL, Q_COPY_NOTE_PUT, Q_COPY_NOTE_COUNT,
+	    "iiiititi" },
 	{ "audit_event", Q_COPY_AUDIT_ALL, Q_COPY_AUDIT_PUT,
 	    Q_COPY_AUDIT_COUNT, "iittiittttitittt" },
 	{ "audit_head", Q_COPY_AUDIT_HEAD_ALL, Q_COPY_AUDIT_HEAD_PUT,
@@ -50,6 +62,12 @@ const char *
 wb_copy_table(size_t i)
 {
 	return i < WB_NELEM(tables) ? tables[i].name : NULL;
+}
+
+size_t
+wb_copy_ncols(size_t i)
+{
+	return i < WB_NELEM(tables) ? strlen(tables[i].types) : 0;
 }
 
 /* The number of rows of table t. */

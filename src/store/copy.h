@@ -10,7 +10,8 @@
  * empty (wb_copy_is_empty).  Afterwards the rows of every table are
  * counted on both sides.  The audit chain is copied as it is; checking it
  * (domain/audit.h) is the caller's business, as this module sits below
- * the domain.
+ * the domain.  Sealed values (a client's BSN) are copied sealed: the
+ * target can open them only with the same site key file (vault.h).
  *
  * wb_copy_backup() and wb_copy_restore() use SQLite's online backup API
  * (page by page, a consistent snapshot); on PostgreSQL they return
@@ -26,7 +27,7 @@
 #include "store/db.h"
 
 /* The number of tables copied. */
-#define WB_COPY_NTABLES	13
+#define WB_COPY_NTABLES	19
 
 /* Rows of one table: in the source, written, and in the target after
  * the copy committed. */
@@ -37,6 +38,11 @@ struct wb_copy_count {
 
 /* The name of table i (0 .. WB_COPY_NTABLES - 1) in copy order. */
 const char *wb_copy_table(size_t i);
+
+/* The number of columns copied of table i: a test compares it with the
+ * table's columns, so a column added by a migration is not left behind
+ * silently. */
+size_t	wb_copy_ncols(size_t i);
 
 /* Count the rows of every table into counts[i] (table i).  Errors:
  * WB_EDB (e.g. an unmigrated database). */

@@ -481,9 +481,16 @@ pg_col_int64(struct wb_stmt *st, int col)
 {
 	struct pg_stmt	*s = (struct pg_stmt *)st;
 
+	const char	*v;
+
 	if (!have_cell(s, col) || PQgetisnull(s->res, s->row - 1, col))
 		return 0;
-	return strtoll(PQgetvalue(s->res, s->row - 1, col), NULL, 10);
+	v = PQgetvalue(s->res, s->row - 1, col);
+	/* A boolean (a comparison in the select list) reads as SQLite's
+	 * 1 or 0, so one query text means the same on both backends. */
+	if (PQftype(s->res, col) == 16 /* BOOLOID */)
+		return v[0] == 't';
+	return strtoll(v, NULL, 10);
 }
 
 static const char *
@@ -561,5 +568,17 @@ const struct wb_db_ops wb_db_pg_ops = {
 	    "SELECT setval(pg_get_serial_sequence('contact_point', 'id'), "
 	    "COALESCE(MAX(id), 0) + 1, false) FROM contact_point; "
 	    "SELECT setval(pg_get_serial_sequence('api_token', 'id'), "
-	    "COALESCE(MAX(id), 0) + 1, false) FROM api_token",
+	    "COALESCE(MAX(id), 0) + 1, false) FROM api_token; "
+	    "SELECT setval(pg_get_serial_sequence('client', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM client; "
+	    "SELECT setval(pg_get_serial_sequence('care_team', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM care_team; "
+	    "SELECT setval(pg_get_serial_sequence('consent', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM consent; "
+	    "SELECT setval(pg_get_serial_sequence('goal', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM goal; "
+	    "SELECT setval(pg_get_serial_sequence('plan_action', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM plan_action; "
+	    "SELECT setval(pg_get_serial_sequence('note', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM note",
 };

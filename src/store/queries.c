@@ -268,42 +268,45 @@ static const char *const sql[Q__COUNT] = {
 
 	/* -- client -- */
 	[Q_CLIENT_INSERT] =
-	    "INSERT INTO client (bsn_sealed, bsn_index, name, birth_date, "
-	    "phone, email, address, municipality_code, benefit, target_group, "
-	    "registered_org, registered_by, created_at, updated_at) VALUES "
-	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) "
-	    "RETURNING id",
+	    "INSERT INTO client (bsn_sealed, bsn_index, given_name, "
+	    "family_name, birth_date, phone, email, address, "
+	    "municipality_code, benefit, target_group, registered_org, "
+	    "registered_by, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
 	[Q_CLIENT_GET] =
-	    "SELECT c.id, c.bsn_sealed, c.name, c.birth_date, c.phone, "
+	    "SELECT c.id, c.bsn_sealed, c.given_name, c.birth_date, c.phone, "
 	    "c.email, c.address, c.municipality_code, m.name, r.code, r.name, "
 	    "c.benefit, c.target_group, c.registered_org, o.name, "
-	    "c.created_at, c.updated_at FROM client c "
+	    "c.created_at, c.updated_at, c.family_name FROM client c "
 	    "JOIN municipality m ON m.code = c.municipality_code "
 	    "JOIN region r ON r.code = m.region_code "
 	    "JOIN organisation o ON o.id = c.registered_org "
 	    "WHERE c.id = $1 AND c.erased_at IS NULL",
 	[Q_CLIENT_UPDATE] =
-	    "UPDATE client SET name = $2, birth_date = $3, phone = $4, "
-	    "email = $5, address = $6, municipality_code = $7, benefit = $8, "
-	    "target_group = $9, updated_at = $10 WHERE id = $1 "
-	    "AND erased_at IS NULL",
+	    "UPDATE client SET given_name = $2, family_name = $3, "
+	    "birth_date = $4, phone = $5, email = $6, address = $7, "
+	    "municipality_code = $8, benefit = $9, target_group = $10, "
+	    "updated_at = $11 WHERE id = $1 AND erased_at IS NULL",
 	[Q_CLIENT_BY_INDEX] =
 	    "SELECT id FROM client WHERE bsn_index = $1",
 	[Q_CLIENT_BSN] =
 	    "SELECT bsn_sealed FROM client WHERE id = $1 AND erased_at IS NULL",
 	/* The policy's facts: the registering organisation, whether the
 	 * client is erased, the acting organisation's type, and whether the
-	 * user is on the team for that organisation. */
+	 * user is on the team for that organisation.  The flags are 0/1
+	 * integers: PostgreSQL returns a boolean as "t"/"f", which
+	 * wb_stmt_int64() reads as 0. */
 	[Q_CLIENT_FACTS] =
-	    "SELECT c.registered_org, c.erased_at IS NOT NULL, "
+	    "SELECT c.registered_org, "
+	    "CASE WHEN c.erased_at IS NULL THEN 0 ELSE 1 END, "
 	    "(SELECT type FROM organisation WHERE id = $3), "
-	    "EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = c.id AND "
-	    "t.user_id = $2 AND t.org_id = $3 AND t.ended_at IS NULL) "
+	    "CASE WHEN EXISTS (SELECT 1 FROM care_team t WHERE "
+	    "t.client_id = c.id AND t.user_id = $2 AND t.org_id = $3 AND "
+	    "t.ended_at IS NULL) THEN 1 ELSE 0 END "
 	    "FROM client c WHERE c.id = $1",
 	[Q_CLIENT_MINE] =
-	    "SELECT c.id, c.name, c.birth_date, t.function, o.name, "
-	    "(SELECT count(*) FROM plan_action a WHERE a.client_id = c.id "
-	    "AND a.owner_user = $1 AND a.done_at IS NULL AND a.due_date < $3) "
+	    "SELECT c.id, c.given_name || ' ' || c.family_name, c.birth_date, "
+	    "t.function, o.name "
 	    "FROM care_team t JOIN client c ON c.id = t.client_id "
 	    "JOIN organisation o ON o.id = c.registered_org "
 	    "WHERE t.user_id = $1 AND t.org_id = $2 AND t.ended_at IS NULL "
@@ -362,6 +365,86 @@ static const char *const sql[Q__COUNT] = {
 	[Q_CONSENT_REVOKE] =
 	    "UPDATE consent SET revoked_at = $2, revoked_by = $3, "
 	    "revoke_reason = $4 WHERE id = $1 AND revoked_at IS NULL",
+	/* Organisations with an active consent today ($2). */
+	[Q_CONSENT_ORGS] =
+	    "SELECT DISTINCT org_id FROM consent WHERE client_id = $1 AND "
+	    "revoked_at IS NULL AND valid_from <= $2 AND valid_until >= $2 "
+	    "ORDER BY org_id",
+
+	/* -- plan -- */
+	[Q_GOAL_INSERT] =
+	    "INSERT INTO goal (client_id, track, owner_org, title, target, "
+	    "due_date, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
+	    "$4, $5, $6, $7, $8, $8) RETURNING id",
+	[Q_GOAL_GET] =
+	    "SELECT id, track, owner_org, due_date, stopped_at, version "
+	    "FROM goal WHERE id = $1 AND client_id = $2",
+	/* A change names the version it saw ($2); 0 rows = stale. */
+	[Q_GOAL_UPDATE] =
+	    "UPDATE goal SET title = $3, target = $4, due_date = $5, "
+	    "updated_at = $6, version = version + 1 WHERE id = $1 AND "
+	    "version = $2 AND stopped_at IS NULL",
+	[Q_GOAL_STOP] =
+	    "UPDATE goal SET stopped_at = $3, updated_at = $3, "
+	    "version = version + 1 WHERE id = $1 AND version = $2 AND "
+	    "stopped_at IS NULL",
+	/* Running goals first, then by track (care, work, income, day
+	 * activities) and age. */
+	[Q_GOAL_LIST] =
+	    "SELECT g.id, g.client_id, g.track, g.owner_org, o.name, g.title, "
+	    "g.target, g.due_date, g.stopped_at, g.created_by, g.created_at, "
+	    "g.updated_at, g.version FROM goal g "
+	    "JOIN organisation o ON o.id = g.owner_org WHERE g.client_id = $1 "
+	    "ORDER BY CASE WHEN g.stopped_at IS NULL THEN 0 ELSE 1 END, "
+	    "CASE g.track WHEN 'zorg' THEN 0 WHEN 'werk' THEN 1 "
+	    "WHEN 'inkomen' THEN 2 ELSE 3 END, g.id",
+	[Q_ACTION_INSERT] =
+	    "INSERT INTO plan_action (goal_id, client_id, title, owner_user, "
+	    "due_date, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
+	    "$4, $5, $6, $7, $7) RETURNING id",
+	[Q_ACTION_GET] =
+	    "SELECT a.id, a.goal_id, a.done_at, a.version, g.track, "
+	    "g.stopped_at FROM plan_action a JOIN goal g ON g.id = a.goal_id "
+	    "WHERE a.id = $1 AND a.client_id = $2",
+	[Q_ACTION_DONE] =
+	    "UPDATE plan_action SET done_at = $3, done_by = $4, "
+	    "updated_at = $3, version = version + 1 WHERE id = $1 AND "
+	    "version = $2 AND done_at IS NULL",
+	[Q_ACTION_REOPEN] =
+	    "UPDATE plan_action SET done_at = NULL, done_by = NULL, "
+	    "updated_at = $3, version = version + 1 WHERE id = $1 AND "
+	    "version = $2 AND done_at IS NOT NULL",
+	[Q_ACTION_LIST] =
+	    "SELECT a.id, a.goal_id, a.client_id, a.title, a.owner_user, "
+	    "u.name, a.due_date, a.done_at, a.done_by, d.name, a.created_by, "
+	    "a.created_at, a.updated_at, a.version FROM plan_action a "
+	    "JOIN user_account u ON u.id = a.owner_user "
+	    "LEFT JOIN user_account d ON d.id = a.done_by "
+	    "WHERE a.client_id = $1 ORDER BY a.goal_id, a.due_date, a.id",
+	/* The open actions of user $1 due before today ($2), of running
+	 * goals of clients not erased; the policy filters them after. */
+	[Q_ACTION_OVERDUE] =
+	    "SELECT a.client_id, a.goal_id, a.id, g.track, g.title, a.title, "
+	    "a.due_date, a.version FROM plan_action a "
+	    "JOIN goal g ON g.id = a.goal_id "
+	    "JOIN client c ON c.id = a.client_id "
+	    "WHERE a.owner_user = $1 AND a.done_at IS NULL AND "
+	    "a.due_date < $2 AND g.stopped_at IS NULL AND "
+	    "c.erased_at IS NULL ORDER BY a.due_date, a.client_id, a.id "
+	    "LIMIT 1000",
+
+	/* -- note -- */
+	[Q_NOTE_INSERT] =
+	    "INSERT INTO note (client_id, org_id, author_id, kind, on_date, "
+	    "body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "RETURNING id",
+	/* Newest first; $2 caps the list. */
+	[Q_NOTE_LIST] =
+	    "SELECT n.id, n.client_id, n.org_id, n.author_id, n.kind, "
+	    "n.on_date, n.body, u.name, o.name, n.created_at FROM note n "
+	    "JOIN user_account u ON u.id = n.author_id "
+	    "JOIN organisation o ON o.id = n.org_id WHERE n.client_id = $1 "
+	    "ORDER BY n.on_date DESC, n.id DESC LIMIT $2",
 
 	/* -- audit -- */
 	[Q_AUDIT_HEAD_GET] =
@@ -388,6 +471,19 @@ static const char *const sql[Q__COUNT] = {
 	    AUDIT_FILTER "ORDER BY a.id DESC LIMIT $10 OFFSET $11",
 	[Q_AUDIT_SEARCH_COUNT] =
 	    "SELECT count(*) FROM audit_event a " AUDIT_FILTER,
+	/* One client's access log ("Wie keek mee?"): who, for which
+	 * organisation, when, what, for which purpose. */
+	[Q_AUDIT_CLIENT] =
+	    "SELECT a.id, a.at, a.event, a.outcome, a.user_id, u.name, "
+	    "a.org_id, o.name, a.role, a.purpose, a.consent_id, "
+	    "a.object_type, a.object_id, a.detail FROM audit_event a "
+	    "LEFT JOIN user_account u ON u.id = a.user_id "
+	    "LEFT JOIN organisation o ON o.id = a.org_id "
+	    "WHERE a.client_id = $1 AND ($2 = 0 OR a.at >= $2) AND "
+	    "($3 = 0 OR a.at < $3) ORDER BY a.id DESC LIMIT $4 OFFSET $5",
+	[Q_AUDIT_CLIENT_COUNT] =
+	    "SELECT count(*) FROM audit_event a WHERE a.client_id = $1 AND "
+	    "($2 = 0 OR a.at >= $2) AND ($3 = 0 OR a.at < $3)",
 
 	/* -- copy --
 	 * migrate-data (store/copy.c): per table, every row with its columns
@@ -479,6 +575,67 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO login_throttle (key, failures, window_start, "
 	    "locked_until) VALUES ($1, $2, $3, $4)",
 	[Q_COPY_THROTTLE_COUNT] = "SELECT count(*) FROM login_throttle",
+	[Q_COPY_CLIENT_ALL] =
+	    "SELECT id, bsn_sealed, bsn_index, given_name, family_name, "
+	    "birth_date, phone, email, address, municipality_code, benefit, "
+	    "target_group, "
+	    "registered_org, registered_by, created_at, updated_at, "
+	    "erased_at FROM client ORDER BY id",
+	[Q_COPY_CLIENT_PUT] =
+	    "INSERT INTO client (id, bsn_sealed, bsn_index, given_name, "
+	    "family_name, birth_date, phone, email, address, "
+	    "municipality_code, benefit, target_group, registered_org, "
+	    "registered_by, created_at, updated_at, erased_at) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+	    "$16, $17)",
+	[Q_COPY_CLIENT_COUNT] = "SELECT count(*) FROM client",
+	[Q_COPY_TEAM_ALL] =
+	    "SELECT id, client_id, user_id, org_id, function, added_by, "
+	    "added_at, ended_at, ended_by FROM care_team ORDER BY id",
+	[Q_COPY_TEAM_PUT] =
+	    "INSERT INTO care_team (id, client_id, user_id, org_id, "
+	    "function, added_by, added_at, ended_at, ended_by) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, $7, $8, $9)",
+	[Q_COPY_TEAM_COUNT] = "SELECT count(*) FROM care_team",
+	[Q_COPY_CONSENT_ALL] =
+	    "SELECT id, client_id, org_id, purpose, categories, valid_from, "
+	    "valid_until, method, evidence, recorded_by, recorded_at, "
+	    "revoked_at, revoked_by, revoke_reason FROM consent ORDER BY id",
+	[Q_COPY_CONSENT_PUT] =
+	    "INSERT INTO consent (id, client_id, org_id, purpose, "
+	    "categories, valid_from, valid_until, method, evidence, "
+	    "recorded_by, recorded_at, revoked_at, revoked_by, "
+	    "revoke_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+	    "$11, $12, $13, $14)",
+	[Q_COPY_CONSENT_COUNT] = "SELECT count(*) FROM consent",
+	[Q_COPY_GOAL_ALL] =
+	    "SELECT id, client_id, track, owner_org, title, target, "
+	    "due_date, stopped_at, created_by, created_at, updated_at, "
+	    "version FROM goal ORDER BY id",
+	[Q_COPY_GOAL_PUT] =
+	    "INSERT INTO goal (id, client_id, track, owner_org, title, "
+	    "target, due_date, stopped_at, created_by, created_at, "
+	    "updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+	    "$9, $10, $11, $12)",
+	[Q_COPY_GOAL_COUNT] = "SELECT count(*) FROM goal",
+	[Q_COPY_ACTION_ALL] =
+	    "SELECT id, goal_id, client_id, title, owner_user, due_date, "
+	    "done_at, done_by, created_by, created_at, updated_at, version "
+	    "FROM plan_action ORDER BY id",
+	[Q_COPY_ACTION_PUT] =
+	    "INSERT INTO plan_action (id, goal_id, client_id, title, "
+	    "owner_user, due_date, done_at, done_by, created_by, "
+	    "created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, "
+	    "$6, $7, $8, $9, $10, $11, $12)",
+	[Q_COPY_ACTION_COUNT] = "SELECT count(*) FROM plan_action",
+	[Q_COPY_NOTE_ALL] =
+	    "SELECT id, client_id, org_id, author_id, kind, on_date, body, "
+	    "created_at FROM note ORDER BY id",
+	[Q_COPY_NOTE_PUT] =
+	    "INSERT INTO note (id, client_id, org_id, author_id, kind, "
+	    "on_date, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+	    "$8)",
+	[Q_COPY_NOTE_COUNT] = "SELECT count(*) FROM note",
 	[Q_COPY_AUDIT_ALL] =
 	    "SELECT id, at, event, outcome, user_id, org_id, role, address, "
 	    "object_type, object_id, client_id, purpose, consent_id, detail, "

@@ -16,6 +16,7 @@ static const struct {
 	{ "team", "Team", WB_CAT_IDENTITY },
 	{ "toestemmingen", "Toestemmingen", WB_CAT_IDENTITY },
 	{ "tijdlijn", "Tijdlijn", WB_CAT_NOTES },
+	{ "toegang", "Toegang", WB_CAT_IDENTITY },
 };
 
 /* A refusal of a client page looks like a missing client. */
@@ -113,6 +114,10 @@ wb_client_frame(struct wb_db *db, struct wb_req *req, int64_t id,
 	arr = json_array();
 	for (i = 0; i < WB_NELEM(tabs); i++) {
 		if (tabs[i].needs != 0 && (*cats & tabs[i].needs) == 0)
+			continue;
+		/* The access log answers for the registering organisation. */
+		if (strcmp(tabs[i].slug, "toegang") == 0 &&
+		    c->registered_org != req->actor.org_id)
 			continue;
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
 		    "href", tabs[i].slug[0] == '\0' ?

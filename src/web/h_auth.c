@@ -1,5 +1,7 @@
 /* h_auth.c - login, logout, language, the start page, health, static. */
 #include "web/handlers.h"
+#include "web/view.h"
+#include "domain/plan.h"
 #include "domain/session.h"
 #include "domain/user.h"
 #include "base/asset.h"
@@ -146,6 +148,38 @@ WB_HANDLER(wb_h_lang)
 	return wb_redirect(req, resp, back ? back : "/", NULL);
 }
 
+/* "Mijn werk": the professional's overdue actions, oldest first (the
+ * domain shows each only when its goal is visible; audited). */
+static int
+my_work(struct wb_app *app, struct wb_req *req, json_t *ctx)
+{
+	struct wb_db		*db = wb_app_db(app, &req->err);
+	struct wb_overdue_item	*items;
+	size_t			 n, i;
+	json_t			*arr;
+	int			 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	rc = wb_plan_overdue(db, &req->actor, &req->arena, &items, &n,
+	    &req->err);
+	if (rc != 0)
+		return rc;
+	arr = json_array();
+	for (i = 0; i < n; i++) {
+		json_t *v = json_pack("{s:I, s:s, s:s}", "client_id",
+		    (json_int_t)items[i].client_id, "goal",
+		    items[i].goal_title, "action", items[i].action_title);
+
+		wb_view_date(v, "due", items[i].due_date);
+		json_array_append_new(arr, v);
+	}
+	json_object_set_new(ctx, "is_professional", json_true());
+	json_object_set_new(ctx, "overdue", arr);
+	json_object_set_new(ctx, "has_overdue", json_boolean(n > 0));
+	return 0;
+}
+
 WB_HANDLER(wb_h_home)
 {
 	json_t	*ctx = wb_page(req, "Start");
@@ -159,5 +193,13 @@ WB_HANDLER(wb_h_home)
 	if (req->actor.region_code != NULL)
 		json_object_set_new(ctx, "region_code",
 		    json_string(req->actor.region_code));
+	if (req->actor.role == WB_ROLE_PROFESSIONAL) {
+		int rc = my_work(app, req, ctx);
+
+		if (rc != 0) {
+			json_decref(ctx);
+			return rc;
+		}
+	}
 	return wb_render(app, req, resp, "home.html", ctx);
 }

@@ -12,11 +12,13 @@
 #include "web/client_frame.h"
 #include "web/view.h"
 #include "domain/access.h"
+#include "domain/access_log.h"
 #include "domain/card.h"
 #include "domain/client.h"
 #include "domain/client_access.h"
 #include "domain/consent.h"
 #include "domain/organisation.h"
+#include "domain/plan.h"
 #include "domain/region.h"
 #include "domain/team.h"
 #include "base/str.h"
@@ -63,7 +65,8 @@ WB_HANDLER(wb_h_clients)
 {
 	struct wb_db		*db = wb_app_db(app, &req->err);
 	struct wb_client_item	*items;
-	size_t			 n, i;
+	struct wb_overdue_item	*late;
+	size_t			 n, nlate, i, j;
 	json_t			*ctx, *arr;
 	int			 rc;
 
@@ -71,17 +74,26 @@ WB_HANDLER(wb_h_clients)
 		return WB_EDB;
 	rc = wb_client_list_mine(db, &req->actor, &req->arena, &items, &n,
 	    &req->err);
+	if (rc == 0)
+		rc = wb_plan_overdue(db, &req->actor, &req->arena, &late,
+		    &nlate, &req->err);
 	if (rc != 0)
 		return rc;
 	ctx = wb_page(req, "Mijn cliënten");
 	wb_page_errors(req, ctx);
 	arr = json_array();
 	for (i = 0; i < n; i++) {
-		json_t *v = json_pack("{s:I, s:s, s:s, s:I}", "id",
+		json_int_t overdue = 0;
+		json_t *v;
+
+		/* The same overdue actions "Mijn werk" lists, per client. */
+		for (j = 0; j < nlate; j++)
+			overdue += late[j].client_id == items[i].id;
+		v = json_pack("{s:I, s:s, s:s, s:I}", "id",
 		    (json_int_t)items[i].id, "function", wb_t(req,
 		    wb_card_function_label(items[i].function)),
 		    "registered_org", items[i].registered_org_name,
-		    "overdue", (json_int_t)items[i].overdue);
+		    "overdue", overdue);
 
 		wb_put(v, "name", items[i].name);
 		if (items[i].name != NULL)
@@ -134,7 +146,8 @@ input_from_req(const struct wb_req *req, struct wb_client_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->bsn = wb_req_raw(req, "bsn");
-	in->name = wb_req_raw(req, "name");
+	in->given_name = wb_req_raw(req, "given_name");
+	in->family_name = wb_req_raw(req, "family_name");
 	in->birth_date = wb_req_raw(req, "birth_date");
 	in->phone = wb_req_raw(req, "phone");
 	in->email = wb_req_raw(req, "email");
@@ -186,9 +199,17 @@ client_form(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
     const struct wb_client_input *in)
 {
 	json_t	*ctx, *form, *groups;
-	unsigned shown = c != NULL ? c->shown : WB_CAT_ALL;
+	unsigned shown = c != NULL ? c->shown : 0;
 	int	 rc;
 
+	if (c == NULL) {
+		rc = wb_client_register_categories(db, &req->actor, &shown,
+		    &req->err);
+		if (rc != 0)
+			return rc;
+		if (shown == 0)
+			return WB_EDENIED;
+	}
 	rc = municipality_groups(db, req, in->municipality, &groups);
 	if (rc != 0)
 		return rc;
@@ -197,7 +218,8 @@ client_form(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	wb_page_errors(req, ctx);
 	form = json_object();
 	wb_put(form, "bsn", in->bsn);
-	wb_put(form, "name", in->name);
+	wb_put(form, "given_name", in->given_name);
+	wb_put(form, "family_name", in->family_name);
 	wb_put(form, "birth_date", in->birth_date);
 	wb_put(form, "phone", in->phone);
 	wb_put(form, "email", in->email);
@@ -248,7 +270,8 @@ on_form(struct wb_client_input *in, unsigned shown)
 {
 	bool	id = (shown & WB_CAT_IDENTITY) != 0;
 
-	in->name = id ? or_empty(in->name) : NULL;
+	in->given_name = id ? or_empty(in->given_name) : NULL;
+	in->family_name = id ? or_empty(in->family_name) : NULL;
 	in->birth_date = id ? or_empty(in->birth_date) : NULL;
 	in->phone = id ? or_empty(in->phone) : NULL;
 	in->email = id ? or_empty(in->email) : NULL;
@@ -356,7 +379,8 @@ WB_HANDLER(wb_h_client_edit_form)
 	memset(&in, 0, sizeof(in));
 	if (c.name != NULL)
 		wb_date_nl(c.birth_date, born, sizeof(born));
-	in.name = c.name;
+	in.given_name = c.given_name;
+	in.family_name = c.family_name;
 	in.birth_date = born;
 	in.phone = c.phone;
 	in.email = c.email;
@@ -659,8 +683,11 @@ WB_HANDLER(wb_h_consent_add)
 
 		snprintf(e.field, sizeof(e.field), "categories");
 		wb_req_domain_error(req, &e);
-		resp->status = 403;
-		return consent_page(app, req, resp, db, id);
+		/* consent_page sets 400 for a field error: this is 403. */
+		rc = consent_page(app, req, resp, db, id);
+		if (rc == 0)
+			resp->status = 403;
+		return rc;
 	}
 	if (rc != 0)
 		return wb_client_hide(rc);
@@ -688,4 +715,69 @@ WB_HANDLER(wb_h_consent_revoke)
 		return wb_client_hide(rc);
 	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
 	    "/clienten/%lld/toestemmingen", (long long)id), "consent_revoked");
+}
+
+/* ---------- Access log ----------------------------------------------- */
+
+/* The client's access log as a table (NEN 7513): for the registering
+ * organisation, which answers the client's request for it. */
+WB_HANDLER(wb_h_client_access)
+{
+	struct wb_db		*db = wb_app_db(app, &req->err);
+	struct wb_client	 c;
+	struct wb_access_entry	*e;
+	unsigned		 cats;
+	size_t			 n, i;
+	int64_t			 id = wb_req_int(req, "id", 0), total;
+	int64_t			 page = wb_req_int(req, "pagina", 1);
+	json_t			*ctx, *arr;
+	int			 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	rc = wb_client_frame(db, req, id, "toegang", "Toegang", &c, &cats,
+	    &ctx);
+	if (rc != 0)
+		return rc;
+	rc = wb_access_log(db, &req->actor, id, 0, 0, WB_ACCESS_LOG_PAGE,
+	    (page - 1) * WB_ACCESS_LOG_PAGE, &req->arena, &e, &n, &total,
+	    &req->err);
+	if (rc != 0) {
+		json_decref(ctx);
+		return wb_client_hide(rc);
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++) {
+		char	 t[32], iso[32];
+		json_t	*v;
+
+		wb_time_nl(e[i].at, t, sizeof(t));
+		wb_time_iso(e[i].at, iso, sizeof(iso));
+		v = json_pack("{s:s, s:s, s:s, s:s, s:b}", "time", t,
+		    "time_iso", iso, "event", e[i].event, "what",
+		    wb_t(req, e[i].what), "denied", e[i].outcome != NULL &&
+		    strcmp(e[i].outcome, "denied") == 0);
+		wb_put(v, "who", e[i].user_name);
+		wb_put(v, "org", e[i].org_name);
+		if (e[i].purpose != NULL)
+			wb_put(v, "purpose", wb_t(req, wb_purpose_label(
+			    wb_purpose_parse(e[i].purpose))));
+		if (e[i].consent_id != 0)
+			json_object_set_new(v, "consent_id",
+			    json_integer(e[i].consent_id));
+		wb_put(v, "detail", e[i].detail);
+		json_array_append_new(arr, v);
+	}
+	json_object_set_new(ctx, "entries", arr);
+	json_object_set_new(ctx, "total", json_integer(total));
+	json_object_set_new(ctx, "has_entries", json_boolean(n > 0));
+	if (page > 1)
+		json_object_set_new(ctx, "prev", json_string(wb_arena_printf(
+		    &req->arena, "/clienten/%lld/toegang?pagina=%lld",
+		    (long long)id, (long long)(page - 1))));
+	if (page * WB_ACCESS_LOG_PAGE < total)
+		json_object_set_new(ctx, "next", json_string(wb_arena_printf(
+		    &req->arena, "/clienten/%lld/toegang?pagina=%lld",
+		    (long long)id, (long long)(page + 1))));
+	return wb_render(app, req, resp, "client_access.html", ctx);
 }

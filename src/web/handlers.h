@@ -58,6 +58,7 @@ WB_HANDLER(wb_h_team_end);
 WB_HANDLER(wb_h_consents);
 WB_HANDLER(wb_h_consent_add);
 WB_HANDLER(wb_h_consent_revoke);
+WB_HANDLER(wb_h_client_access);
 
 /* h_plan.c: the joint plan and the timeline of a client */
 WB_HANDLER(wb_h_plan);

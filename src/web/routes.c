@@ -153,7 +153,8 @@ static const struct wb_param p_audit[] = {
 	{ "until", WB_P_DATE, 0, 0, 0, NULL, "Tot en met" },
 	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
 #define CLIENT_FIELDS \
-	{ "name", WB_P_TEXT, 0, 0, 100, NULL, "Naam" }, \
+	{ "given_name", WB_P_TEXT, 0, 0, 100, NULL, "Voornaam" }, \
+	{ "family_name", WB_P_TEXT, 0, 0, 100, NULL, "Achternaam" }, \
 	{ "birth_date", WB_P_DATE, 0, 0, 0, NULL, "Geboortedatum" }, \
 	{ "phone", WB_P_TEXT, 0, 0, 30, NULL, "Telefoon" }, \
 	{ "email", WB_P_TEXT, 0, 0, 254, NULL, "E-mailadres" }, \
@@ -192,6 +193,9 @@ static const struct wb_param p_consent_revoke[] = {
 	{ "consent", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
 	{ "reason", WB_P_LINES, 0, 0, 300, NULL, "Reden" }, END };
 #define ID_PARAM	{ "id", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }
+static const struct wb_param p_client_access[] = {
+	ID_PARAM,
+	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
 static const struct wb_param p_goal_add[] = {
 	ID_PARAM,
 	{ "track", WB_P_ENUM, REQ, 0, 0, tracks, "Onderdeel" },
@@ -310,6 +314,8 @@ const struct wb_route wb_routes[] = {
 	{ WB_POST, "/clienten/{id}/plan/acties/{action}/heropenen",
 	    wb_h_action_reopen, 0, p_action_mark },
 	{ WB_GET, "/clienten/{id}/tijdlijn", wb_h_timeline, 0, p_id },
+	{ WB_GET, "/clienten/{id}/toegang", wb_h_client_access, 0,
+	    p_client_access },
 	{ WB_POST, "/clienten/{id}/tijdlijn", wb_h_note_add, F, p_note_add },
 
 	{ WB_GET, "/beheer/gebruikers", wb_h_users, 0, p_users },

@@ -42,7 +42,7 @@ trap 'exit 143' TERM
 # Rows per table, one line each, for comparing two SQLite databases.
 TABLES="setting region municipality organisation organisation_region
 user_account card contact_point session api_token login_throttle
-audit_event audit_head"
+client care_team consent goal plan_action note audit_event audit_head"
 counts() {
 	for t in $TABLES; do
 		printf '%s %s\n' "$t" "$(q "$1" "select count(*) from $t")"

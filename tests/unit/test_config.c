@@ -306,6 +306,43 @@ cli(const char *a1, const char *a2, const char *a3, const char *a4,
 	return wb_cli_main(argc, argv);
 }
 
+/* The site key file: WERKBRUG_KEY_FILE > [paths] key_file > data_dir >
+ * next to a SQLite file > the working directory. */
+static void
+test_key_file(void **state)
+{
+	struct wb_config	cfg;
+	struct wb_err		err;
+	char			path[256];
+
+	(void)state;
+	unsetenv("WERKBRUG_KEY_FILE");
+	wb_config_init(&cfg);
+	assert_int_equal(wb_config_env(&cfg, &err), 0);
+	wb_config_key_file(&cfg, "sqlite:var/w.db", path, sizeof(path));
+	assert_string_equal(path, "var/werkbrug.key");
+	wb_config_key_file(&cfg, "sqlite:w.db", path, sizeof(path));
+	assert_string_equal(path, "werkbrug.key");
+	wb_config_key_file(&cfg, "postgresql:///werkbrug", path, sizeof(path));
+	assert_string_equal(path, "werkbrug.key");
+	assert_int_equal(parse(&cfg, "[paths]\ndata_dir = /srv/wb\n", &err),
+	    0);
+	wb_config_key_file(&cfg, "sqlite:var/w.db", path, sizeof(path));
+	assert_string_equal(path, "/srv/wb/werkbrug.key");
+	assert_int_equal(parse(&cfg, "[paths]\nkey_file = /etc/wb.key\n",
+	    &err), 0);
+	wb_config_key_file(&cfg, "sqlite:var/w.db", path, sizeof(path));
+	assert_string_equal(path, "/etc/wb.key");
+	assert_int_not_equal(parse(&cfg, "[paths]\nkey_file = rel.key\n",
+	    &err), 0);
+	assert_non_null(strstr(err.msg, "absoluut pad"));
+	setenv("WERKBRUG_KEY_FILE", "/tmp/env.key", 1);
+	assert_int_equal(wb_config_env(&cfg, &err), 0);
+	wb_config_key_file(&cfg, "sqlite:var/w.db", path, sizeof(path));
+	assert_string_equal(path, "/tmp/env.key");
+	unsetenv("WERKBRUG_KEY_FILE");
+}
+
 /* The whole chain through wb_cli_main: --db > WERKBRUG_DB > file >
  * default; a bad file exits 1, not 2. */
 static void
@@ -385,6 +422,7 @@ main(void)
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_password_detection),
 		cmocka_unit_test(test_env),
+		cmocka_unit_test(test_key_file),
 		cmocka_unit_test(test_cli_precedence),
 	};
 
