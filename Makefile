@@ -120,6 +120,7 @@ e2e: deps $(BIN)
 bench: deps $(BIN)
 	@bench/run.sh $(BUILD)
 bench-pg: deps $(BIN) ; @bench/run.sh $(BUILD) pg
+bench-client: deps $(BIN) ; @bench/run.sh $(BUILD) client
 
 lint:
 	scripts/check-banned.sh src

@@ -1,10 +1,12 @@
 #!/bin/sh
-# bench/run.sh BUILD [nginx|pg|all] - werkbrug's region page against nginx
-# serving the same bytes as a static file (nginx, the default), and/or the
-# same page on PostgreSQL against SQLite (pg: bench/pg.sh), side by side in
-# one run (docs/benchmarks.md).
+# bench/run.sh BUILD [nginx|client|pg|all] - werkbrug's region page against
+# nginx serving the same bytes as a static file (nginx, the default), the
+# client record page against nginx in the same way (client), and/or the
+# region page on PostgreSQL against SQLite (pg: bench/pg.sh), side by side
+# in one run (docs/benchmarks.md).
 #
 #   make bench            or   sh bench/run.sh build
+#   make bench-client     or   sh bench/run.sh build client
 #   make bench-pg         or   sh bench/run.sh build pg
 #
 # Steps: fresh SQLite database (init + demo) in a temp dir; werkbrug serve on
@@ -14,6 +16,10 @@
 # nginx, werkbrug, nginx, werkbrug (A B A B); then reference numbers: two
 # unaudited werkbrug pages (/healthz; /regios, logged in), the page's SQL in
 # the sqlite3 shell and the cost of one audit-sized commit.
+# The client mode does the same with the record of the first client on the
+# professional's "Mijn cliënten" (/clienten/ID: policy decision, audited
+# read, render) instead of the region page, checks one client.read event
+# per response, and leaves out the region page's SQL reference.
 #
 # Environment knobs (defaults give the standard run, about 75 s):
 #   WB_BENCH_THREADS="2 4 8"  werkbrug --threads values, one pass each
@@ -33,8 +39,8 @@ set -eu
 BUILD=${1:-build}
 MODE=${2:-nginx}
 case $MODE in
-nginx|pg|all) ;;
-*) echo "usage: $0 BUILD [nginx|pg|all]" >&2; exit 2 ;;
+nginx|client|pg|all) ;;
+*) echo "usage: $0 BUILD [nginx|client|pg|all]" >&2; exit 2 ;;
 esac
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -59,7 +65,8 @@ die() { echo "bench: $*" >&2; exit 1; }
 if [ "$MODE" != pg ]; then
 	[ -x "$NGINX" ] || die "$NGINX not found (apt-get install nginx-light)"
 fi
-if [ "$MODE" != nginx ]; then
+case $MODE in pg|all) PG_TOO=1 ;; *) PG_TOO=0 ;; esac
+if [ "$PG_TOO" = 1 ]; then
 	command -v psql >/dev/null 2>&1 || die "psql not found (apt-get install postgresql-15)"
 fi
 for t in wrk curl sqlite3 ss shuf cc awk; do
@@ -137,11 +144,12 @@ wrk_summary() {
 	}' "$1"
 }
 
-# region_reads: audit events written for region page reads so far.
-region_reads() {
+# audit_reads EVENT: allowed audit events of that kind written so far.
+audit_reads() {
 	sqlite3 "$DB" "SELECT count(*) FROM audit_event
-	    WHERE event = 'region.read' AND outcome = 'allowed'"
+	    WHERE event = '$1' AND outcome = 'allowed'"
 }
+region_reads() { audit_reads region.read; }
 
 # cpu_ticks PID...: user + system CPU time of the processes (all threads),
 # in clock ticks.
@@ -194,7 +202,7 @@ if [ "$MODE" != pg ]; then
 	echo "nginx:   $($NGINX -v 2>&1 | sed 's/^nginx version: //')" \
 	    "($(dpkg-query -W -f '${Package} ${Version}' nginx-light 2>/dev/null || echo '?'))"
 fi
-if [ "$MODE" != nginx ]; then
+if [ "$PG_TOO" = 1 ]; then
 	echo "postgres: $(psql --version | cut -d' ' -f3-)"
 fi
 echo "sqlite3: $(sqlite3 --version | cut -d' ' -f1)"
@@ -256,15 +264,30 @@ login() {
 	COOKIE="Cookie: wb_session=$SESSION"
 }
 login "$WB" "$PASSWORD" "$TMP/cookies.txt"
-PAGE=/regios/$REGION
 
+# get_page PATH FILE: GET PATH from werkbrug, logged in, into FILE; 200 only.
+get_page() {
+	code=$(curl -s -H "$COOKIE" -o "$2" -w '%{http_code}' "$WB$1")
+	[ "$code" = 200 ] || die "GET $1 answered $code"
+}
+
+# The page under test: NAME.html for nginx, EVENT its audit event, MUST a
+# string the real page contains (not the login page), TARGET the issue's.
+if [ "$MODE" = client ]; then
+	get_page /clienten "$TMP/clients.html"
+	CLIENT=$(grep -o 'href="/clienten/[0-9][0-9]*"' "$TMP/clients.html" |
+	    head -n 1 | tr -cd 0-9)
+	[ -n "$CLIENT" ] || die "no client on /clienten for $USER_EMAIL"
+	PAGE=/clienten/$CLIENT NAME=client EVENT=client.read TARGET=0.25
+	MUST="/clienten/$CLIENT/" ABOUT="client $CLIENT, the first on /clienten"
+else
+	PAGE=/regios/$REGION NAME=region EVENT=region.read TARGET=0.5
+	MUST=$REGION ABOUT="region of $GM"
+fi
 mkdir -p "$TMP/static"
-code=$(curl -s -H "$COOKIE" -o "$TMP/static/region.html" -w '%{http_code}' \
-    "$WB$PAGE")
-[ "$code" = 200 ] || die "GET $PAGE answered $code"
-grep -q "$REGION" "$TMP/static/region.html" ||
-    die "$PAGE does not mention $REGION"
-PAGE_BYTES=$(wc -c < "$TMP/static/region.html")
+get_page "$PAGE" "$TMP/static/$NAME.html"
+grep -q "$MUST" "$TMP/static/$NAME.html" || die "$PAGE does not mention $MUST"
+PAGE_BYTES=$(wc -c < "$TMP/static/$NAME.html")
 FAIL=0
 
 if [ "$MODE" = pg ]; then
@@ -275,7 +298,7 @@ fi
 
 # nginx: the same bytes as a static file. The workers may run as nobody.
 chmod 755 "$TMP" "$TMP/static"
-chmod 644 "$TMP/static/region.html"
+chmod 644 "$TMP/static/$NAME.html"
 NGX_PORT=$(free_port)
 NGX=http://127.0.0.1:$NGX_PORT
 cat > "$TMP/nginx.conf" <<EOF
@@ -300,22 +323,23 @@ http {
 EOF
 "$NGINX" -p "$TMP" -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" &
 NGX_PID=$!
-wait_http "$NGX/region.html" || die "nginx did not start"
+wait_http "$NGX/$NAME.html" || die "nginx did not start"
 NGX_PIDS="$NGX_PID $(cat "/proc/$NGX_PID/task/$NGX_PID/children")"
-curl -s -o "$TMP/check.html" "$NGX/region.html"
-cmp -s "$TMP/check.html" "$TMP/static/region.html" ||
+curl -s -o "$TMP/check.html" "$NGX/$NAME.html"
+cmp -s "$TMP/check.html" "$TMP/static/$NAME.html" ||
     die "nginx does not serve the saved page byte for byte"
 
 echo "== setup"
-echo "page:    GET $PAGE as $USER_EMAIL (region of $GM), $PAGE_BYTES bytes;" \
-    "nginx serves the same bytes as /region.html"
+echo "page:    GET $PAGE as $USER_EMAIL ($ABOUT), $PAGE_BYTES bytes;" \
+    "nginx serves the same bytes as /$NAME.html"
 echo "wrk:     wrk $WRK_ARGS; warm-up 3 s each; order nginx, werkbrug, ..."
 echo "nginx:   worker_processes 2, access_log off, sendfile on"
 echo
 
 # ---------------------------------------------------------------- HTTP runs
-wrk -t2 -c64 -d3s "$NGX/region.html" > /dev/null 2>&1
+wrk -t2 -c64 -d3s "$NGX/$NAME.html" > /dev/null 2>&1
 PASS=0
+AUDITED_ALL=0 OK_ALL=0	# over all werkbrug runs: audit events, 2xx answers
 [ $# -gt 0 ] || set -- ""
 for th in "$@"; do
 	PASS=$((PASS + 1))
@@ -329,13 +353,15 @@ for th in "$@"; do
 	i=1
 	while [ $i -le "$PAIRS" ]; do
 		SERVER_PIDS=$NGX_PIDS
-		measure "nginx static #$i" "$NGX/region.html"
-		before=$(region_reads)
+		measure "nginx static #$i" "$NGX/$NAME.html"
+		before=$(audit_reads "$EVENT")
 		SERVER_PIDS=$WB_PID
 		measure "werkbrug t=$thl #$i" "$WB$PAGE" -H "$COOKIE"
-		after=$(region_reads)
+		after=$(audit_reads "$EVENT")
 		audited=$((after - before))
-		echo "    audit: $audited region.read events written" \
+		AUDITED_ALL=$((AUDITED_ALL + audited))
+		OK_ALL=$((OK_ALL + LAST_REQS - LAST_NON2XX))
+		echo "    audit: $audited $EVENT events written" \
 		    "during this run (wrk counted $LAST_REQS responses)"
 		if [ "$LAST_NON2XX" != 0 ] || [ "$audited" -lt "$LAST_REQS" ]; then
 			echo "    ** werkbrug did not answer every request with" \
@@ -344,14 +370,14 @@ for th in "$@"; do
 		fi
 		i=$((i + 1))
 	done
-	awk -v t="$thl" '
+	awk -v t="$thl" -v target="$TARGET" '
 	$1 == "nginx" { n += $4; nc++; ncpu += $NF }
 	$1 == "werkbrug" && $2 == "t=" t { w += $4; wc++; wcpu += $NF }
 	END {
 		if (nc && wc) {
 			printf "    mean: nginx %.0f req/s, werkbrug %.0f req/s," \
-			    " ratio werkbrug/nginx = %.3f (target >= 0.5)\n",
-			    n / nc, w / wc, (w / wc) / (n / nc)
+			    " ratio werkbrug/nginx = %.3f (target >= %s)\n",
+			    n / nc, w / wc, (w / wc) / (n / nc), target
 			printf "    server CPU per request: nginx %.0f us," \
 			    " werkbrug %.0f us (%.1fx)\n", ncpu / nc, wcpu / wc,
 			    ncpu ? wcpu / ncpu : 0
@@ -369,22 +395,21 @@ for th in "$@"; do
 	mv "$RESULTS.tmp" "$RESULTS"
 	echo
 done
+# Every successful answer must have its audit event (written durably
+# before the answer: wb_audit_log returns after the group commit).
+echo "== audit: $AUDITED_ALL $EVENT events written during the werkbrug runs," \
+    "wrk reported $OK_ALL successful responses"
+if [ "$AUDITED_ALL" -lt "$OK_ALL" ]; then
+	echo "    ** fewer audit events than responses: INVALID **"
+	FAIL=1
+else
+	echo "    ok: at least one audit event per successful response"
+fi
+echo
 
-# ---------------------------------------------------------------- references
-if [ "$EXTRA" = 1 ]; then
-	echo "== references"
-	SERVER_PIDS=$WB_PID
-	measure "werkbrug /healthz" "$WB/healthz"
-	echo "    (no session, no database, no audit: werkbrug's HTTP ceiling)"
-	code=$(curl -s -H "$COOKIE" -o "$TMP/regions.html" -w '%{http_code}' \
-	    "$WB/regios")
-	[ "$code" = 200 ] || die "GET /regios answered $code"
-	measure "werkbrug /regios" "$WB/regios" -H "$COOKIE"
-	echo "    (logged in, no audit: session + region list query (35 rows with" \
-	    "a municipality count each) + template, $(wc -c < "$TMP/regions.html") bytes)"
-	stop_werkbrug
-
-	# The region page's main query in the sqlite3 shell, SQL_REPEAT times.
+# region_sql: the region page's main query and all its reads in the sqlite3
+# shell, SQL_REPEAT times each (a reference for the region page only).
+region_sql() {
 	cc -std=c17 -O1 -I"$ROOT/src" -o "$TMP/print_sql" "$HERE/print_sql.c" \
 	    "$ROOT/src/store/queries.c" || die "cannot build bench/print_sql"
 	DAY=$(( $(date -u +%s) / 86400 ))
@@ -424,6 +449,21 @@ if [ "$EXTRA" = 1 ]; then
 		printf "    (each statement parsed and planned anew; werkbrug" \
 		    " keeps them prepared)\n"
 	}'
+}
+
+# ---------------------------------------------------------------- references
+if [ "$EXTRA" = 1 ]; then
+	echo "== references"
+	SERVER_PIDS=$WB_PID
+	measure "werkbrug /healthz" "$WB/healthz"
+	echo "    (no session, no database, no audit: werkbrug's HTTP ceiling)"
+	get_page /regios "$TMP/regions.html"
+	measure "werkbrug /regios" "$WB/regios" -H "$COOKIE"
+	echo "    (logged in, no audit: session + region list query (35 rows with" \
+	    "a municipality count each) + template, $(wc -c < "$TMP/regions.html") bytes)"
+	stop_werkbrug
+
+	[ "$MODE" = client ] || region_sql
 
 	# One audit-sized write transaction per request: the fsync cost.
 	AUD=$TMP/audit-ref.db
@@ -438,7 +478,7 @@ if [ "$EXTRA" = 1 ]; then
 		i=0
 		n=300
 		while [ $i -lt $n ]; do
-			echo "BEGIN IMMEDIATE; SELECT last_id, last_hash FROM head WHERE id = 1; INSERT INTO ev VALUES ($i + 1, 1790000000, 'region.read', '101,102,103,104,105,106,107,108,109,110', '$REGION', '$(printf '%064d' $i)', '$(printf '%064d' $((i + 1)))'); UPDATE head SET last_id = $i + 1 WHERE id = 1; COMMIT;"
+			echo "BEGIN IMMEDIATE; SELECT last_id, last_hash FROM head WHERE id = 1; INSERT INTO ev VALUES ($i + 1, 1790000000, '$EVENT', '101,102,103,104,105,106,107,108,109,110', '$REGION', '$(printf '%064d' $i)', '$(printf '%064d' $((i + 1)))'); UPDATE head SET last_id = $i + 1 WHERE id = 1; COMMIT;"
 			i=$((i + 1))
 		done >> "$TMP/aud.sql"
 		t0=$(now_ns)

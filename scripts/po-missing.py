@@ -49,6 +49,7 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
                ('src/domain/client.c', r'benefit_labels\[\] = \{([^}]*)\}'),
                ('src/domain/client.c', r'target_group_labels\[\] = \{([^}]*)\}'),
                ('src/domain/consent.c', r'method_labels\[\] = \{([^}]*)\}'),
+               ('src/domain/access_log.c', r'\{ "[a-z_.]+", "([^"]+)" \}'),
                ('src/web/app.c', r'(?:heading|message) = ((?:"(?:[^"\\]|\\.)*"\s*)+);'),
                ('src/domain/actor.c', r'"[a-z]+", "([^"]+)" \}'),
                ('src/domain/organisation.c', r'type_labels\[\] = \{([^}]*)\}'),
@@ -69,7 +70,9 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
 # wb_t: every group of adjacent string literals there that starts with a
 # capital is one (log texts are English and lowercase).
 for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
-          'src/domain/plan.c', 'src/domain/note.c', 'src/domain/access.c']:
+          'src/domain/plan.c', 'src/domain/note.c', 'src/domain/access.c',
+          'src/domain/referral.c', 'src/domain/activation.c',
+          'src/domain/proposal.c', 'src/domain/rights.c']:
     src = open(f, encoding='utf-8').read()
     src = re.sub(r'/\*.*?\*/', '', src, flags=re.S)
     for m in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', src):

@@ -14,6 +14,7 @@
 #include "domain/demo.h"
 #include "domain/organisation.h"
 #include "domain/region.h"
+#include "domain/rights.h"
 #include "domain/session.h"
 #include "domain/user.h"
 #include "domain/vault.h"
@@ -642,6 +643,57 @@ cmd_audit_verify(const char *url, int argc, char **argv)
 	return WB_EXIT_OK;
 }
 
+/* werkbrug purge: the retention rules of domain/rights.h, with what each
+ * removed (or, with --dry-run, would remove). */
+static int
+cmd_purge(const char *url, int argc, char **argv)
+{
+	struct wb_purge_report	 rep;
+	struct wb_actor		 sys = wb_actor_system();
+	struct wb_db		*db;
+	struct wb_err		 err;
+	bool			 dry = false;
+	char			 day[32];
+	size_t			 i;
+	int			 rc;
+
+	if (argc == 2 && strcmp(argv[1], "--dry-run") == 0)
+		dry = true;
+	else if (argc > 1) {
+		fprintf(stderr, "werkbrug purge: onbekend argument '%s'\n"
+		    "gebruik: werkbrug %s\n", argv[1], current->usage);
+		return WB_EXIT_USAGE;
+	}
+	db = open_db(url);
+	if (db == NULL)
+		return WB_EXIT_FAIL;
+	rc = wb_purge(db, &sys, dry, &rep, &err);
+	wb_db_close(db);
+	if (rc != 0)
+		return fail(&err);
+	printf("%s\n", dry ? "Bewaartermijnen, proefdraai: er is niets "
+	    "veranderd." : "Bewaartermijnen toegepast.");
+	for (i = 0; i < WB_PURGE_NRULES; i++) {
+		const struct wb_purge_rule *r = &wb_purge_rules[i];
+
+		printf("- %s: %lld %s\n    termijn: %s", r->what,
+		    (long long)rep.count[i], dry ? r->todo : r->done,
+		    r->term);
+		if (i == WB_PURGE_GGZ || i == WB_PURGE_WORK) {
+			wb_time_nl(rep.cutoff[i], day, sizeof(day));
+			day[10] = '\0';	/* the date without the time */
+			printf(" (laatste wijziging vóór %s)", day);
+		}
+		printf("\n    bron: %s [%c]\n", r->source, r->basis);
+	}
+	printf("[V] nagelezen in de bron, [K] algemeen bekend (niet "
+	    "nagelezen), [D] keuze van werkbrug.\n"
+	    "De auditlog blijft helemaal bewaard: het is een hashketen "
+	    "(NEN 7513) en\nbevat nummers, geen namen of teksten van "
+	    "cliënten.\n");
+	return WB_EXIT_OK;
+}
+
 static const struct cmd cmds[] = {
 	{ "init", cmd_init, "init",
 	    "Maak of migreer de database en laad de arbeidsmarktregio's." },
@@ -672,6 +724,10 @@ static const struct cmd cmds[] = {
 	    "Trek alle API-tokens van een account in." },
 	{ "audit verify", cmd_audit_verify, "audit verify",
 	    "Controleer de hashketen van de auditlog; exit 1 bij een breuk." },
+	{ "purge", cmd_purge, "purge [--dry-run]",
+	    "Pas de bewaartermijnen toe: anonimiseer dossiers waarvan de "
+	    "termijn voorbij is, verwijder verlopen codes en sessies; "
+	    "--dry-run toont alleen wat weg zou gaan." },
 	{ "backup", wb_cli_backup, "backup BESTAND",
 	    "SQLite: maak een reservekopie in een nieuw bestand (online) en "
 	    "controleer de auditlog ervan. PostgreSQL: pg_dump." },

@@ -196,7 +196,6 @@ wb_access_client(const struct wb_actor *a, const struct wb_client_facts *f,
 	unsigned	granted = 0, own;
 	size_t		i;
 
-	(void)write;	/* reading and changing follow the same rule today */
 	*out = (struct wb_client_decision){ .purpose = purpose };
 	want &= WB_CAT_ALL;
 	if (a == NULL || f == NULL || want == 0 || f->erased)
@@ -210,8 +209,18 @@ wb_access_client(const struct wb_actor *a, const struct wb_client_facts *f,
 		out->allowed = want;
 		return 0;
 	}
-	if (a->role != WB_ROLE_PROFESSIONAL || !f->on_team || a->org_id == 0)
+	if (a->role != WB_ROLE_PROFESSIONAL || a->org_id == 0)
 		return WB_EDENIED;
+	if (!f->on_team) {
+		/* Referred: who it is, nothing more, and only to read. */
+		if (f->referral_consent == 0 || write)
+			return WB_EDENIED;
+		out->allowed = want & WB_CAT_IDENTITY;
+		out->consent_id = out->allowed != 0 ? f->referral_consent : 0;
+		if (purpose == WB_PURPOSE_NONE)
+			out->purpose = wb_access_own_purpose(f->actor_org_type);
+		return out->allowed == want ? 0 : WB_EDENIED;
+	}
 	if (purpose == WB_PURPOSE_NONE)
 		out->purpose = purpose = wb_access_own_purpose(f->actor_org_type);
 	if (purpose == WB_PURPOSE_MONITORING)

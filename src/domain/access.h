@@ -12,7 +12,9 @@
  * K).  Health never belongs to the own domain of a Work & Income
  * organisation, so it crosses only under a consent that names it.  The
  * facts (team, consents) are loaded by client_access.c in the same
- * transaction that writes the audit event.
+ * transaction that writes the audit event.  One more door: the contact
+ * point a client is referred to sees the client's identity (under the
+ * consent the referral was sent with) until it accepts or declines.
  */
 #ifndef WB_ACCESS_H
 #define WB_ACCESS_H
@@ -73,6 +75,11 @@ struct wb_client_facts {
 	 * client for the actor's organisation and the purpose that names
 	 * it, or 0. */
 	int64_t		 consent[WB_NCATS];
+	/* A pending referral of the client to a contact point the actor
+	 * staffs (person or deputy) at their organisation: the consent it
+	 * was sent under, else 0.  It lets the receiver see who is referred
+	 * (identity only) before they join the team. */
+	int64_t		 referral_consent;
 };
 
 struct wb_client_decision {

@@ -30,6 +30,23 @@ static const struct {
 	{ "note.read", "las de notities over u" },
 	{ "note.add", "schreef een notitie over u" },
 	{ "access_log.read", "bekeek wie er in uw gegevens keek" },
+	{ "client.activation.create", "maakte een code voor uw account" },
+	{ "client.activate", "maakte uw account" },
+	{ "team.propose", "gaf uw kaartjes door aan een nieuwe begeleider" },
+	{ "team.proposal.read", "bekeek wie u voorstelde voor uw team" },
+	{ "team.proposal.accept", "nam een nieuwe begeleider op in uw team" },
+	{ "team.proposal.decline", "wees een voorgestelde begeleider af" },
+	{ "referral.send", "verwees u naar een andere organisatie" },
+	{ "referral.accept", "nam uw verwijzing aan" },
+	{ "referral.decline", "wees uw verwijzing af" },
+	{ "referral.withdraw", "trok uw verwijzing in" },
+	{ "referral.read", "bekeek uw verwijzingen" },
+	{ "referral.inbox", "zag uw naam bij een verwijzing" },
+	{ "client.export", "bekeek of downloadde al uw gegevens" },
+	{ "client.correction.request", "vroeg om iets te corrigeren" },
+	{ "client.correction.read", "las uw vragen om correctie" },
+	{ "client.correction.handle", "handelde uw vraag om correctie af" },
+	{ "client.erase", "wiste uw gegevens" },
 };
 
 const char *

@@ -402,3 +402,41 @@ wb_card_update_tx(struct wb_db *db, const struct wb_actor *actor,
 		    "transaction");
 	return write_card(db, actor, in, false, true, &unused, err);
 }
+
+int
+wb_card_link_user(struct wb_db *db, const struct wb_actor *actor,
+    int64_t card_id, int64_t user_id, struct wb_err *err)
+{
+	struct wb_audit_event	 ev = { .event = "card.link",
+	    .object_type = "card" };
+	struct wb_stmt		*st = NULL;
+	char			 idbuf[24];
+	int			 rc;
+
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)card_id);
+	ev.object_id = idbuf;
+	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0) {
+		ev.denied = true;
+		rc = wb_audit_log(db, actor, &ev, err);
+		return rc ? rc : wb_err_set(err, WB_EDENIED, "not allowed");
+	}
+	rc = wb_db_begin_write(db, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_CARD_LINK_USER, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, card_id);
+		wb_stmt_bind_int64(st, 2, user_id);
+		wb_stmt_bind_int64(st, 3, wb_now());
+		rc = wb_stmt_exec(st, err);
+		if (rc == 0 && wb_stmt_changes(st) != 1)
+			rc = wb_err_set(err, WB_ECONFLICT, "card has an account");
+		wb_stmt_release(st);
+	}
+	if (rc == 0)
+		rc = wb_audit_write(db, actor, &ev, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}

@@ -70,6 +70,11 @@ int	wb_card_add_tx(struct wb_db *db, const struct wb_actor *actor,
 	    WB_WARN_UNUSED;
 int	wb_card_update_tx(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_card *in, struct wb_err *err) WB_WARN_UNUSED;
+/* Give a card without an account to account `user_id` (the person now
+ * logs in; the operator or an administrator only).  Audited card.link. */
+int	wb_card_link_user(struct wb_db *db, const struct wb_actor *actor,
+	    int64_t card_id, int64_t user_id, struct wb_err *err)
+	    WB_WARN_UNUSED;
 /* Check fields; Dutch field errors. */
 int	wb_card_validate(const struct wb_card *in, struct wb_err *err)
 	    WB_WARN_UNUSED;

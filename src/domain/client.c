@@ -374,6 +374,7 @@ row_client(struct wb_stmt *st, unsigned shown, struct wb_arena *a,
 		c->municipality_name = wb_arena_strdup(a, wb_stmt_text(st, 8));
 		c->region_code = wb_arena_strdup(a, wb_stmt_text(st, 9));
 		c->region_name = wb_arena_strdup(a, wb_stmt_text(st, 10));
+		c->has_portal = wb_stmt_int64(st, 18) != 0;
 	}
 	if ((shown & WB_CAT_WORK) != 0)
 		c->benefit = wb_arena_strdup(a, wb_stmt_text(st, 11));
@@ -410,24 +411,30 @@ int
 wb_client_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
     struct wb_arena *a, struct wb_client *out, struct wb_err *err)
 {
+	const unsigned		record = WB_CAT_IDENTITY | WB_CAT_WORK |
+	    WB_CAT_HEALTH;
 	struct wb_client_op	op = { .event = "client.read", .client_id = id,
-	    .want = WB_CAT_IDENTITY | WB_CAT_WORK | WB_CAT_HEALTH,
-	    .partial = true };
-	struct wb_client_decision d;
+	    .want = WB_CAT_ALL, .partial = true };
+	struct wb_client_decision d, shown;
 	int			rc;
 
 	memset(out, 0, sizeof(*out));
 	rc = wb_client_begin_read(db, actor, &op, &d, err);
 	if (rc != 0)
 		return rc;
-	rc = load_row(db, id, d.allowed, a, out, err);
+	rc = load_row(db, id, d.allowed & record, a, out, err);
 	if (rc != 0) {
 		wb_db_rollback(db);
 		memset(out, 0, sizeof(*out));
 		return rc;
 	}
 	out->access = d;
-	rc = wb_client_end_read(db, actor, &op, &d, err);
+	out->may = d.allowed;
+	/* The event names what this read showed, not all that is allowed. */
+	shown = d;
+	shown.allowed &= record;
+	op.want = record;
+	rc = wb_client_end_read(db, actor, &op, &shown, err);
 	if (rc != 0)
 		memset(out, 0, sizeof(*out));
 	return rc;

@@ -25,7 +25,10 @@
 
 struct wb_client {
 	int64_t		 id;
-	unsigned	 shown;		/* WB_CAT_* the viewer may see */
+	unsigned	 shown;		/* WB_CAT_* of the fields below shown */
+	unsigned	 may;		/* WB_CAT_* the viewer may read at all
+					 * (for the parts of a page: plan,
+					 * notes) */
 	struct wb_client_decision access;
 	/* identity & contact */
 	const char	*bsn_masked;	/* "*****6782" */
@@ -35,6 +38,7 @@ struct wb_client {
 	const char	*phone, *email, *address;
 	const char	*municipality_code, *municipality_name;
 	const char	*region_code, *region_name;
+	bool		 has_portal;	/* the client has activated an account */
 	/* work & income */
 	const char	*benefit;
 	/* health (NULL when not shown, or not recorded) */
@@ -84,8 +88,10 @@ int	wb_client_register_categories(struct wb_db *db,
 	    const struct wb_actor *actor, unsigned *cats, struct wb_err *err)
 	    WB_WARN_UNUSED;
 
-/* Read the record with what the policy shows the actor (at least one
- * category, else WB_EDENIED).  Audited client.read. */
+/* Read the record with what the policy shows the actor (who must be
+ * allowed at least one category, else WB_EDENIED); out->may says which
+ * categories they may read at all, so a page offers only those parts.
+ * One decision; audited client.read with the categories shown. */
 int	wb_client_get(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t id, struct wb_arena *a, struct wb_client *out,
 	    struct wb_err *err) WB_WARN_UNUSED;

@@ -46,6 +46,29 @@ load_consents(struct wb_db *db, int64_t client_id, int64_t org_id,
 	return rc;
 }
 
+/* Is the actor the person or deputy of a contact point this client is
+ * referred to (pending)?  The referral's consent, if so. */
+static int
+load_referral(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, struct wb_client_facts *f, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(db, Q_REFERRAL_PENDING_FOR, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, client_id);
+	wb_stmt_bind_int64(st, 2, actor->user_id);
+	wb_stmt_bind_int64(st, 3, actor->org_id);
+	wb_stmt_bind_int64(st, 4, wb_today());
+	rc = wb_stmt_step(st, err);
+	if (rc == 1)
+		f->referral_consent = wb_stmt_int64(st, 0);
+	wb_stmt_release(st);
+	return rc < 0 ? rc : 0;
+}
+
 /* The client's registration, the actor's team membership and, for a
  * professional, the active consents of their organisation. */
 static int
@@ -78,10 +101,15 @@ load_facts(struct wb_db *db, const struct wb_actor *actor,
 		return rc;
 	if (f->erased)
 		return wb_err_set(err, WB_ENOTFOUND, "client erased");
-	*purpose = op->purpose != WB_PURPOSE_NONE ? op->purpose :
+	/* A client looking at their own record has no purpose to state. */
+	*purpose = actor->role == WB_ROLE_CLIENT ? WB_PURPOSE_NONE :
+	    op->purpose != WB_PURPOSE_NONE ? op->purpose :
 	    wb_access_own_purpose(f->actor_org_type);
-	if (actor->role != WB_ROLE_PROFESSIONAL || !f->on_team)
+	if (actor->role != WB_ROLE_PROFESSIONAL)
 		return 0;
+	if (!f->on_team)
+		return op->referral ? load_referral(db, actor, op->client_id, f,
+		    err) : 0;
 	return load_consents(db, op->client_id, actor->org_id, *purpose, f,
 	    err);
 }
@@ -247,29 +275,6 @@ wb_client_registered_org(struct wb_db *db, int64_t client_id,
 	} else if (rc == 0)
 		rc = wb_err_set(err, WB_ENOTFOUND, "no such client");
 	wb_stmt_release(st);
-	return rc;
-}
-
-int
-wb_client_allowed(struct wb_db *db, const struct wb_actor *actor,
-    int64_t client_id, unsigned *cats, struct wb_err *err)
-{
-	struct wb_client_op	op = { .client_id = client_id,
-	    .want = WB_CAT_ALL };
-	struct wb_client_decision d;
-	int			rc;
-
-	*cats = 0;
-	rc = wb_db_begin_read(db, err);
-	if (rc != 0)
-		return rc;
-	rc = wb_client_decide(db, actor, &op, &d, err);
-	wb_db_rollback(db);
-	if (rc == 0 || rc == WB_EDENIED || rc == WB_ENOTFOUND) {
-		*cats = d.allowed;
-		wb_err_clear(err);
-		return 0;
-	}
 	return rc;
 }
 

@@ -33,6 +33,9 @@ struct wb_client_op {
 	enum wb_purpose	 purpose;	/* WB_PURPOSE_NONE = the actor's own */
 	const char	*object_type;	/* "client", "goal", ... */
 	const char	*object_id;	/* NULL = the client */
+	bool		 referral;	/* the receiving contact point's inbox:
+					 * the referral door of access.h
+					 * applies (nowhere else) */
 };
 
 /* Load the facts and decide, inside the caller's open transaction.
@@ -80,13 +83,6 @@ int	wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
  * organisation org_id today?  In the caller's transaction. */
 int	wb_client_org_consented(struct wb_db *db, int64_t client_id,
 	    int64_t org_id, bool *yes, struct wb_err *err) WB_WARN_UNUSED;
-
-/* Which categories (WB_CAT_*) the actor may read of the client, for
- * choosing which parts of a page to offer.  Discloses no data, so it is
- * not audited; the read of each part is.  0 when none or no client. */
-int	wb_client_allowed(struct wb_db *db, const struct wb_actor *actor,
-	    int64_t client_id, unsigned *cats, struct wb_err *err)
-	    WB_WARN_UNUSED;
 
 /* The organisation that registered the client (WB_ENOTFOUND when there
  * is no such client).  In the caller's transaction. */

@@ -2,6 +2,7 @@
 #include "domain/consent.h"
 #include "domain/audit.h"
 #include "domain/client_access.h"
+#include "domain/referral.h"
 #include "base/str.h"
 #include "base/time.h"
 
@@ -245,8 +246,9 @@ wb_consent_revoke(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_stmt_exec(st, err);
 		wb_stmt_release(st);
 	}
-	/* Pending referrals under this consent are withdrawn here once
-	 * referrals exist (issue 4, part 5). */
+	/* Open referrals sent under it go with it. */
+	if (rc == 0)
+		rc = wb_referral_withdraw_consent_tx(db, actor, consent_id, err);
 	if (rc == 0) {
 		struct wb_client_decision g = d;
 
@@ -321,4 +323,26 @@ wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 	}
 	*out = c;
 	return 0;
+}
+
+int
+wb_consent_client(struct wb_db *db, int64_t consent_id, int64_t *client_id,
+    struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	*client_id = 0;
+	rc = wb_db_prepare(db, Q_CONSENT_CLIENT, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, consent_id);
+	rc = wb_stmt_step(st, err);
+	if (rc == 1) {
+		*client_id = wb_stmt_int64(st, 0);
+		rc = 0;
+	} else if (rc == 0)
+		rc = wb_err_set(err, WB_ENOTFOUND, "no such consent");
+	wb_stmt_release(st);
+	return rc;
 }

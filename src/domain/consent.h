@@ -68,4 +68,11 @@ int	wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, struct wb_arena *a, struct wb_consent **out,
 	    size_t *n, struct wb_err *err) WB_WARN_UNUSED;
 
+/* The client of consent `consent_id` (WB_ENOTFOUND when there is none),
+ * for callers that know only the consent (the API's revoke), which then
+ * call wb_consent_revoke to decide and audit.  Not audited and no access
+ * check: it tells nothing the revoke's answer does not. */
+int	wb_consent_client(struct wb_db *db, int64_t consent_id,
+	    int64_t *client_id, struct wb_err *err) WB_WARN_UNUSED;
+
 #endif /* WB_CONSENT_H */

@@ -10,6 +10,8 @@
 #include "domain/demo.h"
 #include "domain/client.h"
 #include "domain/consent.h"
+#include "domain/note.h"
+#include "domain/plan.h"
 #include "domain/team.h"
 #include "domain/actor.h"
 #include "domain/card.h"
@@ -118,6 +120,8 @@ struct demo {
 	char			 home_uwv_name[160], home_ggz_name[160];
 	int64_t			 home_uwv_id, home_ggz_id;
 	int64_t			 ggz_user, uwv_user;	/* demo logins */
+	int64_t			 uwv_cp_card;	/* the home UWV contact person */
+	char			 uwv_cp_name[128];
 	char			 admin_org[33];
 };
 
@@ -129,6 +133,7 @@ static int	set_cp(struct demo *d, int64_t org_id, const char *region,
 		    int64_t from, struct wb_err *err);
 static int	add_users(struct demo *d, struct wb_err *err);
 static int	add_clients(struct demo *d, struct wb_err *err);
+static int	home_uwv_person(struct demo *d, struct wb_err *err);
 static void	next_person(struct demo *d, char *name, size_t namelen,
 		    char *local, size_t locallen);
 static void	lower_ascii(const char *s, char *out, size_t n);
@@ -551,6 +556,9 @@ add_users(struct demo *d, struct wb_err *err)
 	acc[n++] = (struct account){ "uwv@werkbrug.example", "professional",
 	    d->home_uwv, pro_uwv, "arbeidsdeskundige", d->home_uwv_id };
 
+	rc = home_uwv_person(d, err);
+	if (rc != 0)
+		return rc;
 	d->r->logins = wb_arena_array(d->a, n, sizeof(*d->r->logins));
 	for (i = 0; i < n; i++) {
 		struct wb_user_input	 in;
@@ -559,6 +567,10 @@ add_users(struct demo *d, struct wb_err *err)
 		int64_t			 uid, cid;
 
 		next_person(d, name, sizeof(name), local, sizeof(local));
+		/* The UWV login is the home region's UWV contact person, so a
+		 * referral there reaches a demo login. */
+		if (acc[i].card_org_id == d->home_uwv_id && d->uwv_cp_card != 0)
+			snprintf(name, sizeof(name), "%s", d->uwv_cp_name);
 		l->email = acc[i].email;
 		l->role = acc[i].role;
 		l->description = wb_arena_strdup(d->a, acc[i].description);
@@ -581,7 +593,13 @@ add_users(struct demo *d, struct wb_err *err)
 			d->ggz_user = uid;
 		else if (acc[i].card_org_id == d->home_uwv_id)
 			d->uwv_user = uid;
-		if (acc[i].card_function != NULL) {
+		if (acc[i].card_org_id == d->home_uwv_id &&
+		    d->uwv_cp_card != 0) {
+			rc = wb_card_link_user(d->db, &d->sys, d->uwv_cp_card,
+			    uid, err);
+			if (rc != 0)
+				return rc;
+		} else if (acc[i].card_function != NULL) {
 			struct wb_card	c;
 
 			memset(&c, 0, sizeof(c));
@@ -620,6 +638,71 @@ demo_bsn(unsigned seq, char out[10])
 	}
 	out[8] = (char)('0' + sum % 11);
 	out[9] = '\0';
+}
+
+/* The card of the home region's UWV contact person. */
+static int
+home_uwv_person(struct demo *d, struct wb_err *err)
+{
+	struct wb_cp	*cps;
+	size_t		 n, i;
+	int		 rc;
+
+	rc = wb_cp_by_org(d->db, &d->sys, d->home_uwv_id, false, &d->tmp, &cps,
+	    &n, err);
+	for (i = 0; rc == 0 && i < n; i++)
+		if (strcmp(cps[i].region_code, d->home_region) == 0 &&
+		    strcmp(cps[i].domain, "uwv") == 0) {
+			d->uwv_cp_card = cps[i].person.card_id;
+			snprintf(d->uwv_cp_name, sizeof(d->uwv_cp_name), "%s",
+			    cps[i].person.name);
+		}
+	return rc;
+}
+
+/* A plan with a care goal and a work goal, and a first note. */
+static int
+demo_plan(struct demo *d, const struct wb_actor *ggz, int64_t client,
+    struct wb_err *err)
+{
+	struct wb_goal_input	g = { .client_id = client };
+	struct wb_action_input	x = { .client_id = client,
+	    .owner_user = ggz->user_id };
+	char			soon[16], later[16], today[16];
+	int64_t			care, work, id;
+	int			rc;
+
+	wb_date_nl(wb_today() + 21, soon, sizeof(soon));
+	wb_date_nl(wb_today() + 120, later, sizeof(later));
+	wb_date_nl(wb_today(), today, sizeof(today));
+	g.track = "zorg";
+	g.title = "Minder somberheid en beter slapen";
+	g.target = "PHQ-9 onder de 10 bij de volgende meting";
+	g.due_date = later;
+	rc = wb_goal_add(d->db, ggz, &g, &care, err);
+	if (rc != 0)
+		return rc;
+	g.track = "werk";
+	g.title = "Betaald werk in de groenvoorziening";
+	g.target = "16 uur per week betaald werk, tegen minstens het "
+	    "minimumloon";
+	rc = wb_goal_add(d->db, ggz, &g, &work, err);
+	if (rc != 0)
+		return rc;
+	x.goal_id = care;
+	x.title = "Slaapdagboek bijhouden en bespreken";
+	x.due_date = soon;
+	rc = wb_action_add(d->db, ggz, &x, &id, err);
+	if (rc != 0)
+		return rc;
+	x.goal_id = work;
+	x.title = "Beroepsprofiel maken (IPS)";
+	rc = wb_action_add(d->db, ggz, &x, &id, err);
+	if (rc != 0)
+		return rc;
+	return wb_note_add(d->db, ggz, client, "gesprek", today, "Intake "
+	    "gehad. De cliënt wil graag buiten werken, liefst dichtbij huis.",
+	    &id, err);
 }
 
 /* A handful of clients of the GGZ login in the home region, with their
@@ -678,6 +761,8 @@ add_clients(struct demo *d, struct wb_err *err)
 		if (rc != 0)
 			return rc;
 		d->r->clients++;
+		if (i == 0 && (rc = demo_plan(d, &ggz, id, err)) != 0)
+			return rc;
 		if (spec[i].uwv == 0)
 			continue;
 		memset(&ci, 0, sizeof(ci));

@@ -91,8 +91,8 @@ wb_team_list(struct wb_db *db, const struct wb_actor *actor,
 	return 0;
 }
 
-static bool
-known_function(const char *f)
+bool
+wb_team_function_known(const char *f)
 {
 	size_t	i;
 
@@ -100,6 +100,54 @@ known_function(const char *f)
 		if (strcmp(wb_card_functions[i], f) == 0)
 			return true;
 	return false;
+}
+
+/* The checks and the insert of wb_team_add, inside the open write
+ * transaction that decided `d`.  A colleague of an organisation without
+ * consent is refused: the transaction is rolled back and the refusal
+ * audited (the caller's rollback is then a no-op). */
+static int
+add_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    int64_t user_id, const char *function, int64_t *mid, struct wb_err *err)
+{
+	struct wb_user		 u;
+	struct wb_arena		 a;
+	bool			 consented = false, member;
+	int64_t			 registered = 0;
+	int			 rc;
+
+	wb_arena_init(&a);
+	rc = wb_user_load(db, user_id, &a, &u, err);
+	if (rc == WB_ENOTFOUND || (rc == 0 && (!u.active ||
+	    u.role != WB_ROLE_PROFESSIONAL)))
+		rc = wb_err_field(err, WB_EINVAL, "user", "Kies een actieve "
+		    "professional.");
+	if (rc == 0)
+		rc = wb_client_registered_org(db, op->client_id, &registered,
+		    err);
+	if (rc == 0 && u.org_id != registered)
+		rc = wb_client_org_consented(db, op->client_id, u.org_id,
+		    &consented, err);
+	if (rc == 0 && u.org_id != registered && !consented) {
+		wb_arena_free(&a);
+		return wb_client_refuse(db, actor, op, d, wb_err_field(err,
+		    WB_EINVAL, "user", "De cliënt heeft (nog) geen toestemming "
+		    "gegeven voor de organisatie van deze collega. Leg eerst de "
+		    "toestemming vast."), err);
+	}
+	if (rc == 0) {
+		rc = wb_team_is_member_tx(db, op->client_id, user_id, &member,
+		    err);
+		if (rc == 0 && member)
+			rc = wb_err_field(err, WB_EINVAL, "user", "Deze collega "
+			    "staat al in het team.");
+	}
+	if (rc == 0)
+		rc = wb_team_insert_tx(db, op->client_id, user_id, u.org_id,
+		    function, actor->user_id, mid, err);
+	wb_arena_free(&a);
+	return rc;
 }
 
 int
@@ -111,50 +159,20 @@ wb_team_add(struct wb_db *db, const struct wb_actor *actor,
 	    .client_id = client_id, .want = WB_CAT_IDENTITY, .write = true,
 	    .object_type = "user" };
 	struct wb_client_decision d;
-	struct wb_user		 u;
-	struct wb_arena		 a;
 	char			 idbuf[24];
-	bool			 consented = false, member;
-	int64_t			 registered = 0, mid;
+	int64_t			 mid = 0;
 	int			 rc;
 
 	*id = 0;
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)user_id);
 	op.object_id = idbuf;
-	if (!known_function(function))
+	if (!wb_team_function_known(function))
 		return wb_err_field(err, WB_EINVAL, "function",
 		    "Kies de functie van deze collega voor de cliënt.");
 	rc = wb_client_begin_write(db, actor, &op, &d, err);
 	if (rc != 0)
 		return rc;
-	wb_arena_init(&a);
-	rc = wb_user_load(db, user_id, &a, &u, err);
-	if (rc == WB_ENOTFOUND || (rc == 0 && (!u.active ||
-	    u.role != WB_ROLE_PROFESSIONAL)))
-		rc = wb_err_field(err, WB_EINVAL, "user", "Kies een actieve "
-		    "professional.");
-	if (rc == 0)
-		rc = wb_client_registered_org(db, client_id, &registered, err);
-	if (rc == 0 && u.org_id != registered)
-		rc = wb_client_org_consented(db, client_id, u.org_id,
-		    &consented, err);
-	if (rc == 0 && u.org_id != registered && !consented) {
-		wb_arena_free(&a);
-		return wb_client_refuse(db, actor, &op, &d, wb_err_field(err,
-		    WB_EINVAL, "user", "De cliënt heeft (nog) geen toestemming "
-		    "gegeven voor de organisatie van deze collega. Leg eerst de "
-		    "toestemming vast."), err);
-	}
-	if (rc == 0) {
-		rc = wb_team_is_member_tx(db, client_id, user_id, &member, err);
-		if (rc == 0 && member)
-			rc = wb_err_field(err, WB_EINVAL, "user", "Deze collega "
-			    "staat al in het team.");
-	}
-	if (rc == 0)
-		rc = wb_team_insert_tx(db, client_id, user_id, u.org_id,
-		    function, actor->user_id, &mid, err);
-	wb_arena_free(&a);
+	rc = add_tx(db, actor, &op, &d, user_id, function, &mid, err);
 	if (rc == 0)
 		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
 	if (rc == 0)
@@ -165,6 +183,25 @@ wb_team_add(struct wb_db *db, const struct wb_actor *actor,
 	}
 	*id = mid;
 	return 0;
+}
+
+int
+wb_team_add_tx(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    int64_t user_id, const char *function, int64_t *id, struct wb_err *err)
+{
+	struct wb_client_op	add = *op;
+	char			idbuf[24];
+	int			rc;
+
+	rc = add_tx(db, actor, op, d, user_id, function, id, err);
+	if (rc != 0)
+		return rc;
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)user_id);
+	add.event = "team.add";
+	add.object_type = "user";
+	add.object_id = idbuf;
+	return wb_client_audit(db, actor, &add, d, false, true, err);
 }
 
 int

@@ -50,6 +50,19 @@ int	wb_team_add(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, int64_t user_id, const char *function,
 	    int64_t *id, struct wb_err *err) WB_WARN_UNUSED;
 
+/* The same inside the open write transaction of a decision `d` on
+ * `op->client_id` (identity write): the checks, the insert and the
+ * team.add event.  WB_EINVAL when refused; then the transaction has been
+ * rolled back and the refusal audited. */
+struct wb_client_op;
+struct wb_client_decision;
+int	wb_team_add_tx(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_client_op *op, const struct wb_client_decision *d,
+	    int64_t user_id, const char *function, int64_t *id,
+	    struct wb_err *err) WB_WARN_UNUSED;
+/* Is `f` a function code (wb_card_functions)? */
+bool	wb_team_function_known(const char *f);
+
 /* End a membership (identity access).  Audited team.end. */
 int	wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, int64_t member_id, struct wb_err *err)

@@ -68,7 +68,9 @@ row_user(struct wb_stmt *st, struct wb_arena *a, struct wb_user *u)
 	u->id = wb_stmt_int64(st, 0);
 	u->email = wb_arena_strdup(a, wb_stmt_text(st, 1));
 	u->name = wb_arena_strdup(a, wb_stmt_text(st, 2));
-	u->role = wb_role_parse(wb_stmt_text(st, 3));
+	/* wb_role_parse refuses "client" (no form may make one). */
+	u->role = strcmp(wb_stmt_text(st, 3), "client") == 0 ?
+	    WB_ROLE_CLIENT : wb_role_parse(wb_stmt_text(st, 3));
 	u->org_id = wb_stmt_int64(st, 4);
 	u->region_code = wb_stmt_isnull(st, 5) ? NULL :
 	    wb_arena_strdup(a, wb_stmt_text(st, 5));
@@ -76,6 +78,7 @@ row_user(struct wb_stmt *st, struct wb_arena *a, struct wb_user *u)
 	u->active = wb_stmt_int64(st, 8) != 0;
 	u->org_name = wb_arena_strdup(a, wb_stmt_text(st, 9));
 	u->org_code = wb_arena_strdup(a, wb_stmt_text(st, 10));
+	u->client_id = wb_stmt_int64(st, 11);
 }
 
 static int
@@ -127,6 +130,7 @@ wb_user_actor(const struct wb_user *u, const char *address, const char *via,
 	out->region_code = u->region_code;
 	out->address = address;
 	out->via = via;
+	out->client_id = u->role == WB_ROLE_CLIENT ? u->client_id : 0;
 }
 
 /* Validate the fields shared by add and update; fills org id. */
@@ -374,6 +378,22 @@ store_hash(struct wb_db *db, int64_t id, const char *hash, struct wb_err *err)
 	return rc;
 }
 
+/* Is account `id` a client's own portal account? */
+static bool
+is_client_account(struct wb_db *db, int64_t id)
+{
+	struct wb_user	u;
+	struct wb_arena	a;
+	struct wb_err	err;
+	bool		yes;
+
+	wb_arena_init(&a);
+	yes = wb_user_load(db, id, &a, &u, &err) == 0 &&
+	    u.role == WB_ROLE_CLIENT;
+	wb_arena_free(&a);
+	return yes;
+}
+
 int
 wb_user_set_password(struct wb_db *db, const struct wb_actor *actor,
     int64_t id, const char *password, struct wb_err *err)
@@ -386,8 +406,11 @@ wb_user_set_password(struct wb_db *db, const struct wb_actor *actor,
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
 	ev.object_id = idbuf;
-	if (wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0 &&
+	if ((wb_access_check(actor, WB_ACT_USER_MANAGE, NULL) != 0 ||
+	    (id != actor->user_id && is_client_account(db, id))) &&
 	    wb_access_check(actor, WB_ACT_OWN_CARD_EDIT, &scope) != 0) {
+		/* A client's password is theirs alone: an administrator who
+		 * set it could read the client's whole record. */
 		ev.denied = true;
 		rc = wb_audit_log(db, actor, &ev, err);
 		return rc ? rc : wb_err_set(err, WB_EDENIED,
@@ -498,6 +521,9 @@ wb_user_get(struct wb_db *db, const struct wb_actor *actor, int64_t id,
 	rc = wb_user_check_manage(db, actor, "user.read", id, err);
 	if (rc == 0)
 		rc = wb_user_load(db, id, a, out, err);
+	/* A client's own account is not an administrator's to see. */
+	if (rc == 0 && out->role == WB_ROLE_CLIENT)
+		rc = wb_err_set(err, WB_ENOTFOUND, "no such account");
 	if (rc == 0)
 		rc = audit_read(db, actor, "user.read", out, 1, err);
 	return rc;

@@ -25,8 +25,9 @@ struct wb_user {
 	const char	*region_code;	/* coordinators; NULL otherwise */
 	const char	*lang;
 	bool		 active;
-	const char	*org_name;
+	const char	*org_name;	/* "" for a client account */
 	const char	*org_code;
+	int64_t		 client_id;	/* a client account: their record */
 };
 
 /* What is needed to create or change an account. */

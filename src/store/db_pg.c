@@ -580,5 +580,13 @@ const struct wb_db_ops wb_db_pg_ops = {
 	    "SELECT setval(pg_get_serial_sequence('plan_action', 'id'), "
 	    "COALESCE(MAX(id), 0) + 1, false) FROM plan_action; "
 	    "SELECT setval(pg_get_serial_sequence('note', 'id'), "
-	    "COALESCE(MAX(id), 0) + 1, false) FROM note",
+	    "COALESCE(MAX(id), 0) + 1, false) FROM note; "
+	    "SELECT setval(pg_get_serial_sequence('client_activation', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM client_activation; "
+	    "SELECT setval(pg_get_serial_sequence('referral', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM referral; "
+	    "SELECT setval(pg_get_serial_sequence('team_proposal', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM team_proposal; "
+	    "SELECT setval(pg_get_serial_sequence('correction_request', "
+	    "'id'), COALESCE(MAX(id), 0) + 1, false) FROM correction_request",
 };

@@ -16,7 +16,11 @@
 	"o.phone, o.email, o.website, o.active "
 #define USER_COLS \
 	"u.id, u.email, u.name, u.role, u.org_id, u.region_code, " \
-	"u.password_hash, u.lang, u.active, o.name, o.code "
+	"u.password_hash, u.lang, u.active, o.name, o.code, k.id "
+/* A client account has no organisation; its client links to it. */
+#define USER_JOINS \
+	"LEFT JOIN organisation o ON o.id = u.org_id " \
+	"LEFT JOIN client k ON k.portal_user = u.id "
 /* A contact point with its organisation, person and deputy. */
 #define CP_COLS \
 	"cp.id, cp.org_id, o.name, o.code, o.type, cp.region_code, r.name, " \
@@ -156,11 +160,11 @@ static const char *const sql[Q__COUNT] = {
 	    "password_hash, lang, active, created_at, updated_at) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, 'nl', 1, $7, $7) RETURNING id",
 	[Q_USER_GET] =
-	    "SELECT " USER_COLS "FROM user_account u "
-	    "JOIN organisation o ON o.id = u.org_id WHERE u.id = $1",
+	    "SELECT " USER_COLS "FROM user_account u " USER_JOINS
+	    "WHERE u.id = $1",
 	[Q_USER_GET_BY_EMAIL] =
-	    "SELECT " USER_COLS "FROM user_account u "
-	    "JOIN organisation o ON o.id = u.org_id WHERE u.email = lower($1)",
+	    "SELECT " USER_COLS "FROM user_account u " USER_JOINS
+	    "WHERE u.email = lower($1)",
 	[Q_USER_SET_PASSWORD] =
 	    "UPDATE user_account SET password_hash = $2, updated_at = $3 "
 	    "WHERE id = $1",
@@ -168,11 +172,13 @@ static const char *const sql[Q__COUNT] = {
 	    "UPDATE user_account SET lang = $2, updated_at = $3 WHERE id = $1",
 	[Q_USER_UPDATE] =
 	    "UPDATE user_account SET name = $2, role = $3, org_id = $4, "
-	    "region_code = $5, active = $6, updated_at = $7 WHERE id = $1",
+	    "region_code = $5, active = $6, updated_at = $7 WHERE id = $1 "
+	    "AND role <> 'client'",
+	/* Client accounts are nobody's to manage: not listed. */
 	[Q_USER_LIST] =
-	    "SELECT " USER_COLS "FROM user_account u "
-	    "JOIN organisation o ON o.id = u.org_id "
-	    "WHERE (CAST($1 AS BIGINT) IS NULL OR u.org_id = $1) "
+	    "SELECT " USER_COLS "FROM user_account u " USER_JOINS
+	    "WHERE u.role <> 'client' AND "
+	    "(CAST($1 AS BIGINT) IS NULL OR u.org_id = $1) "
 	    "ORDER BY u.name LIMIT $2 OFFSET $3",
 
 	/* -- card -- */
@@ -183,6 +189,9 @@ static const char *const sql[Q__COUNT] = {
 	[Q_CARD_UPDATE] =
 	    "UPDATE card SET name = $2, function = $3, phone = $4, email = $5, "
 	    "availability = $6, active = $7, updated_at = $8 WHERE id = $1",
+	[Q_CARD_LINK_USER] =
+	    "UPDATE card SET user_id = $2, updated_at = $3 WHERE id = $1 AND "
+	    "user_id IS NULL",
 	[Q_CARD_GET] =
 	    "SELECT " CARD_COLS "FROM card c JOIN organisation o ON "
 	    "o.id = c.org_id WHERE c.id = $1",
@@ -277,7 +286,8 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT c.id, c.bsn_sealed, c.given_name, c.birth_date, c.phone, "
 	    "c.email, c.address, c.municipality_code, m.name, r.code, r.name, "
 	    "c.benefit, c.target_group, c.registered_org, o.name, "
-	    "c.created_at, c.updated_at, c.family_name FROM client c "
+	    "c.created_at, c.updated_at, c.family_name, "
+	    "CASE WHEN c.portal_user IS NULL THEN 0 ELSE 1 END FROM client c "
 	    "JOIN municipality m ON m.code = c.municipality_code "
 	    "JOIN region r ON r.code = m.region_code "
 	    "JOIN organisation o ON o.id = c.registered_org "
@@ -370,6 +380,9 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT DISTINCT org_id FROM consent WHERE client_id = $1 AND "
 	    "revoked_at IS NULL AND valid_from <= $2 AND valid_until >= $2 "
 	    "ORDER BY org_id",
+	/* The client a consent belongs to (the API's revoke). */
+	[Q_CONSENT_CLIENT] =
+	    "SELECT client_id FROM consent WHERE id = $1",
 
 	/* -- plan -- */
 	[Q_GOAL_INSERT] =
@@ -445,6 +458,215 @@ static const char *const sql[Q__COUNT] = {
 	    "JOIN user_account u ON u.id = n.author_id "
 	    "JOIN organisation o ON o.id = n.org_id WHERE n.client_id = $1 "
 	    "ORDER BY n.on_date DESC, n.id DESC LIMIT $2",
+
+	/* -- referral -- */
+	/* A contact point current on day $2, with the accounts of its
+	 * person and deputy. */
+	[Q_REFERRAL_CP] =
+	    "SELECT cp.id, cp.org_id, o.name, cp.region_code, cp.domain, "
+	    "pc.user_id, dc.user_id FROM contact_point cp "
+	    "JOIN organisation o ON o.id = cp.org_id "
+	    "JOIN card pc ON pc.id = cp.card_id "
+	    "LEFT JOIN card dc ON dc.id = cp.deputy_card_id "
+	    "WHERE cp.id = $1 AND cp.valid_from <= $2 AND "
+	    "(cp.valid_until IS NULL OR cp.valid_until >= $2)",
+	[Q_REFERRAL_INSERT] =
+	    "INSERT INTO referral (client_id, from_org, from_user, "
+	    "contact_point_id, to_org, purpose, question, consent_id, status, "
+	    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'verzonden', "
+	    "$9) RETURNING id",
+/* A referral goes to the contact point of (organisation, region,
+ * domain): whoever staffs it on day `today` (a bound parameter) sees it,
+ * also after the person changed.  One row: the latest that is current. */
+#define CURRENT_CP(today) \
+	"(SELECT c2.id FROM contact_point c2 WHERE " \
+	"c2.org_id = cp0.org_id AND c2.region_code = cp0.region_code AND " \
+	"c2.domain = cp0.domain AND c2.valid_from <= " today " AND " \
+	"(c2.valid_until IS NULL OR c2.valid_until >= " today ") " \
+	"ORDER BY c2.valid_from DESC, c2.id DESC LIMIT 1) "
+#define REFERRAL_COLS \
+	"r.id, r.client_id, r.from_org, fo.name, r.from_user, fu.name, " \
+	"r.contact_point_id, r.to_org, tor.name, cp0.region_code, " \
+	"cp0.domain, r.purpose, r.question, r.consent_id, r.status, " \
+	"r.assigned_user, au.name, r.answer, r.answered_at, r.created_at, " \
+	"pc.user_id, dc.user_id "
+#define REFERRAL_JOINS_AT(today) \
+	"JOIN organisation fo ON fo.id = r.from_org " \
+	"JOIN user_account fu ON fu.id = r.from_user " \
+	"JOIN organisation tor ON tor.id = r.to_org " \
+	"JOIN contact_point cp0 ON cp0.id = r.contact_point_id " \
+	"LEFT JOIN contact_point cp ON cp.id = " CURRENT_CP(today) \
+	"LEFT JOIN card pc ON pc.id = cp.card_id " \
+	"LEFT JOIN card dc ON dc.id = cp.deputy_card_id " \
+	"LEFT JOIN user_account au ON au.id = r.assigned_user "
+	[Q_REFERRAL_GET] =
+	    "SELECT " REFERRAL_COLS "FROM referral r " REFERRAL_JOINS_AT("$2")
+	    "WHERE r.id = $1",
+	[Q_REFERRAL_BY_CLIENT] =
+	    "SELECT " REFERRAL_COLS "FROM referral r " REFERRAL_JOINS_AT("$2")
+	    "WHERE r.client_id = $1 ORDER BY r.id DESC LIMIT 200",
+	/* Referrals to a contact point the user staffs: open ones first. */
+	[Q_REFERRAL_INBOX] =
+	    "SELECT " REFERRAL_COLS "FROM referral r " REFERRAL_JOINS_AT("$3")
+	    "WHERE (pc.user_id = $1 OR dc.user_id = $1) AND r.to_org = $2 "
+	    "ORDER BY CASE WHEN r.status = 'verzonden' THEN 0 ELSE 1 END, "
+	    "r.id DESC LIMIT 200",
+	[Q_REFERRAL_SENT] =
+	    "SELECT " REFERRAL_COLS "FROM referral r " REFERRAL_JOINS_AT("$2")
+	    "WHERE r.from_user = $1 ORDER BY r.id DESC LIMIT 200",
+	[Q_REFERRAL_ANSWER] =
+	    "UPDATE referral SET status = $2, assigned_user = $3, answer = $4, "
+	    "answered_by = $5, answered_at = $6 WHERE id = $1 AND "
+	    "status = 'verzonden'",
+	[Q_REFERRAL_WITHDRAW_CONSENT] =
+	    "UPDATE referral SET status = 'ingetrokken', answer = $3, "
+	    "answered_by = $4, answered_at = $2 WHERE consent_id = $1 AND "
+	    "status = 'verzonden'",
+	/* The policy's referral door (access.h): a pending referral of
+	 * client $1 to organisation $3 at a contact point user $2 staffs,
+	 * whose consent is still in force on day $4. */
+	[Q_REFERRAL_PENDING_FOR] =
+	    "SELECT r.consent_id FROM referral r "
+	    "JOIN consent c ON c.id = r.consent_id "
+	    "JOIN contact_point cp0 ON cp0.id = r.contact_point_id "
+	    "JOIN contact_point cp ON cp.id = " CURRENT_CP("$4")
+	    "JOIN card pc ON pc.id = cp.card_id "
+	    "LEFT JOIN card dc ON dc.id = cp.deputy_card_id "
+	    "WHERE r.client_id = $1 AND r.to_org = $3 AND "
+	    "r.status = 'verzonden' AND (pc.user_id = $2 OR dc.user_id = $2) "
+	    "AND c.revoked_at IS NULL AND c.valid_from <= $4 AND "
+	    "c.valid_until >= $4 ORDER BY r.id LIMIT 1",
+
+	/* -- team proposal (a card handed on by the client) -- */
+	[Q_PROPOSAL_INSERT] =
+	    "INSERT INTO team_proposal (client_id, user_id, card_id, "
+	    "proposed_at, status) VALUES ($1, $2, $3, $4, 'voorgesteld') "
+	    "RETURNING id",
+	[Q_PROPOSAL_LIST] =
+	    "SELECT p.id, p.user_id, k.id, k.name, k.function, o.name, "
+	    "k.phone, k.email, p.proposed_at, p.status FROM team_proposal p "
+	    "JOIN card k ON k.id = p.card_id "
+	    "JOIN organisation o ON o.id = k.org_id "
+	    "WHERE p.client_id = $1 ORDER BY CASE WHEN p.status = "
+	    "'voorgesteld' THEN 0 ELSE 1 END, p.id DESC LIMIT 100",
+	[Q_PROPOSAL_GET] =
+	    "SELECT id, user_id, status FROM team_proposal WHERE id = $1 AND "
+	    "client_id = $2",
+	[Q_PROPOSAL_ANSWER] =
+	    "UPDATE team_proposal SET status = $2, answered_by = $3, "
+	    "answered_at = $4 WHERE id = $1 AND status = 'voorgesteld'",
+	[Q_PROPOSAL_PENDING] =
+	    "SELECT count(*) FROM team_proposal WHERE client_id = $1 AND "
+	    "user_id = $2 AND status = 'voorgesteld'",
+
+	/* -- activation (client portal accounts) -- */
+	[Q_ACTIVATION_INSERT] =
+	    "INSERT INTO client_activation (client_id, code_hash, created_by, "
+	    "created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+	/* A new code replaces the client's codes not used yet. */
+	[Q_ACTIVATION_EXPIRE_OPEN] =
+	    "UPDATE client_activation SET expires_at = $2 WHERE client_id = $1 "
+	    "AND used_at IS NULL AND expires_at > $2",
+	[Q_ACTIVATION_FIND] =
+	    "SELECT id, client_id FROM client_activation WHERE code_hash = $1 "
+	    "AND used_at IS NULL AND expires_at > $2",
+	[Q_ACTIVATION_USE] =
+	    "UPDATE client_activation SET used_at = $2, user_id = $3 "
+	    "WHERE id = $1 AND used_at IS NULL",
+	[Q_CLIENT_PORTAL] =
+	    "SELECT portal_user, given_name || ' ' || family_name FROM client "
+	    "WHERE id = $1 AND erased_at IS NULL",
+	[Q_CLIENT_SET_PORTAL] =
+	    "UPDATE client SET portal_user = $2 WHERE id = $1 AND "
+	    "portal_user IS NULL AND erased_at IS NULL",
+
+	/* -- rights (export, correction, erasure, purge) -- */
+	/* The whole care team, ended memberships too. */
+	[Q_RIGHTS_TEAM_ALL] =
+	    "SELECT t.id, u.name, o.name, t.function, t.added_at, t.ended_at "
+	    "FROM care_team t JOIN user_account u ON u.id = t.user_id "
+	    "JOIN organisation o ON o.id = t.org_id WHERE t.client_id = $1 "
+	    "ORDER BY t.added_at, t.id",
+	[Q_RIGHTS_REFERRALS] =
+	    "SELECT r.id, r.created_at, fo.name, fu.name, tor.name, r.purpose, "
+	    "r.question, r.consent_id, r.status, au.name, r.answer, "
+	    "r.answered_at FROM referral r "
+	    "JOIN organisation fo ON fo.id = r.from_org "
+	    "JOIN user_account fu ON fu.id = r.from_user "
+	    "JOIN organisation tor ON tor.id = r.to_org "
+	    "LEFT JOIN user_account au ON au.id = r.assigned_user "
+	    "WHERE r.client_id = $1 ORDER BY r.id",
+	[Q_CORRECTION_INSERT] =
+	    "INSERT INTO correction_request (client_id, text, created_at) "
+	    "VALUES ($1, $2, $3) RETURNING id",
+	[Q_CORRECTION_LIST] =
+	    "SELECT k.id, k.text, k.created_at, k.handled_at, u.name "
+	    "FROM correction_request k "
+	    "LEFT JOIN user_account u ON u.id = k.handled_by "
+	    "WHERE k.client_id = $1 ORDER BY k.id DESC",
+	[Q_CORRECTION_HANDLE] =
+	    "UPDATE correction_request SET handled_at = $3, handled_by = $4 "
+	    "WHERE id = $1 AND client_id = $2 AND handled_at IS NULL",
+	/* Erasure ($1 the client, $2 now): what identifies or describes the
+	 * client goes; the row, its municipality and dates stay. */
+	[Q_RIGHTS_ERASE_CLIENT] =
+	    "UPDATE client SET bsn_sealed = NULL, bsn_index = NULL, "
+	    "given_name = 'Gewist', family_name = 'Gewist', birth_date = 0, "
+	    "phone = NULL, email = NULL, address = NULL, benefit = 'geen', "
+	    "target_group = NULL, updated_at = $2, erased_at = $2 "
+	    "WHERE id = $1 AND erased_at IS NULL",
+	[Q_RIGHTS_ERASE_ACTIONS] =
+	    "DELETE FROM plan_action WHERE client_id = $1",
+	[Q_RIGHTS_ERASE_GOALS] = "DELETE FROM goal WHERE client_id = $1",
+	[Q_RIGHTS_ERASE_NOTES] = "DELETE FROM note WHERE client_id = $1",
+	[Q_RIGHTS_ERASE_CORRECTIONS] =
+	    "DELETE FROM correction_request WHERE client_id = $1",
+	[Q_RIGHTS_ERASE_ACTIVATIONS] =
+	    "DELETE FROM client_activation WHERE client_id = $1 AND "
+	    "used_at IS NULL",
+	[Q_RIGHTS_ERASE_TEAM] =
+	    "UPDATE care_team SET ended_at = $2, ended_by = $3 "
+	    "WHERE client_id = $1 AND ended_at IS NULL",
+	/* The rows stay (who sent what under which consent), the texts go;
+	 * a referral still waiting is withdrawn. */
+	[Q_RIGHTS_ERASE_REFERRALS] =
+	    "UPDATE referral SET question = 'Gewist', answer = CASE WHEN "
+	    "answer IS NULL THEN NULL ELSE 'Gewist' END, status = CASE WHEN "
+	    "status = 'verzonden' THEN 'ingetrokken' ELSE status END, "
+	    "answered_at = CASE WHEN status = 'verzonden' THEN $2 ELSE "
+	    "answered_at END WHERE client_id = $1",
+	/* A consent stays as proof; the free text of a revocation goes. */
+	[Q_RIGHTS_ERASE_CONSENTS] =
+	    "UPDATE consent SET revoke_reason = 'Gewist' WHERE client_id = $1 "
+	    "AND revoke_reason IS NOT NULL",
+	[Q_RIGHTS_ERASE_ACCOUNT] =
+	    "UPDATE user_account SET email = $2, name = 'Gewist', "
+	    "password_hash = NULL, active = 0, updated_at = $3 "
+	    "WHERE id = $1 AND role = 'client'",
+	/* Clients registered by an organisation of type $2 whose file did
+	 * not change since $1 (the record, goals, actions, notes); $3 one
+	 * client only, or NULL. */
+	[Q_RIGHTS_DUE] =
+	    "SELECT c.id FROM client c "
+	    "JOIN organisation o ON o.id = c.registered_org "
+	    "WHERE c.erased_at IS NULL AND o.type = $2 AND c.updated_at < $1 "
+	    "AND (CAST($3 AS BIGINT) IS NULL OR c.id = $3) "
+	    "AND NOT EXISTS (SELECT 1 FROM goal g WHERE g.client_id = c.id "
+	    "AND g.updated_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM plan_action a WHERE "
+	    "a.client_id = c.id AND a.updated_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM note n WHERE n.client_id = c.id "
+	    "AND n.created_at >= $1) ORDER BY c.id",
+	[Q_RIGHTS_ACTIVATIONS_DUE] =
+	    "SELECT count(*) FROM client_activation WHERE used_at IS NULL AND "
+	    "expires_at < $1",
+	[Q_RIGHTS_ACTIVATIONS_PURGE] =
+	    "DELETE FROM client_activation WHERE used_at IS NULL AND "
+	    "expires_at < $1",
+	/* What Q_SESSION_PURGE would delete. */
+	[Q_RIGHTS_SESSIONS_DUE] =
+	    "SELECT count(*) FROM session WHERE last_seen < $1 OR "
+	    "created_at < $2",
 
 	/* -- audit -- */
 	[Q_AUDIT_HEAD_GET] =
@@ -580,14 +802,14 @@ static const char *const sql[Q__COUNT] = {
 	    "birth_date, phone, email, address, municipality_code, benefit, "
 	    "target_group, "
 	    "registered_org, registered_by, created_at, updated_at, "
-	    "erased_at FROM client ORDER BY id",
+	    "erased_at, portal_user FROM client ORDER BY id",
 	[Q_COPY_CLIENT_PUT] =
 	    "INSERT INTO client (id, bsn_sealed, bsn_index, given_name, "
 	    "family_name, birth_date, phone, email, address, "
 	    "municipality_code, benefit, target_group, registered_org, "
-	    "registered_by, created_at, updated_at, erased_at) VALUES ($1, "
-	    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-	    "$16, $17)",
+	    "registered_by, created_at, updated_at, erased_at, portal_user) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+	    "$14, $15, $16, $17, $18)",
 	[Q_COPY_CLIENT_COUNT] = "SELECT count(*) FROM client",
 	[Q_COPY_TEAM_ALL] =
 	    "SELECT id, client_id, user_id, org_id, function, added_by, "
@@ -636,6 +858,42 @@ static const char *const sql[Q__COUNT] = {
 	    "on_date, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
 	    "$8)",
 	[Q_COPY_NOTE_COUNT] = "SELECT count(*) FROM note",
+	[Q_COPY_ACTIVATION_ALL] =
+	    "SELECT id, client_id, code_hash, created_by, created_at, "
+	    "expires_at, used_at, user_id FROM client_activation ORDER BY id",
+	[Q_COPY_ACTIVATION_PUT] =
+	    "INSERT INTO client_activation (id, client_id, code_hash, "
+	    "created_by, created_at, expires_at, used_at, user_id) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8)",
+	[Q_COPY_ACTIVATION_COUNT] = "SELECT count(*) FROM client_activation",
+	[Q_COPY_REFERRAL_ALL] =
+	    "SELECT id, client_id, from_org, from_user, contact_point_id, "
+	    "to_org, purpose, question, consent_id, status, assigned_user, "
+	    "answer, answered_by, answered_at, created_at FROM referral "
+	    "ORDER BY id",
+	[Q_COPY_REFERRAL_PUT] =
+	    "INSERT INTO referral (id, client_id, from_org, from_user, "
+	    "contact_point_id, to_org, purpose, question, consent_id, status, "
+	    "assigned_user, answer, answered_by, answered_at, created_at) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+	    "$14, $15)",
+	[Q_COPY_REFERRAL_COUNT] = "SELECT count(*) FROM referral",
+	[Q_COPY_PROPOSAL_ALL] =
+	    "SELECT id, client_id, user_id, card_id, proposed_at, status, "
+	    "answered_by, answered_at FROM team_proposal ORDER BY id",
+	[Q_COPY_PROPOSAL_PUT] =
+	    "INSERT INTO team_proposal (id, client_id, user_id, card_id, "
+	    "proposed_at, status, answered_by, answered_at) VALUES ($1, $2, "
+	    "$3, $4, $5, $6, $7, $8)",
+	[Q_COPY_PROPOSAL_COUNT] = "SELECT count(*) FROM team_proposal",
+	[Q_COPY_CORRECTION_ALL] =
+	    "SELECT id, client_id, text, created_at, handled_at, handled_by "
+	    "FROM correction_request ORDER BY id",
+	[Q_COPY_CORRECTION_PUT] =
+	    "INSERT INTO correction_request (id, client_id, text, "
+	    "created_at, handled_at, handled_by) VALUES ($1, $2, $3, $4, $5, "
+	    "$6)",
+	[Q_COPY_CORRECTION_COUNT] = "SELECT count(*) FROM correction_request",
 	[Q_COPY_AUDIT_ALL] =
 	    "SELECT id, at, event, outcome, user_id, org_id, role, address, "
 	    "object_type, object_id, client_id, purpose, consent_id, detail, "

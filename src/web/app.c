@@ -67,6 +67,20 @@ static const struct {
 	{ "goal_stopped", "Het doel is gestopt." },
 	{ "action_added", "De actie is toegevoegd." },
 	{ "note_added", "De notitie staat in de tijdlijn." },
+	{ "cards_handed", "Uw kaartjes zijn doorgegeven. Uw team beslist of "
+	    "deze professional erbij komt." },
+	{ "proposal_declined", "Het voorstel is afgewezen." },
+	{ "referral_sent", "De verwijzing is verstuurd naar het contactpunt." },
+	{ "referral_accepted", "De verwijzing is geaccepteerd. Uw collega "
+	    "staat nu in het team." },
+	{ "referral_declined", "De verwijzing is afgewezen." },
+	{ "referral_withdrawn", "De verwijzing is ingetrokken." },
+	{ "activated", "Uw account is klaar. Log nu in met uw e-mailadres en "
+	    "wachtwoord." },
+	{ "correction_sent", "Uw vraag is verstuurd. Uw begeleider kijkt "
+	    "ernaar." },
+	{ "correction_handled", "Het verzoek is afgehandeld." },
+	{ "client_erased", "De gegevens van de cliënt zijn gewist." },
 };
 
 int
@@ -130,7 +144,25 @@ wb_cookie(struct wb_req *req, struct wb_resp *resp, const char *name,
 	    (long long)max_age)));
 }
 
+/* The routes a client account may use (everything else answers 404). */
+static bool
+client_route(const struct wb_req *req)
+{
+	static const char *const exact[] = {
+	    "/", "/uitloggen", "/taal", "/inloggen", "/activeren", "/healthz",
+	    "/mijn" };
+	size_t	i;
+
+	for (i = 0; i < WB_NELEM(exact); i++)
+		if (strcmp(req->path, exact[i]) == 0)
+			return true;
+	return wb_str_prefix(req->path, "/mijn/") ||
+	    wb_str_prefix(req->path, "/static/");
+}
+
 /* Navigation per role (interface.md "Start page per role"). */
+#define CLIENT	(1u << WB_ROLE_CLIENT)
+#define STAFF	(0xffffu & ~CLIENT)
 static json_t *
 nav_for(struct wb_req *req)
 {
@@ -139,11 +171,16 @@ nav_for(struct wb_req *req)
 		const char	*label;
 		unsigned	 roles;		/* bit per enum wb_role */
 	} items[] = {
-		{ "/", "Start", 0xffff },
+		{ "/", "Start", STAFF },
 		{ "/clienten", "Cliënten", 1u << WB_ROLE_PROFESSIONAL },
-		{ "/contactpunten", "Contactpunt zoeken", 0xffff },
-		{ "/regios", "Regio's", 0xffff },
-		{ "/organisaties", "Organisaties", 0xffff },
+		{ "/verwijzingen", "Verwijzingen", 1u << WB_ROLE_PROFESSIONAL },
+		{ "/contactpunten", "Contactpunt zoeken", STAFF },
+		{ "/regios", "Regio's", STAFF },
+		{ "/organisaties", "Organisaties", STAFF },
+		{ "/mijn", "Mijn plan", CLIENT },
+		{ "/mijn/team", "Mijn team", CLIENT },
+		{ "/mijn/toestemmingen", "Wie mag wat zien?", CLIENT },
+		{ "/mijn/inzage", "Wie keek mee?", CLIENT },
 		{ "/beheer/gebruikers", "Gebruikers", 1u << WB_ROLE_ADMIN },
 		{ "/beheer/import", "Importeren", (1u << WB_ROLE_ADMIN) |
 		    (1u << WB_ROLE_COORDINATOR) },
@@ -161,8 +198,9 @@ nav_for(struct wb_req *req)
 
 		if (!(items[i].roles & (1u << req->actor.role)))
 			continue;
-		current = strcmp(items[i].href, "/") == 0 ?
-		    strcmp(req->path, "/") == 0 :
+		current = strcmp(items[i].href, "/") == 0 ||
+		    strcmp(items[i].href, "/mijn") == 0 ?
+		    strcmp(req->path, items[i].href) == 0 :
 		    wb_str_prefix(req->path, items[i].href);
 		json_array_append_new(nav, json_pack("{s:s, s:s, s:b}", "href",
 		    items[i].href, "label", wb_t(req, items[i].label),
@@ -540,6 +578,13 @@ wb_app_handle(struct wb_app *app, struct wb_req *req, struct wb_resp *resp)
 			(void)wb_redirect(req, resp, wb_buf_cstr(&loc), NULL);
 			wb_buf_free(&loc);
 		}
+		goto headers;
+	}
+	/* A client's way in is their portal: the policy lets them read
+	 * their own record, but the team's pages, forms and working notes
+	 * and the professionals' directory are not theirs. */
+	if (req->actor.role == WB_ROLE_CLIENT && !client_route(req)) {
+		wb_error_page(app, req, resp, 404);
 		goto headers;
 	}
 	rc = req->route->handler(app, req, resp);

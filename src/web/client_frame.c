@@ -15,6 +15,7 @@ static const struct {
 	{ "plan", "Plan", WB_CAT_PLAN },
 	{ "team", "Team", WB_CAT_IDENTITY },
 	{ "toestemmingen", "Toestemmingen", WB_CAT_IDENTITY },
+	{ "verwijzingen", "Verwijzingen", WB_CAT_IDENTITY },
 	{ "tijdlijn", "Tijdlijn", WB_CAT_NOTES },
 	{ "toegang", "Toegang", WB_CAT_IDENTITY },
 };
@@ -69,9 +70,7 @@ wb_client_frame(struct wb_db *db, struct wb_req *req, int64_t id,
 	rc = wb_client_get(db, &req->actor, id, &req->arena, c, &req->err);
 	if (rc != 0)
 		return wb_client_hide(rc);
-	rc = wb_client_allowed(db, &req->actor, id, cats, &req->err);
-	if (rc != 0)
-		return rc;
+	*cats = c->may;
 	ctx = wb_page(req, title);
 	v = json_pack("{s:I}", "id", (json_int_t)c->id);
 	wb_put(v, "name", c->name);
@@ -91,6 +90,7 @@ wb_client_frame(struct wb_db *db, struct wb_req *req, int64_t id,
 		wb_put(v, "target_group", wb_t(req,
 		    wb_client_target_group_label(c->target_group)));
 	wb_put(v, "registered_org", c->registered_org_name);
+	json_object_set_new(v, "has_portal", json_boolean(c->has_portal));
 	json_object_set_new(v, "identity", json_boolean(
 	    (c->shown & WB_CAT_IDENTITY) != 0));
 	json_object_set_new(v, "work", json_boolean(

@@ -182,7 +182,12 @@ my_work(struct wb_app *app, struct wb_req *req, json_t *ctx)
 
 WB_HANDLER(wb_h_home)
 {
-	json_t	*ctx = wb_page(req, "Start");
+	json_t	*ctx;
+
+	/* A client's start page is their plan. */
+	if (req->actor.role == WB_ROLE_CLIENT)
+		return wb_redirect(req, resp, "/mijn", NULL);
+	ctx = wb_page(req, "Start");
 
 	json_object_set_new(ctx, "is_coordinator", json_boolean(
 	    req->actor.role == WB_ROLE_COORDINATOR));

@@ -19,6 +19,7 @@
 #include "domain/consent.h"
 #include "domain/organisation.h"
 #include "domain/plan.h"
+#include "domain/proposal.h"
 #include "domain/region.h"
 #include "domain/team.h"
 #include "base/str.h"
@@ -335,6 +336,12 @@ WB_HANDLER(wb_h_client)
 	    &cats, &ctx);
 	if (rc != 0)
 		return rc;
+	/* The client's AVG requests (h_rights.c). */
+	rc = wb_rights_section(db, req, &c, ctx);
+	if (rc != 0) {
+		json_decref(ctx);
+		return rc;
+	}
 	return wb_render(app, req, resp, "client.html", ctx);
 }
 
@@ -357,8 +364,7 @@ WB_HANDLER(wb_h_client_bsn)
 	if (rc != 0)
 		return rc;
 	json_object_set_new(ctx, "bsn", json_string(bsn));
-	/* A page with a full BSN is not kept by the browser. */
-	wb_resp_header(resp, "Cache-Control", "no-store");
+	/* Not kept by the browser: app.c sends every page no-store. */
 	return wb_render(app, req, resp, "client.html", ctx);
 }
 
@@ -431,8 +437,9 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	struct wb_client	 c;
 	struct wb_team_member	*m;
 	struct wb_card		*cands;
+	struct wb_proposal	*props;
 	unsigned		 cats;
-	size_t			 n, nc, i;
+	size_t			 n, nc, nprops, i;
 	json_t			*ctx, *arr;
 	int			 rc;
 
@@ -444,6 +451,9 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	if (rc == 0)
 		rc = wb_team_candidates(db, &req->actor, id, &req->arena,
 		    &cands, &nc, &req->err);
+	if (rc == 0)
+		rc = wb_proposal_list(db, &req->actor, id, &req->arena, &props,
+		    &nprops, &req->err);
 	if (rc != 0) {
 		json_decref(ctx);
 		return wb_client_hide(rc);
@@ -474,6 +484,21 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		    wb_req_raw(req, "user") != NULL && wb_req_int(req, "user",
 		    0) == cands[i].user_id));
 	json_object_set_new(ctx, "candidates", arr);
+	arr = json_array();
+	for (i = 0; i < nprops; i++) {
+		json_t *v;
+
+		if (strcmp(props[i].status, "voorgesteld") != 0)
+			continue;
+		v = json_pack("{s:I, s:s, s:s, s:s}", "id",
+		    (json_int_t)props[i].id, "name", props[i].name,
+		    "function", wb_t(req, wb_card_function_label(
+		    props[i].function)), "org", props[i].org_name);
+		json_array_append_new(arr, v);
+	}
+	json_object_set_new(ctx, "has_proposals", json_boolean(
+	    json_array_size(arr) > 0));
+	json_object_set_new(ctx, "proposals", arr);
 	json_object_set_new(ctx, "functions", choices(req, wb_card_functions,
 	    wb_card_function_label, wb_req_raw(req, "function")));
 	if (wb_req_has_errors(req))
@@ -780,4 +805,40 @@ WB_HANDLER(wb_h_client_access)
 		    &req->arena, "/clienten/%lld/toegang?pagina=%lld",
 		    (long long)id, (long long)(page + 1))));
 	return wb_render(app, req, resp, "client_access.html", ctx);
+}
+
+/* A professional the client handed their cards to: join or not. */
+static int
+answer_proposal(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
+    bool accept)
+{
+	struct wb_db	*db = wb_app_db(app, &req->err);
+	int64_t		 id = wb_req_int(req, "id", 0);
+	int		 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	if (wb_req_has_errors(req))
+		return team_page(app, req, resp, db, id);
+	rc = wb_proposal_answer(db, &req->actor, id, wb_req_int(req,
+	    "proposal", 0), accept, wb_req_str(req, "function"), &req->err);
+	if (form_error(rc)) {
+		wb_req_domain_error(req, &req->err);
+		return team_page(app, req, resp, db, id);
+	}
+	if (rc != 0)
+		return wb_client_hide(rc);
+	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
+	    "/clienten/%lld/team", (long long)id), accept ? "team_added" :
+	    "proposal_declined");
+}
+
+WB_HANDLER(wb_h_proposal_accept)
+{
+	return answer_proposal(app, req, resp, true);
+}
+
+WB_HANDLER(wb_h_proposal_decline)
+{
+	return answer_proposal(app, req, resp, false);
 }

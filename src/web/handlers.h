@@ -59,6 +59,8 @@ WB_HANDLER(wb_h_consents);
 WB_HANDLER(wb_h_consent_add);
 WB_HANDLER(wb_h_consent_revoke);
 WB_HANDLER(wb_h_client_access);
+WB_HANDLER(wb_h_proposal_accept);
+WB_HANDLER(wb_h_proposal_decline);
 
 /* h_plan.c: the joint plan and the timeline of a client */
 WB_HANDLER(wb_h_plan);
@@ -70,6 +72,42 @@ WB_HANDLER(wb_h_action_done);
 WB_HANDLER(wb_h_action_reopen);
 WB_HANDLER(wb_h_timeline);
 WB_HANDLER(wb_h_note_add);
+
+/* h_portal.c: the client's own portal, and opening it */
+WB_HANDLER(wb_h_portal_plan);
+WB_HANDLER(wb_h_portal_team);
+WB_HANDLER(wb_h_portal_hand_on);
+WB_HANDLER(wb_h_portal_cards);
+WB_HANDLER(wb_h_portal_consents);
+WB_HANDLER(wb_h_portal_grant);
+WB_HANDLER(wb_h_portal_revoke);
+WB_HANDLER(wb_h_portal_log);
+WB_HANDLER(wb_h_portal_code);
+WB_HANDLER(wb_h_activate_form);
+WB_HANDLER(wb_h_activate);
+
+/* h_referral.c: referrals to a fixed contact point */
+WB_HANDLER(wb_h_client_referrals);
+WB_HANDLER(wb_h_referral_send);
+WB_HANDLER(wb_h_referrals);
+WB_HANDLER(wb_h_referral_accept);
+WB_HANDLER(wb_h_referral_decline);
+WB_HANDLER(wb_h_referral_withdraw);
+
+/* h_rights.c: the client's rights (AVG): export, correction, erasure */
+WB_HANDLER(wb_h_portal_data);
+WB_HANDLER(wb_h_portal_data_json);
+WB_HANDLER(wb_h_portal_correction);
+WB_HANDLER(wb_h_client_export);
+WB_HANDLER(wb_h_correction_handled);
+WB_HANDLER(wb_h_client_erase_form);
+WB_HANDLER(wb_h_client_erase);
+/* The record's Gegevens page: for the registering organisation, the
+ * client's correction requests and the export and erase buttons
+ * (ctx "rights"); nothing for anyone else. */
+struct wb_client;
+int	wb_rights_section(struct wb_db *db, struct wb_req *req,
+	    const struct wb_client *c, json_t *ctx) WB_WARN_UNUSED;
 
 /* h_admin.c: accounts */
 WB_HANDLER(wb_h_users);
@@ -94,5 +132,16 @@ WB_HANDLER(wb_h_api_region);
 WB_HANDLER(wb_h_api_orgs);
 WB_HANDLER(wb_h_api_cps);
 WB_HANDLER(wb_h_api_openapi);
+
+/* h_api_client.c: JSON API v1, the client record */
+WB_HANDLER(wb_h_api_client_new);
+WB_HANDLER(wb_h_api_client);
+WB_HANDLER(wb_h_api_team_add);
+WB_HANDLER(wb_h_api_consent_add);
+WB_HANDLER(wb_h_api_consent_revoke);
+WB_HANDLER(wb_h_api_goal_add);
+WB_HANDLER(wb_h_api_plan);
+WB_HANDLER(wb_h_api_access_log);
+WB_HANDLER(wb_h_api_referral_send);
 
 #endif /* WB_HANDLERS_H */

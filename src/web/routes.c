@@ -229,6 +229,59 @@ static const struct wb_param p_note_add[] = {
 	{ "kind", WB_P_ENUM, REQ, 0, 0, note_kinds, "Soort" },
 	{ "on_date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" },
 	{ "body", WB_P_LINES, REQ, 0, 4000, NULL, "Tekst" }, END };
+static const struct wb_param p_portal_grant[] = {
+	{ "org", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Organisatie" },
+	{ "purpose", WB_P_ENUM, REQ, 0, 0, purposes, "Waarvoor" },
+	{ "categories", WB_P_ENUM, REQ | WB_P_MULTI, 0, 0, categories,
+	    "Wat mogen zij zien" },
+	{ "valid_until", WB_P_DATE, REQ, 0, 0, NULL, "Tot en met" }, END };
+static const struct wb_param p_portal_revoke[] = {
+	{ "consent", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_correction[] = {
+	{ "text", WB_P_LINES, REQ, 0, 2000, NULL, "Wat klopt er niet?" },
+	END };
+static const struct wb_param p_correction_handled[] = {
+	ID_PARAM,
+	{ "request", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const char *const erase_reasons[] = { "verzoek-client",
+    "einde-bewaartermijn", "fout-aangemaakt", NULL };
+static const struct wb_param p_erase[] = {
+	ID_PARAM,
+	{ "reason", WB_P_ENUM, REQ, 0, 0, erase_reasons, "Reden" },
+	{ "confirm", WB_P_CHECKBOX, REQ, 0, 0, NULL, "Bevestiging" }, END };
+static const struct wb_param p_page[] = {
+	{ "pagina", WB_P_INT, 0, 1, 100000, NULL, NULL }, END };
+static const struct wb_param p_activate[] = {
+	{ "code", WB_P_TEXT, REQ, 0, 40, NULL, "Code" },
+	{ "email", WB_P_EMAIL, REQ, 0, 0, NULL, "E-mailadres" },
+	{ "password", WB_P_SECRET, REQ, 0, WB_MAX_PASSWORD, NULL,
+	    "Wachtwoord" },
+	{ "password2", WB_P_SECRET, REQ, 0, WB_MAX_PASSWORD, NULL,
+	    "Wachtwoord nog een keer" }, END };
+static const struct wb_param p_referral_send[] = {
+	ID_PARAM,
+	{ "contact_point", WB_P_INT, REQ, 1, INT64_MAX, NULL,
+	    "Contactpunt" },
+	{ "purpose", WB_P_ENUM, REQ, 0, 0, purposes, "Doel" },
+	{ "question", WB_P_LINES, REQ, 0, 2000, NULL, "Vraag" }, END };
+static const struct wb_param p_referral_accept[] = {
+	{ "rid", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "assigned", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Collega" },
+	{ "function", WB_P_ENUM, REQ, 0, 0, functions, "Functie" }, END };
+static const struct wb_param p_referral_decline[] = {
+	{ "rid", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "reason", WB_P_LINES, REQ, 0, 500, NULL, "Reden" }, END };
+static const struct wb_param p_rid[] = {
+	{ "rid", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_hand_on[] = {
+	{ "email", WB_P_EMAIL, REQ, 0, 0, NULL, "E-mailadres" }, END };
+static const struct wb_param p_proposal_accept[] = {
+	ID_PARAM,
+	{ "proposal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "function", WB_P_ENUM, REQ, 0, 0, functions, "Functie" }, END };
+static const struct wb_param p_proposal_decline[] = {
+	ID_PARAM,
+	{ "proposal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
 static const struct wb_param p_api_orgs[] = {
 	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
 	{ "type", WB_P_ENUM, 0, 0, 0, org_types, NULL },
@@ -238,6 +291,10 @@ static const struct wb_param p_api_cps[] = {
 	{ "municipality", WB_P_MUNICIPALITY, 0, 0, 0, NULL, NULL },
 	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
 	{ "domain", WB_P_ENUM, REQ, 0, 0, domains, NULL }, END };
+static const struct wb_param p_api_access_log[] = {
+	ID_PARAM,
+	{ "limit", WB_P_INT, 0, 1, 1000, NULL, NULL },
+	{ "offset", WB_P_INT, 0, 0, 1000000, NULL, NULL }, END };
 
 #define F	WB_R_FORM
 #define PUB	WB_R_PUBLIC
@@ -318,6 +375,44 @@ const struct wb_route wb_routes[] = {
 	    p_client_access },
 	{ WB_POST, "/clienten/{id}/tijdlijn", wb_h_note_add, F, p_note_add },
 
+	{ WB_GET, "/clienten/{id}/verwijzingen", wb_h_client_referrals, 0,
+	    p_id },
+	{ WB_POST, "/clienten/{id}/verwijzingen", wb_h_referral_send, F,
+	    p_referral_send },
+	{ WB_GET, "/verwijzingen", wb_h_referrals, 0, p_none },
+	{ WB_POST, "/verwijzingen/{rid}/accepteren", wb_h_referral_accept, F,
+	    p_referral_accept },
+	{ WB_POST, "/verwijzingen/{rid}/afwijzen", wb_h_referral_decline, F,
+	    p_referral_decline },
+	{ WB_POST, "/verwijzingen/{rid}/intrekken", wb_h_referral_withdraw, 0,
+	    p_rid },
+	{ WB_POST, "/clienten/{id}/portaalcode", wb_h_portal_code, 0, p_id },
+	{ WB_GET, "/activeren", wb_h_activate_form, PUB, p_none },
+	{ WB_POST, "/activeren", wb_h_activate, PUB | F, p_activate },
+	{ WB_GET, "/mijn", wb_h_portal_plan, 0, p_none },
+	{ WB_GET, "/mijn/team", wb_h_portal_team, 0, p_none },
+	{ WB_GET, "/mijn/kaartjes", wb_h_portal_cards, 0, p_none },
+	{ WB_POST, "/mijn/team/doorgeven", wb_h_portal_hand_on, F, p_hand_on },
+	{ WB_POST, "/clienten/{id}/team/voorstellen/{proposal}/accepteren",
+	    wb_h_proposal_accept, F, p_proposal_accept },
+	{ WB_POST, "/clienten/{id}/team/voorstellen/{proposal}/afwijzen",
+	    wb_h_proposal_decline, 0, p_proposal_decline },
+	{ WB_GET, "/mijn/toestemmingen", wb_h_portal_consents, 0, p_none },
+	{ WB_POST, "/mijn/toestemmingen", wb_h_portal_grant, F,
+	    p_portal_grant },
+	{ WB_POST, "/mijn/toestemmingen/{consent}/intrekken",
+	    wb_h_portal_revoke, 0, p_portal_revoke },
+	{ WB_GET, "/mijn/inzage", wb_h_portal_log, 0, p_page },
+	{ WB_GET, "/mijn/gegevens", wb_h_portal_data, 0, p_none },
+	{ WB_GET, "/mijn/gegevens.json", wb_h_portal_data_json, 0, p_none },
+	{ WB_POST, "/mijn/gegevens/correctie", wb_h_portal_correction, F,
+	    p_correction },
+	{ WB_GET, "/clienten/{id}/export.json", wb_h_client_export, 0, p_id },
+	{ WB_POST, "/clienten/{id}/correcties/{request}/afgehandeld",
+	    wb_h_correction_handled, 0, p_correction_handled },
+	{ WB_GET, "/clienten/{id}/wissen", wb_h_client_erase_form, 0, p_id },
+	{ WB_POST, "/clienten/{id}/wissen", wb_h_client_erase, F, p_erase },
+
 	{ WB_GET, "/beheer/gebruikers", wb_h_users, 0, p_users },
 	{ WB_GET, "/beheer/gebruikers/nieuw", wb_h_user_new_form, 0, p_none },
 	{ WB_POST, "/beheer/gebruikers/nieuw", wb_h_user_new, F, p_user_new },
@@ -338,5 +433,18 @@ const struct wb_route wb_routes[] = {
 	{ WB_GET, "/api/v1/regions/{code}", wb_h_api_region, API, p_region },
 	{ WB_GET, "/api/v1/organisations", wb_h_api_orgs, API, p_api_orgs },
 	{ WB_GET, "/api/v1/contact-points", wb_h_api_cps, API, p_api_cps },
+	{ WB_POST, "/api/v1/clients", wb_h_api_client_new, API, p_none },
+	{ WB_GET, "/api/v1/clients/{id}", wb_h_api_client, API, p_id },
+	{ WB_POST, "/api/v1/clients/{id}/team", wb_h_api_team_add, API, p_id },
+	{ WB_POST, "/api/v1/clients/{id}/consents", wb_h_api_consent_add, API,
+	    p_id },
+	{ WB_POST, "/api/v1/consents/{id}/revoke", wb_h_api_consent_revoke,
+	    API, p_id },
+	{ WB_POST, "/api/v1/clients/{id}/goals", wb_h_api_goal_add, API,
+	    p_id },
+	{ WB_GET, "/api/v1/clients/{id}/plan", wb_h_api_plan, API, p_id },
+	{ WB_GET, "/api/v1/clients/{id}/access-log", wb_h_api_access_log, API,
+	    p_api_access_log },
+	{ WB_POST, "/api/v1/referrals", wb_h_api_referral_send, API, p_none },
 	{ 0, NULL, NULL, 0, NULL }
 };

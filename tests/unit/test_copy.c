@@ -78,7 +78,11 @@ static const char fixture[] =
     "1762001150, 1762001200, 2);"
     "INSERT INTO note (id, client_id, org_id, author_id, kind, on_date, "
     "body, created_at) VALUES (90051, 90007, 90901, 90911, 'gesprek', "
-    "20400, 'Wil \"echt\" werk;\nvolgende week verder.', 1762001300)";
+    "20400, 'Wil \"echt\" werk;\nvolgende week verder.', 1762001300);"
+    "INSERT INTO correction_request (id, client_id, text, created_at, "
+    "handled_at, handled_by) VALUES (90061, 90007, 'Adres klopt niet', "
+    "1762001400, NULL, NULL), (90062, 90007, 'Naam ''Anna''', 1762001500, "
+    "1762001600, 90911)";
 
 /* What the fixture's rows hold, in column order
  * (migrations/sqlite/0002_client.sql); "<null>" is NULL.  In the client
@@ -86,9 +90,10 @@ static const char fixture[] =
 static const char client_rows[] =
     "90007|%s|%s|Anna|de Vries|7305|06-12345678|anna@example.nl|"
     "Hoofdstraat 1, 's-Hertogenbosch|GM0796|wajong|epa|90901|90911|"
-    "1762000000|1762000100|<null>\n"
+    "1762000000|1762000100|<null>|<null>\n"
     "90008|<null>|<null>|Gewist|Gewist|3653|<null>|<null>|<null>|GM0855|"
-    "participatiewet|cmd|90902|<null>|1700000000|1762000200|1762000200\n";
+    "participatiewet|cmd|90902|<null>|1700000000|1762000200|1762000200|"
+    "<null>\n";
 static const struct {
 	const char	*table, *rows;
 } want[] = {
@@ -116,6 +121,9 @@ static const struct {
 	{ "note",
 	    "90051|90007|90901|90911|gesprek|20400|Wil \"echt\" werk;\n"
 	    "volgende week verder.|1762001300\n" },
+	{ "correction_request",
+	    "90061|90007|Adres klopt niet|1762001400|<null>|<null>\n"
+	    "90062|90007|Naam 'Anna'|1762001500|1762001600|90911\n" },
 };
 
 /* A row without an id in each client table on the copy gets the next id
@@ -143,6 +151,8 @@ static const struct {
 	{ "INSERT INTO note (client_id, org_id, author_id, kind, on_date, "
 	    "body, created_at) VALUES (90007, 90901, 90911, 'notitie', 1, "
 	    "'x', 1) RETURNING id", "90052\n" },
+	{ "INSERT INTO correction_request (client_id, text, created_at) "
+	    "VALUES (90007, 'x', 1) RETURNING id", "90063\n" },
 };
 
 /* Append s to out[n] at *len; the test fails when it does not fit. */

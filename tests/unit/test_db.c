@@ -450,7 +450,7 @@ test_statements(void **state)
 	assert_int_equal(wb_db_prepare(t->db, Q_USER_GET, &st, &err), 0);
 	wb_stmt_bind_int64(st, 1, 7);
 	assert_int_equal(wb_stmt_step(st, &err), 1);
-	assert_int_equal(wb_stmt_ncols(st), 11);
+	assert_int_equal(wb_stmt_ncols(st), 12);
 	assert_int_equal(wb_stmt_int64(st, 0), 7);
 	assert_string_equal(wb_stmt_text(st, 1), "a@b.nl");
 	assert_true(wb_stmt_isnull(st, 5));

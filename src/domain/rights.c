@@ -1,0 +1,1257 @@
+/* rights.c - the client's rights: export, correction, erasure, purge. */
+#include "domain/rights.h"
+#include "domain/access.h"
+#include "domain/access_log.h"
+#include "domain/activation.h"
+#include "domain/audit.h"
+#include "domain/bsn.h"
+#include "domain/card.h"
+#include "domain/client.h"
+#include "domain/client_access.h"
+#include "domain/consent.h"
+#include "domain/note.h"
+#include "domain/plan.h"
+#include "domain/referral.h"
+#include "domain/session.h"
+#include "domain/vault.h"
+#include "base/str.h"
+#include "base/time.h"
+
+#include <sodium.h>
+
+/* The retention terms (docs/clients.md, "Rechten van de cliënt"). */
+#define GGZ_YEARS		20	/* WGBO art. 7:454 lid 3 BW [V] */
+#define WORK_YEARS		7	/* Archiefwet selection lists [K] */
+#define ACTIVATION_GRACE_DAYS	30	/* after a code expired [D] */
+/* Notes and log lines in one export: far beyond any real record, a
+ * bound all the same. */
+#define EXPORT_MAX_ROWS		1000000
+
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+
+const char *const wb_erase_reasons[] = { "verzoek-client",
+    "einde-bewaartermijn", "fout-aangemaakt", NULL };
+static const char *const erase_reason_labels[] = {
+    "Op verzoek van de cliënt",
+    "De bewaartermijn is voorbij",
+    "Per vergissing aangemaakt" };
+
+const struct wb_purge_rule wb_purge_rules[WB_PURGE_NRULES] = {
+	[WB_PURGE_GGZ] = { "Cliënten aangemeld door een GGZ-instelling",
+	    STR(GGZ_YEARS) " jaar na de laatste wijziging van het dossier",
+	    "WGBO, art. 7:454 lid 3 BW", 'V', "geanonimiseerd",
+	    "te anonimiseren" },
+	[WB_PURGE_WORK] = { "Cliënten aangemeld door UWV, een gemeente of "
+	    "een re-integratiebedrijf", STR(WORK_YEARS) " jaar na de laatste "
+	    "wijziging van het dossier", "Archiefwet 1995, selectielijsten "
+	    "van UWV en gemeenten", 'K', "geanonimiseerd",
+	    "te anonimiseren" },
+	[WB_PURGE_ACTIVATIONS] = { "Ongebruikte activeringscodes",
+	    STR(ACTIVATION_GRACE_DAYS) " dagen nadat ze verlopen zijn",
+	    "eigen regel van werkbrug; een code is " STR(WB_ACTIVATION_DAYS)
+	    " dagen geldig", 'D', "verwijderd",
+	    "te verwijderen" },
+	[WB_PURGE_SESSIONS] = { "Verlopen inlogsessies", "30 minuten na "
+	    "het laatste gebruik, of 12 uur na het inloggen",
+	    "eigen regel van werkbrug (src/domain/session.h)", 'D',
+	    "verwijderd", "te verwijderen" },
+};
+
+/* The session rule's text above names session.h's limits. */
+_Static_assert(WB_SESSION_IDLE == 30 * 60 && WB_SESSION_MAX == 12 * 60 * 60,
+    "update the text of WB_PURGE_SESSIONS");
+
+/* The organisation types whose clients each client rule covers. */
+static const char *const ggz_types[] = { "ggz", NULL };
+static const char *const work_types[] = { "uwv", "gemeente", "reintegratie",
+    NULL };
+
+/* ---------- small helpers ------------------------------------------- */
+
+static bool
+known_reason(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && wb_erase_reasons[i] != NULL; i++)
+		if (strcmp(wb_erase_reasons[i], code) == 0)
+			return true;
+	return false;
+}
+
+const char *
+wb_erase_reason_label(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && wb_erase_reasons[i] != NULL; i++)
+		if (strcmp(wb_erase_reasons[i], code) == 0)
+			return erase_reason_labels[i];
+	return code != NULL ? code : "";
+}
+
+bool
+wb_rights_answers(const struct wb_actor *actor, int64_t registered_org)
+{
+	return actor != NULL && actor->role == WB_ROLE_PROFESSIONAL &&
+	    actor->org_id != 0 && actor->org_id == registered_org;
+}
+
+/* Inside an open decision: refuse (audited) unless the actor is the
+ * client themself or answers for the registering organisation. */
+static int
+answering(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    struct wb_err *err)
+{
+	int64_t	registered = 0;
+	int	rc;
+
+	if (actor->role == WB_ROLE_CLIENT)
+		return 0;	/* the policy lets only their own record in */
+	rc = wb_client_registered_org(db, op->client_id, &registered, err);
+	if (rc != 0) {
+		wb_db_rollback(db);
+		return rc;
+	}
+	if (wb_rights_answers(actor, registered))
+		return 0;
+	wb_err_set(err, WB_EDENIED, "%s: not the registering organisation",
+	    op->event);
+	return wb_client_refuse(db, actor, op, d, WB_EDENIED, err);
+}
+
+/* ---------- export --------------------------------------------------- */
+
+/* One export in the making. */
+struct ex {
+	struct wb_db	*db;
+	int64_t		 client_id;
+	unsigned	 allowed;	/* WB_CAT_* the reader may see */
+	bool		 display;	/* add *_nl and *_label keys */
+	bool		 full_bsn;	/* the client themself */
+	struct wb_arena	 a;
+};
+
+static json_t *
+jstr(const char *s)
+{
+	json_t	*v = s != NULL ? json_string(s) : NULL;
+
+	return v != NULL ? v : json_null();
+}
+
+/* Column `col` as a JSON string, null when NULL. */
+static json_t *
+jcol(struct wb_stmt *st, int col)
+{
+	return wb_stmt_isnull(st, col) ? json_null() :
+	    jstr(wb_stmt_text(st, col));
+}
+
+static void
+put_label(struct ex *x, json_t *o, const char *key, const char *label)
+{
+	char	k[64];
+
+	if (!x->display)
+		return;
+	snprintf(k, sizeof(k), "%s_label", key);
+	json_object_set_new(o, k, jstr(label));
+}
+
+/* A Unix time (0: none) as ISO, and dd-mm-jjjj hh:mm for a page. */
+static void
+put_time(struct ex *x, json_t *o, const char *key, int64_t t)
+{
+	char	buf[32], k[64];
+
+	if (t == 0) {
+		json_object_set_new(o, key, json_null());
+		return;
+	}
+	wb_time_iso(t, buf, sizeof(buf));
+	json_object_set_new(o, key, json_string(buf));
+	if (x->display) {
+		wb_time_nl(t, buf, sizeof(buf));
+		snprintf(k, sizeof(k), "%s_nl", key);
+		json_object_set_new(o, k, json_string(buf));
+	}
+}
+
+/* A date in days (INT64_MIN: none) as yyyy-mm-dd, and dd-mm-jjjj. */
+static void
+put_date(struct ex *x, json_t *o, const char *key, int64_t days)
+{
+	char	buf[16], k[64];
+
+	if (days == INT64_MIN) {
+		json_object_set_new(o, key, json_null());
+		return;
+	}
+	wb_date_iso(days, buf, sizeof(buf));
+	json_object_set_new(o, key, json_string(buf));
+	if (x->display) {
+		wb_date_nl(days, buf, sizeof(buf));
+		snprintf(k, sizeof(k), "%s_nl", key);
+		json_object_set_new(o, k, json_string(buf));
+	}
+}
+
+static int64_t
+opt_int(struct wb_stmt *st, int col)
+{
+	return wb_stmt_isnull(st, col) ? 0 : wb_stmt_int64(st, col);
+}
+
+/* The categories of a bit set as names, and as labels for a page. */
+static void
+put_categories(struct ex *x, json_t *o, const char *key, unsigned cats)
+{
+	json_t	*names = json_array(), *labels = json_array();
+	char	 k[64];
+	size_t	 i;
+
+	for (i = 0; i < WB_NCATS; i++)
+		if ((cats & (1u << i)) != 0) {
+			json_array_append_new(names, json_string(
+			    wb_category_name(1u << i)));
+			json_array_append_new(labels, json_string(
+			    wb_category_label(1u << i)));
+		}
+	json_object_set_new(o, key, names);
+	if (x->display) {
+		snprintf(k, sizeof(k), "%s_labels", key);
+		json_object_set_new(o, k, labels);
+	} else
+		json_decref(labels);
+}
+
+/* The record itself: identity, work & income, health as allowed. */
+static int
+export_record(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*c, *v;
+	char		*bsn = NULL, masked[10];
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_CLIENT_GET, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, x->client_id);
+	rc = wb_stmt_step(st, err);
+	if (rc == 0)
+		rc = wb_err_set(err, WB_ENOTFOUND, "no such client");
+	if (rc < 0) {
+		wb_stmt_release(st);
+		return rc;
+	}
+	c = json_pack("{s:I}", "id", (json_int_t)x->client_id);
+	if ((x->allowed & WB_CAT_IDENTITY) != 0) {
+		if (!wb_stmt_isnull(st, 1)) {
+			rc = wb_vault_open(wb_stmt_text(st, 1), &x->a, &bsn,
+			    err);
+			if (rc != 0) {
+				wb_stmt_release(st);
+				json_decref(c);
+				return rc;
+			}
+			if (x->full_bsn)
+				json_object_set_new(c, "bsn", jstr(bsn));
+			else {
+				wb_bsn_mask(bsn, masked);
+				json_object_set_new(c, "bsn_masked",
+				    jstr(masked));
+			}
+			sodium_memzero(bsn, strlen(bsn));
+		}
+		json_object_set_new(c, "given_name", jcol(st, 2));
+		json_object_set_new(c, "family_name", jcol(st, 17));
+		put_date(x, c, "birth_date", wb_stmt_int64(st, 3));
+		json_object_set_new(c, "phone", jcol(st, 4));
+		json_object_set_new(c, "email", jcol(st, 5));
+		json_object_set_new(c, "address", jcol(st, 6));
+		v = json_object();
+		json_object_set_new(v, "code", jcol(st, 7));
+		json_object_set_new(v, "name", jcol(st, 8));
+		json_object_set_new(c, "municipality", v);
+		v = json_object();
+		json_object_set_new(v, "code", jcol(st, 9));
+		json_object_set_new(v, "name", jcol(st, 10));
+		json_object_set_new(c, "region", v);
+		json_object_set_new(c, "portal_account", json_boolean(
+		    wb_stmt_int64(st, 18) != 0));
+	}
+	if ((x->allowed & WB_CAT_WORK) != 0) {
+		json_object_set_new(c, "benefit", jcol(st, 11));
+		put_label(x, c, "benefit", wb_client_benefit_label(
+		    wb_stmt_text(st, 11)));
+	}
+	if ((x->allowed & WB_CAT_HEALTH) != 0) {
+		json_object_set_new(c, "target_group", jcol(st, 12));
+		if (!wb_stmt_isnull(st, 12))
+			put_label(x, c, "target_group",
+			    wb_client_target_group_label(wb_stmt_text(st,
+			    12)));
+	}
+	json_object_set_new(c, "registered_by", jcol(st, 14));
+	put_time(x, c, "created_at", wb_stmt_int64(st, 15));
+	put_time(x, c, "updated_at", wb_stmt_int64(st, 16));
+	wb_stmt_release(st);
+	json_object_set_new(root, "client", c);
+	return 0;
+}
+
+/* The care team, ended memberships included. */
+static int
+export_team(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*arr = json_array();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_RIGHTS_TEAM_ALL, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t *v = json_object();
+
+			json_object_set_new(v, "name", jcol(st, 1));
+			json_object_set_new(v, "organisation", jcol(st, 2));
+			json_object_set_new(v, "function", jcol(st, 3));
+			put_label(x, v, "function", wb_card_function_label(
+			    wb_stmt_text(st, 3)));
+			put_time(x, v, "from", wb_stmt_int64(st, 4));
+			put_time(x, v, "until", opt_int(st, 5));
+			json_object_set_new(v, "current", json_boolean(
+			    wb_stmt_isnull(st, 5)));
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	json_object_set_new(root, "care_team", arr);
+	return rc;
+}
+
+/* Every consent, revoked and ended ones too. */
+static int
+export_consents(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*arr = json_array();
+	int64_t		 today = wb_today();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_CONSENT_LIST, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t	*v = json_pack("{s:I}", "id",
+			    (json_int_t)wb_stmt_int64(st, 0));
+			int64_t	 from = wb_stmt_int64(st, 5);
+			int64_t	 until = wb_stmt_int64(st, 6);
+
+			json_object_set_new(v, "organisation", jcol(st, 14));
+			json_object_set_new(v, "purpose", jcol(st, 3));
+			put_label(x, v, "purpose", wb_purpose_label(
+			    wb_purpose_parse(wb_stmt_text(st, 3))));
+			put_categories(x, v, "categories",
+			    (unsigned)wb_stmt_int64(st, 4));
+			put_date(x, v, "valid_from", from);
+			put_date(x, v, "valid_until", until);
+			json_object_set_new(v, "method", jcol(st, 7));
+			put_label(x, v, "method", wb_consent_method_label(
+			    wb_stmt_text(st, 7)));
+			json_object_set_new(v, "evidence", jcol(st, 8));
+			json_object_set_new(v, "recorded_by", jcol(st, 15));
+			put_time(x, v, "recorded_at", wb_stmt_int64(st, 10));
+			put_time(x, v, "revoked_at", opt_int(st, 11));
+			json_object_set_new(v, "revoked_by", jcol(st, 16));
+			json_object_set_new(v, "revoke_reason", jcol(st, 13));
+			json_object_set_new(v, "active", json_boolean(
+			    wb_stmt_isnull(st, 11) && from <= today &&
+			    today <= until));
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	json_object_set_new(root, "consents", arr);
+	return rc;
+}
+
+/* One goal of the export, with what its status needs. */
+struct ex_goal {
+	int64_t			 id, stopped_at;
+	json_t			*obj, *actions;
+	struct wb_plan_action	*acts;
+	size_t			 nacts, cap;
+};
+
+/* The goals whose track the reader may see, each with its actions and
+ * its derived status. */
+static int
+export_plan(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	struct ex_goal	*goals = NULL, *g = NULL;
+	json_t		*arr = json_array(), *plan;
+	size_t		 n = 0, cap = 0, i;
+	int64_t		 today = wb_today();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_GOAL_LIST, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			const char	*track = wb_stmt_text(st, 2);
+			unsigned	 cats = wb_plan_track_categories(track);
+			json_t		*v;
+
+			if (cats == 0 || (cats & ~x->allowed) != 0)
+				continue;
+			v = json_pack("{s:I}", "id",
+			    (json_int_t)wb_stmt_int64(st, 0));
+			json_object_set_new(v, "track", jcol(st, 2));
+			put_label(x, v, "track", wb_plan_track_label(track));
+			json_object_set_new(v, "title", jcol(st, 5));
+			json_object_set_new(v, "target", jcol(st, 6));
+			json_object_set_new(v, "organisation", jcol(st, 4));
+			put_date(x, v, "due_date", wb_stmt_isnull(st, 7) ?
+			    INT64_MIN : wb_stmt_int64(st, 7));
+			put_time(x, v, "stopped_at", opt_int(st, 8));
+			put_time(x, v, "created_at", wb_stmt_int64(st, 10));
+			put_time(x, v, "updated_at", wb_stmt_int64(st, 11));
+			g = WB_ARENA_PUSH(&x->a, goals, n, cap);
+			g->id = wb_stmt_int64(st, 0);
+			g->stopped_at = opt_int(st, 8);
+			g->obj = v;
+			g->actions = json_array();
+			json_object_set_new(v, "actions", g->actions);
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc == 0)
+		rc = wb_db_prepare(x->db, Q_ACTION_LIST, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		g = NULL;
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			int64_t	goal_id = wb_stmt_int64(st, 1);
+			struct wb_plan_action *pa;
+			json_t	*v;
+
+			if (g == NULL || g->id != goal_id)
+				for (g = NULL, i = 0; i < n && g == NULL; i++)
+					if (goals[i].id == goal_id)
+						g = &goals[i];
+			if (g == NULL)
+				continue;	/* a goal not shown */
+			pa = WB_ARENA_PUSH(&x->a, g->acts, g->nacts, g->cap);
+			pa->due_date = wb_stmt_int64(st, 6);
+			pa->done_at = opt_int(st, 7);
+			v = json_pack("{s:I}", "id",
+			    (json_int_t)wb_stmt_int64(st, 0));
+			json_object_set_new(v, "title", jcol(st, 3));
+			json_object_set_new(v, "who", jcol(st, 5));
+			put_date(x, v, "due_date", pa->due_date);
+			put_time(x, v, "done_at", pa->done_at);
+			json_object_set_new(v, "done_by", jcol(st, 9));
+			json_array_append_new(g->actions, v);
+		}
+	}
+	wb_stmt_release(st);
+	for (i = 0; rc == 0 && i < n; i++) {
+		enum wb_goal_status s = wb_goal_status(goals[i].stopped_at,
+		    goals[i].acts, goals[i].nacts, today);
+
+		json_object_set_new(goals[i].obj, "status", json_string(
+		    wb_goal_status_name(s)));
+		put_label(x, goals[i].obj, "status", wb_goal_status_label(s));
+	}
+	plan = json_object();
+	json_object_set_new(plan, "goals", arr);
+	json_object_set_new(root, "plan", plan);
+	return rc;
+}
+
+static int
+export_notes(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*arr = json_array();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_NOTE_LIST, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		wb_stmt_bind_int64(st, 2, EXPORT_MAX_ROWS);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t *v = json_pack("{s:I}", "id",
+			    (json_int_t)wb_stmt_int64(st, 0));
+
+			json_object_set_new(v, "kind", jcol(st, 4));
+			put_label(x, v, "kind", wb_note_kind_label(
+			    wb_stmt_text(st, 4)));
+			put_date(x, v, "date", wb_stmt_int64(st, 5));
+			json_object_set_new(v, "author", jcol(st, 7));
+			json_object_set_new(v, "organisation", jcol(st, 8));
+			json_object_set_new(v, "text", jcol(st, 6));
+			put_time(x, v, "written_at", wb_stmt_int64(st, 9));
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	json_object_set_new(root, "notes", arr);
+	return rc;
+}
+
+static int
+export_referrals(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*arr = json_array();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_RIGHTS_REFERRALS, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t *v = json_pack("{s:I}", "id",
+			    (json_int_t)wb_stmt_int64(st, 0));
+
+			put_time(x, v, "sent_at", wb_stmt_int64(st, 1));
+			json_object_set_new(v, "from_organisation",
+			    jcol(st, 2));
+			json_object_set_new(v, "from", jcol(st, 3));
+			json_object_set_new(v, "to_organisation", jcol(st, 4));
+			json_object_set_new(v, "purpose", jcol(st, 5));
+			put_label(x, v, "purpose", wb_purpose_label(
+			    wb_purpose_parse(wb_stmt_text(st, 5))));
+			json_object_set_new(v, "question", jcol(st, 6));
+			json_object_set_new(v, "consent_id", json_integer(
+			    wb_stmt_int64(st, 7)));
+			json_object_set_new(v, "status", jcol(st, 8));
+			put_label(x, v, "status", wb_referral_status_label(
+			    wb_stmt_text(st, 8)));
+			json_object_set_new(v, "assigned_to", jcol(st, 9));
+			json_object_set_new(v, "answer", jcol(st, 10));
+			put_time(x, v, "answered_at", opt_int(st, 11));
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	json_object_set_new(root, "referrals", arr);
+	return rc;
+}
+
+/* Read the correction requests into `a` (newest first). */
+static int
+read_corrections(struct wb_db *db, int64_t client_id, struct wb_arena *a,
+    struct wb_correction **out, size_t *n, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = wb_db_prepare(db, Q_CORRECTION_LIST, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, client_id);
+	while ((rc = wb_stmt_step(st, err)) == 1) {
+		struct wb_correction *k = WB_ARENA_PUSH(a, *out, *n, cap);
+
+		k->id = wb_stmt_int64(st, 0);
+		k->text = wb_arena_strdup(a, wb_stmt_text(st, 1));
+		k->created_at = wb_stmt_int64(st, 2);
+		k->handled_at = opt_int(st, 3);
+		k->handled_by = wb_stmt_isnull(st, 4) ? NULL :
+		    wb_arena_strdup(a, wb_stmt_text(st, 4));
+	}
+	wb_stmt_release(st);
+	return rc;
+}
+
+static int
+export_corrections(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_correction	*k;
+	json_t			*arr = json_array();
+	size_t			 n, i;
+	int			 rc;
+
+	rc = read_corrections(x->db, x->client_id, &x->a, &k, &n, err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		json_t *v = json_pack("{s:I}", "id", (json_int_t)k[i].id);
+
+		json_object_set_new(v, "text", jstr(k[i].text));
+		put_time(x, v, "asked_at", k[i].created_at);
+		put_time(x, v, "handled_at", k[i].handled_at);
+		json_object_set_new(v, "handled_by", jstr(k[i].handled_by));
+		json_array_append_new(arr, v);
+	}
+	json_object_set_new(root, "correction_requests", arr);
+	return rc;
+}
+
+/* The access log (NEN 7513): every event about the client, newest
+ * first, as wb_access_log() shows it. */
+static int
+export_log(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	json_t		*arr = json_array();
+	int		 rc;
+
+	rc = wb_db_prepare(x->db, Q_AUDIT_CLIENT, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		wb_stmt_bind_int64(st, 2, 0);
+		wb_stmt_bind_int64(st, 3, 0);
+		wb_stmt_bind_int64(st, 4, EXPORT_MAX_ROWS);
+		wb_stmt_bind_int64(st, 5, 0);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t *v = json_object();
+
+			put_time(x, v, "at", wb_stmt_int64(st, 1));
+			json_object_set_new(v, "event", jcol(st, 2));
+			put_label(x, v, "event", wb_access_log_what(
+			    wb_stmt_text(st, 2)));
+			json_object_set_new(v, "outcome", jcol(st, 3));
+			json_object_set_new(v, "who", jcol(st, 5));
+			json_object_set_new(v, "organisation", jcol(st, 7));
+			json_object_set_new(v, "role", jcol(st, 8));
+			json_object_set_new(v, "purpose", jcol(st, 9));
+			if (!wb_stmt_isnull(st, 9))
+				put_label(x, v, "purpose", wb_purpose_label(
+				    wb_purpose_parse(wb_stmt_text(st, 9))));
+			json_object_set_new(v, "consent_id",
+			    wb_stmt_isnull(st, 10) ? json_null() :
+			    json_integer(wb_stmt_int64(st, 10)));
+			json_array_append_new(arr, v);
+		}
+	}
+	wb_stmt_release(st);
+	json_object_set_new(root, "access_log", arr);
+	return rc;
+}
+
+int
+wb_client_export_json(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, bool display, json_t **out, struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "client.export",
+	    .client_id = client_id, .want = WB_CAT_ALL, .partial = true };
+	struct wb_client_decision d;
+	struct ex		 x = { .db = db, .client_id = client_id,
+	    .display = display };
+	json_t			*root = NULL, *meta;
+	int			 rc;
+
+	*out = NULL;
+	rc = wb_client_begin_read(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = answering(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	x.allowed = d.allowed;
+	x.full_bsn = actor->role == WB_ROLE_CLIENT;
+	wb_arena_init(&x.a);
+	root = json_object();
+	meta = json_object();
+	put_time(&x, meta, "made_at", wb_now());
+	json_object_set_new(meta, "client_id", json_integer(client_id));
+	json_object_set_new(meta, "for_the_client", json_boolean(
+	    x.full_bsn));
+	put_categories(&x, meta, "categories", d.allowed);
+	json_object_set_new(meta, "about", json_string("Alle gegevens die "
+	    "werkbrug over de cliënt bewaart (AVG art. 15 en 20)."));
+	json_object_set_new(root, "export", meta);
+	rc = export_record(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
+		rc = export_team(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
+		rc = export_consents(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_PLAN) != 0)
+		rc = export_plan(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_NOTES) != 0)
+		rc = export_notes(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
+		rc = export_referrals(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
+		rc = export_corrections(&x, root, err);
+	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
+		rc = export_log(&x, root, err);
+	wb_arena_free(&x.a);
+	if (rc != 0) {
+		wb_db_rollback(db);
+		json_decref(root);
+		return rc;
+	}
+	rc = wb_client_end_read(db, actor, &op, &d, err);
+	if (rc != 0) {
+		json_decref(root);
+		return rc;
+	}
+	*out = root;
+	return 0;
+}
+
+int
+wb_client_export(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, struct wb_arena *a, const char **json,
+    struct wb_err *err)
+{
+	json_t	*root;
+	char	*s;
+	int	 rc;
+
+	*json = NULL;
+	rc = wb_client_export_json(db, actor, client_id, false, &root, err);
+	if (rc != 0)
+		return rc;
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (s == NULL)
+		return wb_err_set(err, WB_EIO, "export: json_dumps failed");
+	*json = wb_arena_strdup(a, s);
+	/* The text may hold the full BSN: no copy stays behind. */
+	sodium_memzero(s, strlen(s));
+	free(s);
+	return 0;
+}
+
+/* ---------- correction ----------------------------------------------- */
+
+/* True when s has a character that is not white space. */
+static bool
+has_text(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (strchr(" \t\r\n", *s) == NULL)
+			return true;
+	return false;
+}
+
+int
+wb_correction_request(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, const char *text, int64_t *id, struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "client.correction.request",
+	    .client_id = client_id, .want = WB_CAT_IDENTITY, .write = true,
+	    .object_type = "correction_request" };
+	struct wb_client_decision d;
+	struct wb_stmt		*st = NULL;
+	char			 idbuf[24];
+	int			 rc;
+
+	*id = 0;
+	if (!has_text(text) || !wb_utf8_valid(text, strlen(text), true) ||
+	    wb_utf8_len(text, strlen(text)) > WB_CORRECTION_MAX)
+		return wb_err_field(err, WB_EINVAL, "text", "Schrijf op wat er "
+		    "niet klopt (hoogstens 2000 tekens).");
+	rc = wb_client_begin_write(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	/* The client asks; a professional changes the record itself. */
+	if (actor->role != WB_ROLE_CLIENT) {
+		wb_err_set(err, WB_EDENIED, "correction request: not the "
+		    "client");
+		return wb_client_refuse(db, actor, &op, &d, WB_EDENIED, err);
+	}
+	rc = wb_db_prepare(db, Q_CORRECTION_INSERT, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, client_id);
+		wb_stmt_bind_text(st, 2, text);
+		wb_stmt_bind_int64(st, 3, wb_now());
+		rc = wb_stmt_exec_int64(st, id, err);
+	}
+	wb_stmt_release(st);
+	if (rc == 0) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
+		op.object_id = idbuf;
+		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
+	}
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0) {
+		wb_db_rollback(db);
+		*id = 0;
+	}
+	return rc;
+}
+
+int
+wb_correction_list(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, struct wb_arena *a, struct wb_correction **out,
+    size_t *n, struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "client.correction.read",
+	    .client_id = client_id, .want = WB_CAT_IDENTITY,
+	    .object_type = "correction_request" };
+	struct wb_client_decision d;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = wb_client_begin_read(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = answering(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = read_corrections(db, client_id, a, out, n, err);
+	if (rc == 0)
+		rc = wb_client_end_read(db, actor, &op, &d, err);
+	else
+		wb_db_rollback(db);
+	if (rc != 0) {
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+wb_correction_handle(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, int64_t request_id, struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "client.correction.handle",
+	    .client_id = client_id, .want = WB_CAT_IDENTITY, .write = true,
+	    .object_type = "correction_request" };
+	struct wb_client_decision d;
+	struct wb_stmt		*st = NULL;
+	char			 idbuf[24];
+	int			 rc;
+
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)request_id);
+	op.object_id = idbuf;
+	rc = wb_client_begin_write(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	if (actor->role != WB_ROLE_PROFESSIONAL) {
+		wb_err_set(err, WB_EDENIED, "correction: not a professional");
+		return wb_client_refuse(db, actor, &op, &d, WB_EDENIED, err);
+	}
+	rc = answering(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_CORRECTION_HANDLE, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, request_id);
+		wb_stmt_bind_int64(st, 2, client_id);
+		wb_stmt_bind_int64(st, 3, wb_now());
+		wb_stmt_bind_int64(st, 4, actor->user_id);
+		rc = wb_stmt_exec(st, err);
+		if (rc == 0 && wb_stmt_changes(st) != 1)
+			rc = WB_ENOTFOUND;
+	}
+	wb_stmt_release(st);
+	if (rc == WB_ENOTFOUND) {
+		wb_err_set(err, WB_ENOTFOUND, "no such open correction "
+		    "request");
+		return wb_client_refuse(db, actor, &op, &d, WB_ENOTFOUND, err);
+	}
+	if (rc == 0)
+		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}
+
+/* ---------- erasure -------------------------------------------------- */
+
+/* Run `q` with the client id as its only parameter. */
+static int
+exec_client(struct wb_db *db, enum wb_query q, int64_t id,
+    struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(db, q, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, id);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	return rc;
+}
+
+/* The portal account of the client (0: none), while it is not erased. */
+static int
+portal_user(struct wb_db *db, int64_t id, int64_t *user, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	*user = 0;
+	rc = wb_db_prepare(db, Q_CLIENT_PORTAL, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, id);
+	rc = wb_stmt_step(st, err);
+	if (rc == 1)
+		*user = opt_int(st, 0);
+	wb_stmt_release(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* Close the client's portal account: no address, name or password, no
+ * sessions or tokens, inactive. */
+static int
+close_account(struct wb_db *db, int64_t user, int64_t now,
+    struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	char		 email[64];
+	int		 rc;
+
+	snprintf(email, sizeof(email), "gewist-%lld@werkbrug.invalid",
+	    (long long)user);
+	rc = wb_db_prepare(db, Q_RIGHTS_ERASE_ACCOUNT, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, user);
+		wb_stmt_bind_text(st, 2, email);
+		wb_stmt_bind_int64(st, 3, now);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc == 0)
+		rc = exec_client(db, Q_SESSION_DELETE_USER, user, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_TOKEN_REVOKE_USER, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, user);
+		wb_stmt_bind_int64(st, 2, now);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	return rc;
+}
+
+/* Anonymise client `id` in the caller's write transaction; `by` ends the
+ * team memberships (0: the system).  *done is false when there was no
+ * record left to erase. */
+static int
+erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
+    struct wb_err *err)
+{
+	/* Actions before their goals (foreign key). */
+	static const enum wb_query gone[] = { Q_RIGHTS_ERASE_ACTIONS,
+	    Q_RIGHTS_ERASE_GOALS, Q_RIGHTS_ERASE_NOTES,
+	    Q_RIGHTS_ERASE_CORRECTIONS, Q_RIGHTS_ERASE_ACTIVATIONS,
+	    Q_RIGHTS_ERASE_CONSENTS };
+	struct wb_stmt	*st = NULL;
+	int64_t		 now = wb_now(), user = 0;
+	size_t		 i;
+	int		 rc;
+
+	*done = false;
+	rc = portal_user(db, id, &user, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_CLIENT, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, id);
+		wb_stmt_bind_int64(st, 2, now);
+		rc = wb_stmt_exec(st, err);
+		*done = rc == 0 && wb_stmt_changes(st) == 1;
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc != 0 || !*done)
+		return rc;
+	for (i = 0; rc == 0 && i < WB_NELEM(gone); i++)
+		rc = exec_client(db, gone[i], id, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_TEAM, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, id);
+		wb_stmt_bind_int64(st, 2, now);
+		if (by != 0)
+			wb_stmt_bind_int64(st, 3, by);
+		else
+			wb_stmt_bind_null(st, 3);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_REFERRALS, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, id);
+		wb_stmt_bind_int64(st, 2, now);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	if (rc == 0 && user != 0)
+		rc = close_account(db, user, now, err);
+	return rc;
+}
+
+/* The client.erase event: the reason code, never free text. */
+static int
+erase_event(struct wb_db *db, const struct wb_actor *actor, int64_t id,
+    const struct wb_client_decision *d, const char *reason,
+    struct wb_err *err)
+{
+	struct wb_audit_event	ev = { .event = "client.erase",
+	    .object_type = "client", .client_id = id, .detail = reason };
+	char			idbuf[24];
+
+	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)id);
+	ev.object_id = idbuf;
+	if (d != NULL) {
+		ev.purpose = d->purpose != WB_PURPOSE_NONE ?
+		    wb_purpose_name(d->purpose) : NULL;
+		ev.consent_id = d->consent_id;
+	}
+	return wb_audit_write(db, actor, &ev, err);
+}
+
+int
+wb_client_erase(struct wb_db *db, const struct wb_actor *actor,
+    int64_t client_id, const char *reason, struct wb_err *err)
+{
+	struct wb_client_op	 op = { .event = "client.erase",
+	    .client_id = client_id, .want = WB_CAT_IDENTITY, .write = true };
+	struct wb_client_decision d;
+	bool			 done = false;
+	int			 rc;
+
+	if (!known_reason(reason))
+		return wb_err_field(err, WB_EINVAL, "reason",
+		    "Kies waarom de gegevens worden gewist.");
+	rc = wb_client_begin_write(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	if (actor->role != WB_ROLE_PROFESSIONAL) {
+		wb_err_set(err, WB_EDENIED, "erase: not a professional");
+		return wb_client_refuse(db, actor, &op, &d, WB_EDENIED, err);
+	}
+	rc = answering(db, actor, &op, &d, err);
+	if (rc != 0)
+		return rc;
+	rc = erase_tx(db, client_id, actor->user_id, &done, err);
+	if (rc == 0 && WB_NEVER(!done))
+		rc = wb_err_set(err, WB_ENOTFOUND, "client erased already");
+	if (rc == 0)
+		rc = erase_event(db, actor, client_id, &d, reason, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}
+
+/* ---------- purge ---------------------------------------------------- */
+
+/* The start of the day `years` before today: a file last changed before
+ * it has passed a term of that many years. */
+static int64_t
+years_ago(int years)
+{
+	int	y, m, d;
+
+	wb_civil_from_days(wb_today(), &y, &m, &d);
+	return wb_day_start(wb_days_from_civil(y - years, m, d));
+}
+
+/* Bind Q_RIGHTS_DUE: changed before `cutoff`, registered by `type`, one
+ * client `id` or (0) all. */
+static void
+bind_due(struct wb_stmt *st, int64_t cutoff, const char *type, int64_t id)
+{
+	wb_stmt_bind_int64(st, 1, cutoff);
+	wb_stmt_bind_text(st, 2, type);
+	if (id != 0)
+		wb_stmt_bind_int64(st, 3, id);
+	else
+		wb_stmt_bind_null(st, 3);
+}
+
+/* The clients of organisations of `type` whose term passed at `cutoff`,
+ * into ids (in a). */
+static int
+due_clients(struct wb_db *db, int64_t cutoff, const char *type,
+    struct wb_arena *a, int64_t **ids, size_t *n, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	rc = wb_db_begin_read(db, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_RIGHTS_DUE, &st, err);
+	if (rc == 0) {
+		bind_due(st, cutoff, type, 0);
+		while ((rc = wb_stmt_step(st, err)) == 1)
+			*WB_ARENA_PUSH(a, *ids, *n, cap) = wb_stmt_int64(st, 0);
+	}
+	wb_stmt_release(st);
+	wb_db_rollback(db);
+	return rc;
+}
+
+/* Erase one client whose term passed, checking again inside the write
+ * transaction (the file may have changed since it was listed). */
+static int
+erase_due(struct wb_db *db, const struct wb_actor *actor, int64_t id,
+    int64_t cutoff, const char *type, bool *done, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	*done = false;
+	rc = wb_db_begin_write(db, err);
+	if (rc != 0)
+		return rc;
+	rc = wb_db_prepare(db, Q_RIGHTS_DUE, &st, err);
+	if (rc == 0) {
+		bind_due(st, cutoff, type, id);
+		rc = wb_stmt_step(st, err);
+	}
+	wb_stmt_release(st);
+	if (rc == 1)
+		rc = erase_tx(db, id, 0, done, err);
+	if (rc == 0 && *done)
+		rc = erase_event(db, actor, id, NULL, "einde-bewaartermijn",
+		    err);
+	if (rc == 0 && *done)
+		rc = wb_db_commit(db, err);
+	if (rc != 0 || !*done) {
+		wb_db_rollback(db);
+		*done = false;
+	}
+	return rc;
+}
+
+/* Anonymise (or with dry_run count) the clients of one rule. */
+static int
+purge_clients(struct wb_db *db, const struct wb_actor *actor,
+    const char *const *types, int64_t cutoff, bool dry_run, int64_t *count,
+    struct wb_err *err)
+{
+	struct wb_arena	 a;
+	int64_t		*ids;
+	size_t		 n, i, t;
+	bool		 done;
+	int		 rc = 0;
+
+	wb_arena_init(&a);
+	for (t = 0; rc == 0 && types[t] != NULL; t++) {
+		rc = due_clients(db, cutoff, types[t], &a, &ids, &n, err);
+		for (i = 0; rc == 0 && i < n; i++) {
+			if (dry_run) {
+				(*count)++;
+				continue;
+			}
+			rc = erase_due(db, actor, ids[i], cutoff, types[t],
+			    &done, err);
+			if (rc == 0 && done)
+				(*count)++;
+		}
+	}
+	wb_arena_free(&a);
+	return rc;
+}
+
+/* Run a count(*) or a DELETE with up to two time parameters; *n gets the
+ * count or the rows deleted. */
+static int
+run_two(struct wb_db *db, enum wb_query q, bool count, int64_t p1,
+    int64_t p2, int64_t *n, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	*n = 0;
+	rc = wb_db_prepare(db, q, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, p1);
+	if (p2 != 0)
+		wb_stmt_bind_int64(st, 2, p2);
+	if (count)
+		rc = wb_stmt_exec_int64(st, n, err);
+	else {
+		rc = wb_stmt_exec(st, err);
+		if (rc == 0)
+			*n = wb_stmt_changes(st);
+	}
+	wb_stmt_release(st);
+	return rc;
+}
+
+/* Unused activation codes and expired sessions, with one purge event. */
+static int
+purge_rest(struct wb_db *db, const struct wb_actor *actor, bool dry_run,
+    struct wb_purge_report *rep, struct wb_err *err)
+{
+	struct wb_audit_event	 ev = { .event = "purge" };
+	int64_t		*codes = &rep->count[WB_PURGE_ACTIVATIONS];
+	int64_t		*sessions = &rep->count[WB_PURGE_SESSIONS];
+	int64_t			 now = wb_now();
+	char			 detail[96];
+	int			 rc;
+
+	rc = dry_run ? wb_db_begin_read(db, err) : wb_db_begin_write(db, err);
+	if (rc != 0)
+		return rc;
+	rc = run_two(db, dry_run ? Q_RIGHTS_ACTIVATIONS_DUE :
+	    Q_RIGHTS_ACTIVATIONS_PURGE, dry_run,
+	    rep->cutoff[WB_PURGE_ACTIVATIONS], 0, codes, err);
+	if (rc == 0)
+		rc = run_two(db, dry_run ? Q_RIGHTS_SESSIONS_DUE :
+		    Q_SESSION_PURGE, dry_run, now - WB_SESSION_IDLE,
+		    now - WB_SESSION_MAX, sessions, err);
+	if (rc == 0 && !dry_run) {
+		snprintf(detail, sizeof(detail), "clients=%lld codes=%lld "
+		    "sessions=%lld", (long long)(rep->count[WB_PURGE_GGZ] +
+		    rep->count[WB_PURGE_WORK]), (long long)*codes,
+		    (long long)*sessions);
+		ev.detail = detail;
+		rc = wb_audit_write(db, actor, &ev, err);
+		if (rc == 0)
+			rc = wb_db_commit(db, err);
+	}
+	wb_db_rollback(db);
+	return rc;
+}
+
+int
+wb_purge(struct wb_db *db, const struct wb_actor *actor, bool dry_run,
+    struct wb_purge_report *rep, struct wb_err *err)
+{
+	int	rc;
+
+	memset(rep, 0, sizeof(*rep));
+	if (actor == NULL || actor->role != WB_ROLE_SYSTEM)
+		return wb_err_set(err, WB_EDENIED, "purge: the operator's "
+		    "command line only");
+	rep->cutoff[WB_PURGE_GGZ] = years_ago(GGZ_YEARS);
+	rep->cutoff[WB_PURGE_WORK] = years_ago(WORK_YEARS);
+	rep->cutoff[WB_PURGE_ACTIVATIONS] = wb_now() -
+	    (int64_t)ACTIVATION_GRACE_DAYS * 86400;
+	rep->cutoff[WB_PURGE_SESSIONS] = wb_now() - WB_SESSION_IDLE;
+	rc = purge_clients(db, actor, ggz_types, rep->cutoff[WB_PURGE_GGZ],
+	    dry_run, &rep->count[WB_PURGE_GGZ], err);
+	if (rc == 0)
+		rc = purge_clients(db, actor, work_types,
+		    rep->cutoff[WB_PURGE_WORK], dry_run,
+		    &rep->count[WB_PURGE_WORK], err);
+	if (rc == 0)
+		rc = purge_rest(db, actor, dry_run, rep, err);
+	return rc;
+}
