@@ -26,4 +26,8 @@
 #define WB_MAX_TEMPLATE_STEPS	(1 << 22)	/* nodes visited + section
 						   iterations in one render */
 
+/* Default worker threads of `serve` per backend (cli.c). */
+#define WB_THREADS_SQLITE	32
+#define WB_THREADS_PG		8
+
 #endif /* WB_LIMITS_H */

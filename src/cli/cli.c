@@ -182,6 +182,7 @@ cmd_serve(const char *url, int argc, char **argv)
 	struct wb_db		*db;
 	struct wb_err		 err;
 	bool			 secure = config.secure_cookies;
+	bool			 threads_given = false;
 	int64_t			 v;
 	int			 c, rc;
 
@@ -199,6 +200,7 @@ cmd_serve(const char *url, int argc, char **argv)
 				return WB_EXIT_USAGE;
 			}
 			ho.threads = (unsigned)v;
+			threads_given = true;
 			break;
 		case 'p':
 			ho.trusted_proxy = optarg;
@@ -210,6 +212,14 @@ cmd_serve(const char *url, int argc, char **argv)
 			return bad_option(argv);
 		}
 	}
+	/* Default threads per backend: a SQLite connection is cheap and
+	 * more threads make bigger audit batches (one fsync for more
+	 * requests; docs/benchmarks.md, client record page); a PostgreSQL
+	 * connection is a server process, so several werkbrug processes stay
+	 * within max_connections. */
+	if (!threads_given && !(config.set & WB_CFG_THREADS))
+		ho.threads = wb_str_prefix(url, "sqlite:") ?
+		    WB_THREADS_SQLITE : WB_THREADS_PG;
 	if (optind < argc) {
 		fprintf(stderr, "werkbrug serve: onbekend argument '%s'\n",
 		    argv[optind]);

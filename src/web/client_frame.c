@@ -18,6 +18,7 @@ static const struct {
 	{ "verwijzingen", "Verwijzingen", WB_CAT_IDENTITY },
 	{ "tijdlijn", "Tijdlijn", WB_CAT_NOTES },
 	{ "toegang", "Toegang", WB_CAT_IDENTITY },
+	{ "rechten", "Rechten", WB_CAT_IDENTITY },
 };
 
 /* A refusal of a client page looks like a missing client. */
@@ -115,8 +116,10 @@ wb_client_frame(struct wb_db *db, struct wb_req *req, int64_t id,
 	for (i = 0; i < WB_NELEM(tabs); i++) {
 		if (tabs[i].needs != 0 && (*cats & tabs[i].needs) == 0)
 			continue;
-		/* The access log answers for the registering organisation. */
-		if (strcmp(tabs[i].slug, "toegang") == 0 &&
+		/* The access log and the AVG requests are answered by the
+		 * registering organisation. */
+		if ((strcmp(tabs[i].slug, "toegang") == 0 ||
+		    strcmp(tabs[i].slug, "rechten") == 0) &&
 		    c->registered_org != req->actor.org_id)
 			continue;
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",

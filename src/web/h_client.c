@@ -336,12 +336,6 @@ WB_HANDLER(wb_h_client)
 	    &cats, &ctx);
 	if (rc != 0)
 		return rc;
-	/* The client's AVG requests (h_rights.c). */
-	rc = wb_rights_section(db, req, &c, ctx);
-	if (rc != 0) {
-		json_decref(ctx);
-		return rc;
-	}
 	return wb_render(app, req, resp, "client.html", ctx);
 }
 

@@ -241,7 +241,7 @@ WB_HANDLER(wb_h_correction_handled)
 	if (rc != 0)
 		return wb_client_hide(rc);
 	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
-	    "/clienten/%lld", (long long)id), "correction_handled");
+	    "/clienten/%lld/rechten", (long long)id), "correction_handled");
 }
 
 /* The confirmation page: what goes, what stays and why, the reason and
@@ -307,4 +307,33 @@ WB_HANDLER(wb_h_client_erase)
 	if (rc != 0)
 		return wb_client_hide(rc);
 	return wb_redirect(req, resp, "/clienten", "client_erased");
+}
+
+/* The Rechten tab: the client's AVG requests, export and erasure, for
+ * the registering organisation.  Its own page, so the record page itself
+ * stays one audited read. */
+WB_HANDLER(wb_h_client_rights)
+{
+	struct wb_db		*db = wb_app_db(app, &req->err);
+	struct wb_client	 c;
+	unsigned		 cats;
+	json_t			*ctx;
+	int			 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	rc = wb_client_frame(db, req, wb_req_int(req, "id", 0), "rechten",
+	    "Rechten", &c, &cats, &ctx);
+	if (rc != 0)
+		return rc;
+	if (!wb_rights_answers(&req->actor, c.registered_org)) {
+		json_decref(ctx);
+		return WB_ENOTFOUND;
+	}
+	rc = wb_rights_section(db, req, &c, ctx);
+	if (rc != 0) {
+		json_decref(ctx);
+		return rc;
+	}
+	return wb_render(app, req, resp, "client_rights.html", ctx);
 }

@@ -59,6 +59,7 @@ WB_HANDLER(wb_h_consents);
 WB_HANDLER(wb_h_consent_add);
 WB_HANDLER(wb_h_consent_revoke);
 WB_HANDLER(wb_h_client_access);
+WB_HANDLER(wb_h_client_rights);
 WB_HANDLER(wb_h_proposal_accept);
 WB_HANDLER(wb_h_proposal_decline);
 

@@ -407,6 +407,7 @@ const struct wb_route wb_routes[] = {
 	{ WB_GET, "/mijn/gegevens.json", wb_h_portal_data_json, 0, p_none },
 	{ WB_POST, "/mijn/gegevens/correctie", wb_h_portal_correction, F,
 	    p_correction },
+	{ WB_GET, "/clienten/{id}/rechten", wb_h_client_rights, 0, p_id },
 	{ WB_GET, "/clienten/{id}/export.json", wb_h_client_export, 0, p_id },
 	{ WB_POST, "/clienten/{id}/correcties/{request}/afgehandeld",
 	    wb_h_correction_handled, 0, p_correction_handled },

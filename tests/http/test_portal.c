@@ -718,10 +718,83 @@ test_only_the_team_makes_codes(void **state)
 	    "client_id = %lld", (long long)id), 2);
 }
 
+/* 6. Business cards via the client: the client hands their cards to a
+ * professional they met (by the e-mail on that professional's card); that
+ * proposes them for the team only under a consent, and a team member
+ * decides. */
+static void
+test_client_hands_cards_on(void **state)
+{
+	struct ht_resp	r;
+	struct ht_user	C;
+	char		path[96], body[400];
+	int64_t		id, pid;
+
+	(void)state;
+	id = client_with_account(600, "Kees", "kees%40example.nl", &C);
+	/* no such professional; no consent for UWV yet */
+	ht_post(&T, &C, "/mijn/team/doorgeven", "email=niemand%40p.example",
+	    &r);
+	ht_expect(&r, 400, "Wij vinden geen professional");
+	ht_resp_free(&r);
+	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
+	ht_expect(&r, 400, "nog geen toestemming");
+	ht_resp_free(&r);
+	assert_int_equal(countf("SELECT count(*) FROM team_proposal WHERE "
+	    "client_id = %lld", (long long)id), 0);
+
+	/* the client gives UWV a consent, then hands the cards on */
+	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&"
+	    "categories=identity&categories=work&valid_until=%s",
+	    (long long)uwv, next_year);
+	ht_post(&T, &C, "/mijn/toestemmingen", body, &r);
+	expect_redirect(&r, "/mijn/toestemmingen", "consent_granted");
+	ht_resp_free(&r);
+	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
+	expect_redirect(&r, "/mijn/team", "cards_handed");
+	ht_resp_free(&r);
+	ht_get_expect(&T, &C, "/mijn/team", 200, "Uw team beslist nog over");
+	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
+	ht_expect(&r, 400, "al aan");
+	ht_resp_free(&r);
+	pid = countf("SELECT id FROM team_proposal WHERE client_id = %lld",
+	    (long long)id);
+
+	/* the proposed professional cannot let themself in */
+	snprintf(path, sizeof(path), "/clienten/%lld/team/voorstellen/%lld/"
+	    "accepteren", (long long)id, (long long)pid);
+	ht_post(&T, &U, path, "function=arbeidsdeskundige", &r);
+	assert_int_equal(r.status, 404);
+	ht_resp_free(&r);
+	/* nor can the client, through the team's pages */
+	ht_post(&T, &C, path, "function=arbeidsdeskundige", &r);
+	assert_int_equal(r.status, 404);
+	ht_resp_free(&r);
+	/* the GGZ sees the proposal on the Team tab and accepts */
+	snprintf(body, sizeof(body), "/clienten/%lld/team", (long long)id);
+	ht_get_expect(&T, &G, body, 200, "Voorgesteld door de cli");
+	ht_post(&T, &G, path, "function=arbeidsdeskundige", &r);
+	assert_int_equal(r.status, 303);
+	ht_resp_free(&r);
+	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	    "client_id = %lld AND user_id = %lld AND ended_at IS NULL",
+	    (long long)id, (long long)uwv_id), 1);
+	assert_int_equal(countf("SELECT count(*) FROM team_proposal WHERE "
+	    "id = %lld AND status = 'geaccepteerd'", (long long)pid), 1);
+	assert_int_equal(ht_audit_count(&T, "team.propose", "allowed"), 1);
+	assert_int_equal(ht_audit_count(&T, "team.proposal.accept",
+	    "allowed"), 1);
+	/* answered once */
+	ht_post(&T, &G, path, "function=arbeidsdeskundige", &r);
+	ht_expect(&r, 400, "al beslist");
+	ht_resp_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_client_hands_cards_on),
 		cmocka_unit_test(test_code_activation_and_the_portal),
 		cmocka_unit_test(test_client_grants_and_revokes_consent),
 		cmocka_unit_test(test_client_never_reaches_other_records),

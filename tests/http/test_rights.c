@@ -386,16 +386,27 @@ test_correction_flow(void **state)
 	assert_non_null(strstr(r.body, "nog niet afgehandeld"));
 	ht_resp_free(&r);
 
+	/* the registering organisation finds it on the Rechten tab */
 	snprintf(path, sizeof(path), "/clienten/%lld", (long long)id);
+	ht_get(&T, &G, path, &r);
+	ht_expect(&r, 200, "/rechten\"");
+	ht_resp_free(&r);
+	snprintf(path, sizeof(path), "/clienten/%lld/rechten", (long long)id);
 	ht_get(&T, &G, path, &r);
 	ht_expect(&r, 200, "Mijn adres is Dorpsstraat 2");
 	assert_non_null(strstr(r.body, "Rechten van de cliënt"));
 	assert_non_null(strstr(r.body, "/wissen\""));
 	ht_resp_free(&r);
+	/* UWV on the team sees neither the tab nor the page */
+	snprintf(path, sizeof(path), "/clienten/%lld", (long long)id);
 	ht_get(&T, &U, path, &r);
 	ht_expect(&r, 200, "Cor Portaal");
+	expect_absent(r.body, "/rechten\"", "UWV's tabs");
+	ht_resp_free(&r);
+	snprintf(path, sizeof(path), "/clienten/%lld/rechten", (long long)id);
+	ht_get(&T, &U, path, &r);
+	assert_int_equal(r.status, 404);
 	expect_absent(r.body, "Dorpsstraat 2", "UWV's view");
-	expect_absent(r.body, "Rechten van de cliënt", "UWV's view");
 	ht_resp_free(&r);
 
 	snprintf(path, sizeof(path), "/clienten/%lld/correcties/%lld/"
@@ -407,7 +418,7 @@ test_correction_flow(void **state)
 	assert_int_equal(countf("SELECT count(*) FROM correction_request WHERE "
 	    "id = %lld AND handled_at IS NULL", (long long)kid), 1);
 	ht_post(&T, &G, path, "", &r);
-	snprintf(body, sizeof(body), "/clienten/%lld", (long long)id);
+	snprintf(body, sizeof(body), "/clienten/%lld/rechten", (long long)id);
 	expect_redirect(&r, body, "correction_handled");
 	ht_resp_free(&r);
 	assert_int_equal(countf("SELECT count(*) FROM correction_request WHERE "

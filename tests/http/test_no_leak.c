@@ -1,0 +1,219 @@
+/* test_no_leak.c - a professional of another organisation gets nothing of
+ * a client on ANY page or API route before the client's consent, and
+ * again after it is revoked (issue 4, tests).
+ *
+ * The routes are not listed here: the test walks the route table
+ * (wb_routes) and requests every GET route whose path starts with
+ * /clienten/{id} or /api/v1/clients/{id}, so a page added later is
+ * covered without anyone remembering to add it.  Each answer must be 404
+ * (or, for the API, 404 too) and must not contain the client's names or
+ * any part of the BSN; the same pages answer 200 for the GGZ professional
+ * who registered the client, so the check cannot pass because the pages
+ * are simply broken.  The BSN search, the referral inbox, the access log
+ * and the lists are checked as well.
+ */
+#include "httptest.h"
+#include "base/time.h"
+#include "base/str.h"
+#include "web/router.h"
+
+extern const struct wb_route wb_routes[];
+
+static struct ht T;
+static struct ht_user G, U;		/* GGZ (registers), UWV (outsider) */
+static char ggz_auth[16 + WB_TOKEN_HEX], uwv_auth[16 + WB_TOKEN_HEX];
+static int64_t client_id, uwv_org, uwv_user;
+static char today[16], next_year[16];
+
+#define GIVEN	"Zeldzaamvoornaam"
+#define FAMILY	"Onvindbaarachternaam"
+#define BSN	"123456782"
+
+static int
+setup(void **state)
+{
+	char		 region[8], body[600], loc[64];
+	struct ht_resp	 r;
+	int64_t		 ggz, ggz_user;
+
+	ht_setup(&T);
+	*state = &T;
+	ht_region_of(&T, "GM0796", region, sizeof(region));
+	wb_date_nl(wb_today(), today, sizeof(today));
+	wb_date_nl(wb_today() + 365, next_year, sizeof(next_year));
+	ggz = ht_add_org(&T, "GGZ-L", "ggz", region);
+	uwv_org = ht_add_org(&T, "UWV-L", "uwv", region);
+	ggz_user = ht_add_user(&T, "ggz@l.example", "professional", "GGZ-L",
+	    NULL);
+	uwv_user = ht_add_user(&T, "uwv@l.example", "professional", "UWV-L",
+	    NULL);
+	ht_add_card(&T, ggz, ggz_user, "Gea Zorg", "behandelaar");
+	ht_add_card(&T, uwv_org, uwv_user, "Uri Werk", "arbeidsdeskundige");
+	ht_login(&T, "ggz@l.example", &G);
+	ht_login(&T, "uwv@l.example", &U);
+	snprintf(ggz_auth, sizeof(ggz_auth), "Bearer ");
+	ht_token_for(&T, ggz_user, ggz_auth + 7, sizeof(ggz_auth) - 7);
+	snprintf(uwv_auth, sizeof(uwv_auth), "Bearer ");
+	ht_token_for(&T, uwv_user, uwv_auth + 7, sizeof(uwv_auth) - 7);
+
+	/* A client with something in every part of the record. */
+	snprintf(body, sizeof(body), "bsn=%s&given_name=%s&family_name=%s&"
+	    "birth_date=14-03-1986&municipality=GM0796&benefit=wia-wga&"
+	    "target_group=epa&function=behandelaar", BSN, GIVEN, FAMILY);
+	ht_post(&T, &G, "/clienten/nieuw", body, &r);
+	assert_int_equal(r.status, 303);
+	ht_resp_free(&r);
+	client_id = dbt_int(&T.dbt, "SELECT max(id) FROM client");
+	snprintf(loc, sizeof(loc), "/clienten/%lld/plan/doelen",
+	    (long long)client_id);
+	ht_post_expect(&T, &G, loc, "track=zorg&title=Slapen&"
+	    "target=PHQ-9+onder+10", 303, NULL);
+	snprintf(loc, sizeof(loc), "/clienten/%lld/tijdlijn",
+	    (long long)client_id);
+	snprintf(body, sizeof(body), "kind=gesprek&on_date=%s&body=Intake",
+	    today);
+	ht_post_expect(&T, &G, loc, body, 303, NULL);
+	return 0;
+}
+
+/* The route's path for our client; NULL when it is not a client route. */
+static const char *
+client_path(const struct wb_route *rt, char *out, size_t n)
+{
+	const char	*p = rt->pattern;
+	const char	*prefix = NULL;
+
+	if (wb_str_prefix(p, "/clienten/{id}"))
+		prefix = "/clienten/{id}";
+	else if (wb_str_prefix(p, "/api/v1/clients/{id}"))
+		prefix = "/api/v1/clients/{id}";
+	if (prefix == NULL || strchr(p + strlen(prefix), '{') != NULL)
+		return NULL;
+	snprintf(out, n, "%.*s%lld%s", (int)(strlen(prefix) - 4), p,
+	    (long long)client_id, p + strlen(prefix));
+	return out;
+}
+
+/* Nothing of the client in a body: names, BSN digits. */
+static void
+no_client_data(const char *what, const struct ht_resp *r)
+{
+	if (r->body != NULL && (strstr(r->body, GIVEN) != NULL ||
+	    strstr(r->body, FAMILY) != NULL || strstr(r->body, "6782") !=
+	    NULL || strstr(r->body, "Slapen") != NULL ||
+	    strstr(r->body, "Intake") != NULL))
+		fail_msg("%s: client data in the answer", what);
+}
+
+/* Every GET client route: 404 and nothing of the client for the UWV
+ * professional (`expect_uwv`), and 200 for the GGZ one. */
+static size_t
+walk(int expect_uwv)
+{
+	const struct wb_route	*rt;
+	struct ht_resp		 r;
+	char			 path[160];
+	size_t			 n = 0;
+
+	for (rt = wb_routes; rt->pattern != NULL; rt++) {
+		bool api = (rt->flags & WB_R_API) != 0;
+
+		if (rt->method != WB_GET || client_path(rt, path,
+		    sizeof(path)) == NULL)
+			continue;
+		n++;
+		ht_request_ct(&T, "GET", path, NULL, NULL, 0,
+		    api ? NULL : U.cookie, api ? uwv_auth : NULL, &r);
+		if (r.status != expect_uwv)
+			fail_msg("UWV GET %s: %d, want %d", path, r.status,
+			    expect_uwv);
+		if (expect_uwv == 404)
+			no_client_data(path, &r);
+		ht_resp_free(&r);
+		/* the same route works for the registering GGZ */
+		ht_request_ct(&T, "GET", path, NULL, NULL, 0,
+		    api ? NULL : G.cookie, api ? ggz_auth : NULL, &r);
+		if (r.status != 200)
+			fail_msg("GGZ GET %s: %d", path, r.status);
+		ht_resp_free(&r);
+	}
+	return n;
+}
+
+/* The lists and searches of the UWV professional show nothing. */
+static void
+lists_show_nothing(void)
+{
+	struct ht_resp	r;
+	const char	*lists[] = { "/clienten", "/verwijzingen", "/" };
+	size_t		i;
+
+	for (i = 0; i < WB_NELEM(lists); i++) {
+		ht_get(&T, &U, lists[i], &r);
+		assert_int_equal(r.status, 200);
+		no_client_data(lists[i], &r);
+		ht_resp_free(&r);
+	}
+	ht_post(&T, &U, "/clienten/zoeken", "bsn=" BSN, &r);
+	assert_int_equal(r.status, 400);
+	no_client_data("BSN search", &r);
+	ht_resp_free(&r);
+}
+
+static void
+test_nothing_before_consent_nothing_after_revocation(void **state)
+{
+	char		 path[96], body[400];
+	struct ht_resp	 r;
+	int64_t		 consent, routes;
+
+	(void)state;
+	routes = (int64_t)walk(404);
+	/* pages and API routes of the record exist and were all tried */
+	assert_true(routes >= 8);
+	lists_show_nothing();
+	assert_true(ht_audit_count(&T, "client.read", "denied") > 0);
+
+	/* With a consent (no health) and a place on the team, the record
+	 * opens for UWV: the walk above was not vacuous. */
+	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
+	    (long long)client_id);
+	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&"
+	    "categories=identity&categories=work&categories=plan&"
+	    "valid_from=%s&valid_until=%s&method=schriftelijk&evidence=F1",
+	    (long long)uwv_org, today, next_year);
+	ht_post_expect(&T, &G, path, body, 303, NULL);
+	consent = dbt_int(&T.dbt, "SELECT max(id) FROM consent");
+	snprintf(path, sizeof(path), "/clienten/%lld/team",
+	    (long long)client_id);
+	snprintf(body, sizeof(body), "user=%lld&function=arbeidsdeskundige",
+	    (long long)uwv_user);
+	ht_post_expect(&T, &G, path, body, 303, NULL);
+	snprintf(path, sizeof(path), "/clienten/%lld", (long long)client_id);
+	ht_get_expect(&T, &U, path, 200, FAMILY);
+	/* ...but never the care goal (health) */
+	snprintf(path, sizeof(path), "/clienten/%lld/plan",
+	    (long long)client_id);
+	ht_get(&T, &U, path, &r);
+	assert_int_equal(r.status, 200);
+	assert_null(strstr(r.body, "Slapen"));
+	ht_resp_free(&r);
+
+	/* Revoked: everything closes again, at once. */
+	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen/%lld/"
+	    "intrekken", (long long)client_id, (long long)consent);
+	ht_post_expect(&T, &G, path, "", 303, NULL);
+	(void)walk(404);
+	lists_show_nothing();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    test_nothing_before_consent_nothing_after_revocation),
+	};
+
+	return cmocka_run_group_tests(tests, setup, ht_group_teardown);
+}
