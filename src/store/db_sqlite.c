@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -73,12 +74,25 @@ sq_close(struct wb_db *db)
 	free(d);
 }
 
+/* Once per process, before the first connection: no memory statistics.
+ * They take one global mutex on every SQLite allocation, which every
+ * worker thread then queues on (measured: docs/benchmarks.md).  A later
+ * call is a no-op if SQLite was already initialised (tests). */
+static pthread_once_t	sq_once = PTHREAD_ONCE_INIT;
+
+static void
+sq_configure(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int
 sq_open(const char *path, struct wb_db **out, struct wb_err *err)
 {
 	struct sq_db	*d;
 	int		 rc;
 
+	pthread_once(&sq_once, sq_configure);
 	d = wb_xcalloc(1, sizeof(*d));
 	d->base.ops = &wb_db_sqlite_ops;
 	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
