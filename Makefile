@@ -82,7 +82,7 @@ $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libwerkbrug.a
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libwerkbrug.a tests/testutil.h tests/unit/dbtest.h \
-    tests/http/httptest.h
+    tests/unit/clienttest.h tests/http/httptest.h tests/http/clienthttp.h
 	@mkdir -p $(@D)
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libwerkbrug.a \

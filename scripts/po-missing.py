@@ -77,7 +77,8 @@ for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
     src = re.sub(r'/\*.*?\*/', '', src, flags=re.S)
     for m in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', src):
         msg = c_strings(m.group(0))
-        if re.match(r'[A-Z]', msg) and '%' not in msg:
+        if re.match(r'[A-Z]', msg) and '%' not in msg and \
+                not re.fullmatch(r'[A-Z0-9]{16,}', msg):	# an alphabet
             want.add(msg)
 have = po_ids('po/en.po')
 missing = sorted(w for w in want if w and w not in have)

@@ -7,10 +7,10 @@
 # "# SKIP" line is neither: cmocka 1.1.5 prints skips as "not ok").
 #
 # Every cmocka binary runs with WB_TEST_BACKEND=sqlite; one whose source
-# includes unit/dbtest.h or http/httptest.h (it touches a database) runs
-# again with WB_TEST_BACKEND=pg, named NAME@pg in its summary line: its
-# databases are then made on the cluster below.  test_db_pg is PostgreSQL
-# only and runs once.
+# includes unit/dbtest.h or http/httptest.h, or a header built on them
+# (it touches a database), runs again with WB_TEST_BACKEND=pg, named
+# NAME@pg in its summary line: its databases are then made on the cluster
+# below.  test_db_pg is PostgreSQL only and runs once.
 #
 # A throw-away PostgreSQL cluster (scripts/pg-cluster.sh) runs for the
 # whole run; its URL is WB_TEST_PG.  When it cannot start, WB_TEST_PG stays
@@ -57,11 +57,12 @@ count() {	# count NAME FILE STATUS
 }
 
 # True when the cmocka binary $1 touches a database: its source includes
-# dbtest.h or httptest.h.
+# dbtest.h or httptest.h, or one of the headers built on them.
 uses_db() {
 	src="tests/${1#"$BUILD"/tests/}.c"
 	[ "$(basename "$1")" != test_db_pg ] && [ -f "$src" ] &&
-	    grep -qE '^#include "(unit/)?(dbtest|httptest)\.h"' "$src"
+	    grep -qE '^#include "(unit/)?(dbtest|httptest|clienttest|clienthttp)\.h"' \
+	    "$src"
 }
 
 for t in "$BUILD"/tests/unit/test_* "$BUILD"/tests/http/test_*; do

@@ -153,10 +153,7 @@ wb_access_log(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0)
 		rc = read_rows(db, client_id, from, until, limit, offset, a,
 		    out, n, total, err);
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*out = NULL;
 		*n = 0;

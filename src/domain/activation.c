@@ -98,12 +98,8 @@ wb_activation_create(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_stmt_exec_int64(st, &id, err);
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
-		wb_db_rollback(db);
 		sodium_memzero(raw, sizeof(raw));
 		return rc;
 	}

@@ -190,25 +190,6 @@ find_index(struct wb_db *db, const char *index, int64_t *id,
 }
 
 static int
-on_team(struct wb_db *db, int64_t client_id, int64_t user_id, bool *yes,
-    struct wb_err *err)
-{
-	struct wb_stmt	*st = NULL;
-	int		 rc;
-
-	*yes = false;
-	rc = wb_db_prepare(db, Q_TEAM_IS_MEMBER, &st, err);
-	if (rc != 0)
-		return rc;
-	wb_stmt_bind_int64(st, 1, client_id);
-	wb_stmt_bind_int64(st, 2, user_id);
-	rc = wb_stmt_step(st, err);
-	*yes = rc == 1;
-	wb_stmt_release(st);
-	return rc < 0 ? rc : 0;
-}
-
-static int
 org_type_of(struct wb_db *db, int64_t org_id, char *out, size_t n,
     struct wb_err *err)
 {
@@ -283,7 +264,8 @@ wb_client_register(struct wb_db *db, const struct wb_actor *actor,
 		goto out;
 	if (existing != 0) {
 		/* Tell only a team member which record it is. */
-		rc = on_team(db, existing, actor->user_id, &member, err);
+		rc = wb_team_is_member_tx(db, existing, actor->user_id, &member,
+		    err);
 		if (rc != 0)
 			goto out;
 		wb_db_rollback(db);
@@ -561,12 +543,7 @@ wb_client_update(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_stmt_exec(st, err);
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0)
-		wb_db_rollback(db);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
 done:
 	wb_arena_free(&a);
 	return rc;

@@ -235,6 +235,32 @@ wb_client_end_read(struct wb_db *db, const struct wb_actor *actor,
 }
 
 int
+wb_client_finish_read(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    int rc, struct wb_err *err)
+{
+	if (rc != 0) {
+		wb_db_rollback(db);
+		return rc;
+	}
+	return wb_client_end_read(db, actor, op, d, err);
+}
+
+int
+wb_client_finish_write(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, const struct wb_client_decision *d,
+    int rc, struct wb_err *err)
+{
+	if (rc == 0)
+		rc = wb_client_audit(db, actor, op, d, false, true, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
+	if (rc != 0)
+		wb_db_rollback(db);
+	return rc;
+}
+
+int
 wb_client_org_consented(struct wb_db *db, int64_t client_id, int64_t org_id,
     bool *yes, struct wb_err *err)
 {

@@ -7,13 +7,15 @@
  * and the consent relied on.  Domain modules use it like this:
  *
  *   change:  wb_client_begin_write() -> change rows -> wb_client_audit(
- *            in_tx = true) -> wb_db_commit().  A refusal rolls back, logs a
- *            denied event and returns WB_EDENIED.
+ *            in_tx = true) -> wb_db_commit(), or wb_client_finish_write()
+ *            for the last two.  A refusal rolls back, logs a denied event
+ *            and returns WB_EDENIED.
  *   read:    wb_client_begin_read() -> read rows -> wb_client_end_read(),
  *            which commits and waits until the audit event is durable;
- *            only then may the rows be shown.  Data and decision come from
- *            one snapshot, so a consent revoked meanwhile is not half
- *            applied.
+ *            only then may the rows be shown (wb_client_finish_read()
+ *            rolls back instead when the reads failed).  Data and
+ *            decision come from one snapshot, so a consent revoked
+ *            meanwhile is not half applied.
  */
 #ifndef WB_CLIENT_ACCESS_H
 #define WB_CLIENT_ACCESS_H
@@ -71,6 +73,17 @@ int	wb_client_begin_read(struct wb_db *db, const struct wb_actor *actor,
 int	wb_client_end_read(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_client_op *op, const struct wb_client_decision *d,
 	    struct wb_err *err) WB_WARN_UNUSED;
+/* The end of a read whose rows gave `rc`: on 0 wb_client_end_read(),
+ * otherwise roll back.  Returns the outcome. */
+int	wb_client_finish_read(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_client_op *op, const struct wb_client_decision *d,
+	    int rc, struct wb_err *err) WB_WARN_UNUSED;
+/* The end of a change whose writes gave `rc`: on 0 the allowed event in
+ * the transaction and the commit; otherwise, or when either fails, roll
+ * back.  Returns the outcome. */
+int	wb_client_finish_write(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_client_op *op, const struct wb_client_decision *d,
+	    int rc, struct wb_err *err) WB_WARN_UNUSED;
 
 /* A change that passed the policy but is refused on its merits (a
  * colleague without consent, a consent for one's own organisation): roll

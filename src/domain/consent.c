@@ -313,10 +313,7 @@ wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 		}
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*n = 0;
 		return rc;

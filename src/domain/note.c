@@ -99,14 +99,10 @@ wb_note_add(struct wb_db *db, const struct wb_actor *actor,
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 		op.object_type = "note";
 		op.object_id = idbuf;
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
 	}
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0) {
-		wb_db_rollback(db);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
+	if (rc != 0)
 		*id = 0;
-	}
 	return rc;
 }
 
@@ -149,10 +145,7 @@ wb_note_list(struct wb_db *db, const struct wb_actor *actor,
 		}
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*n = 0;
 		return rc;

@@ -329,21 +329,6 @@ begin_goal(struct wb_db *db, const struct wb_actor *actor,
 	return 0;
 }
 
-/* Write the allowed event and commit; roll back on any error. */
-static int
-finish(struct wb_db *db, const struct wb_actor *actor,
-    const struct wb_client_op *op, const struct wb_client_decision *d,
-    int rc, struct wb_err *err)
-{
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, op, d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0)
-		wb_db_rollback(db);
-	return rc;
-}
-
 int
 wb_goal_add(struct wb_db *db, const struct wb_actor *actor,
     const struct wb_goal_input *in, int64_t *id, struct wb_err *err)
@@ -386,7 +371,7 @@ wb_goal_add(struct wb_db *db, const struct wb_actor *actor,
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 	op.object_type = "goal";
 	op.object_id = idbuf;
-	rc = finish(db, actor, &op, &d, rc, err);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
 	if (rc != 0)
 		*id = 0;
 	return rc;
@@ -441,7 +426,7 @@ wb_goal_update(struct wb_db *db, const struct wb_actor *actor,
 			    msg_goal_stale);
 		wb_stmt_release(st);
 	}
-	return finish(db, actor, &op, &d, rc, err);
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }
 
 int
@@ -478,7 +463,7 @@ wb_goal_stop(struct wb_db *db, const struct wb_actor *actor,
 			    msg_goal_stale);
 		wb_stmt_release(st);
 	}
-	return finish(db, actor, &op, &d, rc, err);
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }
 
 /* -- actions -- */
@@ -567,7 +552,7 @@ wb_action_add(struct wb_db *db, const struct wb_actor *actor,
 	}
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 	op.object_type = "plan_action";
-	rc = finish(db, actor, &op, &d, rc, err);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
 	if (rc != 0)
 		*id = 0;
 	return rc;
@@ -643,7 +628,7 @@ set_done(struct wb_db *db, const struct wb_actor *actor, int64_t client_id,
 			    msg_action_stale);
 		wb_stmt_release(st);
 	}
-	return finish(db, actor, &op, &d, rc, err);
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }
 
 int
@@ -792,10 +777,7 @@ wb_plan_get(struct wb_db *db, const struct wb_actor *actor,
 	rc = load_goals(db, actor, client_id, d.allowed, a, out, err);
 	if (rc == 0)
 		rc = load_actions(db, client_id, a, out, err);
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		memset(out, 0, sizeof(*out));
 		return rc;

@@ -146,10 +146,7 @@ wb_proposal_list(struct wb_db *db, const struct wb_actor *actor,
 		}
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0)
 		*n = 0;
 	return rc;
@@ -210,11 +207,5 @@ wb_proposal_answer(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_stmt_exec(st, err);
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0)
-		wb_db_rollback(db);
-	return rc;
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }

@@ -473,10 +473,7 @@ wb_referral_list_client(struct wb_db *db, const struct wb_actor *actor,
 		return rc;
 	rc = list(db, actor, Q_REFERRAL_BY_CLIENT, client_id, 0, a, out, n,
 	    err);
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0)
 		*n = 0;
 	return rc;

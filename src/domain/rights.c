@@ -69,25 +69,25 @@ static const char *const work_types[] = { "uwv", "gemeente", "reintegratie",
 
 /* ---------- small helpers ------------------------------------------- */
 
-static bool
-known_reason(const char *code)
+/* The index of erase reason `code` in wb_erase_reasons, or -1. */
+static int
+reason_index(const char *code)
 {
 	size_t	i;
 
 	for (i = 0; code != NULL && wb_erase_reasons[i] != NULL; i++)
 		if (strcmp(wb_erase_reasons[i], code) == 0)
-			return true;
-	return false;
+			return (int)i;
+	return -1;
 }
 
 const char *
 wb_erase_reason_label(const char *code)
 {
-	size_t	i;
+	int	i = reason_index(code);
 
-	for (i = 0; code != NULL && wb_erase_reasons[i] != NULL; i++)
-		if (strcmp(wb_erase_reasons[i], code) == 0)
-			return erase_reason_labels[i];
+	if (i >= 0)
+		return erase_reason_labels[i];
 	return code != NULL ? code : "";
 }
 
@@ -122,6 +122,26 @@ answering(struct wb_db *db, const struct wb_actor *actor,
 	return wb_client_refuse(db, actor, op, d, WB_EDENIED, err);
 }
 
+/* Begin a change that only a professional answering for the registering
+ * organisation makes (`what` names it in the error); anyone else is
+ * refused, audited. */
+static int
+begin_answer(struct wb_db *db, const struct wb_actor *actor,
+    const struct wb_client_op *op, struct wb_client_decision *d,
+    const char *what, struct wb_err *err)
+{
+	int	rc;
+
+	rc = wb_client_begin_write(db, actor, op, d, err);
+	if (rc != 0)
+		return rc;
+	if (actor->role != WB_ROLE_PROFESSIONAL) {
+		wb_err_set(err, WB_EDENIED, "%s: not a professional", what);
+		return wb_client_refuse(db, actor, op, d, WB_EDENIED, err);
+	}
+	return answering(db, actor, op, d, err);
+}
+
 /* ---------- export --------------------------------------------------- */
 
 /* One export in the making. */
@@ -129,6 +149,7 @@ struct ex {
 	struct wb_db	*db;
 	int64_t		 client_id;
 	unsigned	 allowed;	/* WB_CAT_* the reader may see */
+	int64_t		 today;		/* for what is active today */
 	bool		 display;	/* add *_nl and *_label keys */
 	bool		 full_bsn;	/* the client themself */
 	struct wb_arena	 a;
@@ -161,42 +182,41 @@ put_label(struct ex *x, json_t *o, const char *key, const char *label)
 	json_object_set_new(o, k, jstr(label));
 }
 
-/* A Unix time (0: none) as ISO, and dd-mm-jjjj hh:mm for a page. */
+/* A date in days (`days`; INT64_MIN: none) as yyyy-mm-dd, or a Unix
+ * time (0: none) as ISO; for a page also key_nl: dd-mm-jjjj (hh:mm). */
 static void
-put_time(struct ex *x, json_t *o, const char *key, int64_t t)
+put_when(struct ex *x, json_t *o, const char *key, int64_t v, bool days)
 {
-	char	buf[32], k[64];
+	char	iso[32], nl[32], k[64];
 
-	if (t == 0) {
+	if (v == (days ? INT64_MIN : 0)) {
 		json_object_set_new(o, key, json_null());
 		return;
 	}
-	wb_time_iso(t, buf, sizeof(buf));
-	json_object_set_new(o, key, json_string(buf));
+	if (days) {
+		wb_date_iso(v, iso, sizeof(iso));
+		wb_date_nl(v, nl, sizeof(nl));
+	} else {
+		wb_time_iso(v, iso, sizeof(iso));
+		wb_time_nl(v, nl, sizeof(nl));
+	}
+	json_object_set_new(o, key, json_string(iso));
 	if (x->display) {
-		wb_time_nl(t, buf, sizeof(buf));
 		snprintf(k, sizeof(k), "%s_nl", key);
-		json_object_set_new(o, k, json_string(buf));
+		json_object_set_new(o, k, json_string(nl));
 	}
 }
 
-/* A date in days (INT64_MIN: none) as yyyy-mm-dd, and dd-mm-jjjj. */
+static void
+put_time(struct ex *x, json_t *o, const char *key, int64_t t)
+{
+	put_when(x, o, key, t, false);
+}
+
 static void
 put_date(struct ex *x, json_t *o, const char *key, int64_t days)
 {
-	char	buf[16], k[64];
-
-	if (days == INT64_MIN) {
-		json_object_set_new(o, key, json_null());
-		return;
-	}
-	wb_date_iso(days, buf, sizeof(buf));
-	json_object_set_new(o, key, json_string(buf));
-	if (x->display) {
-		wb_date_nl(days, buf, sizeof(buf));
-		snprintf(k, sizeof(k), "%s_nl", key);
-		json_object_set_new(o, k, json_string(buf));
-	}
+	put_when(x, o, key, days, true);
 }
 
 static int64_t
@@ -304,81 +324,77 @@ export_record(struct ex *x, json_t *root, struct wb_err *err)
 	return 0;
 }
 
-/* The care team, ended memberships included. */
+/* Export the rows of `q` as root[key], each made by `row`; the query's
+ * parameters are the client id, then the `nmore` of `more`. */
 static int
-export_team(struct ex *x, json_t *root, struct wb_err *err)
+export_rows(struct ex *x, json_t *root, const char *key, enum wb_query q,
+    const int64_t *more, size_t nmore,
+    json_t *(*row)(struct ex *, struct wb_stmt *), struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
 	json_t		*arr = json_array();
+	size_t		 i;
 	int		 rc;
 
-	rc = wb_db_prepare(x->db, Q_RIGHTS_TEAM_ALL, &st, err);
+	rc = wb_db_prepare(x->db, q, &st, err);
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, x->client_id);
-		while ((rc = wb_stmt_step(st, err)) == 1) {
-			json_t *v = json_object();
-
-			json_object_set_new(v, "name", jcol(st, 1));
-			json_object_set_new(v, "organisation", jcol(st, 2));
-			json_object_set_new(v, "function", jcol(st, 3));
-			put_label(x, v, "function", wb_card_function_label(
-			    wb_stmt_text(st, 3)));
-			put_time(x, v, "from", wb_stmt_int64(st, 4));
-			put_time(x, v, "until", opt_int(st, 5));
-			json_object_set_new(v, "current", json_boolean(
-			    wb_stmt_isnull(st, 5)));
-			json_array_append_new(arr, v);
-		}
+		for (i = 0; i < nmore; i++)
+			wb_stmt_bind_int64(st, (int)i + 2, more[i]);
+		while ((rc = wb_stmt_step(st, err)) == 1)
+			json_array_append_new(arr, row(x, st));
 	}
 	wb_stmt_release(st);
-	json_object_set_new(root, "care_team", arr);
+	json_object_set_new(root, key, arr);
 	return rc;
 }
 
-/* Every consent, revoked and ended ones too. */
-static int
-export_consents(struct ex *x, json_t *root, struct wb_err *err)
+/* A care team membership, ended ones included (Q_RIGHTS_TEAM_ALL). */
+static json_t *
+team_row(struct ex *x, struct wb_stmt *st)
 {
-	struct wb_stmt	*st = NULL;
-	json_t		*arr = json_array();
-	int64_t		 today = wb_today();
-	int		 rc;
+	json_t	*v = json_object();
 
-	rc = wb_db_prepare(x->db, Q_CONSENT_LIST, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, x->client_id);
-		while ((rc = wb_stmt_step(st, err)) == 1) {
-			json_t	*v = json_pack("{s:I}", "id",
-			    (json_int_t)wb_stmt_int64(st, 0));
-			int64_t	 from = wb_stmt_int64(st, 5);
-			int64_t	 until = wb_stmt_int64(st, 6);
+	json_object_set_new(v, "name", jcol(st, 1));
+	json_object_set_new(v, "organisation", jcol(st, 2));
+	json_object_set_new(v, "function", jcol(st, 3));
+	put_label(x, v, "function", wb_card_function_label(wb_stmt_text(st,
+	    3)));
+	put_time(x, v, "from", wb_stmt_int64(st, 4));
+	put_time(x, v, "until", opt_int(st, 5));
+	json_object_set_new(v, "current", json_boolean(wb_stmt_isnull(st,
+	    5)));
+	return v;
+}
 
-			json_object_set_new(v, "organisation", jcol(st, 14));
-			json_object_set_new(v, "purpose", jcol(st, 3));
-			put_label(x, v, "purpose", wb_purpose_label(
-			    wb_purpose_parse(wb_stmt_text(st, 3))));
-			put_categories(x, v, "categories",
-			    (unsigned)wb_stmt_int64(st, 4));
-			put_date(x, v, "valid_from", from);
-			put_date(x, v, "valid_until", until);
-			json_object_set_new(v, "method", jcol(st, 7));
-			put_label(x, v, "method", wb_consent_method_label(
-			    wb_stmt_text(st, 7)));
-			json_object_set_new(v, "evidence", jcol(st, 8));
-			json_object_set_new(v, "recorded_by", jcol(st, 15));
-			put_time(x, v, "recorded_at", wb_stmt_int64(st, 10));
-			put_time(x, v, "revoked_at", opt_int(st, 11));
-			json_object_set_new(v, "revoked_by", jcol(st, 16));
-			json_object_set_new(v, "revoke_reason", jcol(st, 13));
-			json_object_set_new(v, "active", json_boolean(
-			    wb_stmt_isnull(st, 11) && from <= today &&
-			    today <= until));
-			json_array_append_new(arr, v);
-		}
-	}
-	wb_stmt_release(st);
-	json_object_set_new(root, "consents", arr);
-	return rc;
+/* A consent, revoked and ended ones too (Q_CONSENT_LIST). */
+static json_t *
+consent_row(struct ex *x, struct wb_stmt *st)
+{
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
+	int64_t	 from = wb_stmt_int64(st, 5);
+	int64_t	 until = wb_stmt_int64(st, 6);
+
+	json_object_set_new(v, "organisation", jcol(st, 14));
+	json_object_set_new(v, "purpose", jcol(st, 3));
+	put_label(x, v, "purpose", wb_purpose_label(wb_purpose_parse(
+	    wb_stmt_text(st, 3))));
+	put_categories(x, v, "categories", (unsigned)wb_stmt_int64(st, 4));
+	put_date(x, v, "valid_from", from);
+	put_date(x, v, "valid_until", until);
+	json_object_set_new(v, "method", jcol(st, 7));
+	put_label(x, v, "method", wb_consent_method_label(wb_stmt_text(st,
+	    7)));
+	json_object_set_new(v, "evidence", jcol(st, 8));
+	json_object_set_new(v, "recorded_by", jcol(st, 15));
+	put_time(x, v, "recorded_at", wb_stmt_int64(st, 10));
+	put_time(x, v, "revoked_at", opt_int(st, 11));
+	json_object_set_new(v, "revoked_by", jcol(st, 16));
+	json_object_set_new(v, "revoke_reason", jcol(st, 13));
+	json_object_set_new(v, "active", json_boolean(wb_stmt_isnull(st, 11) &&
+	    from <= x->today && x->today <= until));
+	return v;
 }
 
 /* One goal of the export, with what its status needs. */
@@ -478,74 +494,47 @@ export_plan(struct ex *x, json_t *root, struct wb_err *err)
 	return rc;
 }
 
-static int
-export_notes(struct ex *x, json_t *root, struct wb_err *err)
+/* A note of the timeline (Q_NOTE_LIST). */
+static json_t *
+note_row(struct ex *x, struct wb_stmt *st)
 {
-	struct wb_stmt	*st = NULL;
-	json_t		*arr = json_array();
-	int		 rc;
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
 
-	rc = wb_db_prepare(x->db, Q_NOTE_LIST, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, x->client_id);
-		wb_stmt_bind_int64(st, 2, EXPORT_MAX_ROWS);
-		while ((rc = wb_stmt_step(st, err)) == 1) {
-			json_t *v = json_pack("{s:I}", "id",
-			    (json_int_t)wb_stmt_int64(st, 0));
-
-			json_object_set_new(v, "kind", jcol(st, 4));
-			put_label(x, v, "kind", wb_note_kind_label(
-			    wb_stmt_text(st, 4)));
-			put_date(x, v, "date", wb_stmt_int64(st, 5));
-			json_object_set_new(v, "author", jcol(st, 7));
-			json_object_set_new(v, "organisation", jcol(st, 8));
-			json_object_set_new(v, "text", jcol(st, 6));
-			put_time(x, v, "written_at", wb_stmt_int64(st, 9));
-			json_array_append_new(arr, v);
-		}
-	}
-	wb_stmt_release(st);
-	json_object_set_new(root, "notes", arr);
-	return rc;
+	json_object_set_new(v, "kind", jcol(st, 4));
+	put_label(x, v, "kind", wb_note_kind_label(wb_stmt_text(st, 4)));
+	put_date(x, v, "date", wb_stmt_int64(st, 5));
+	json_object_set_new(v, "author", jcol(st, 7));
+	json_object_set_new(v, "organisation", jcol(st, 8));
+	json_object_set_new(v, "text", jcol(st, 6));
+	put_time(x, v, "written_at", wb_stmt_int64(st, 9));
+	return v;
 }
 
-static int
-export_referrals(struct ex *x, json_t *root, struct wb_err *err)
+/* A referral (Q_RIGHTS_REFERRALS). */
+static json_t *
+referral_row(struct ex *x, struct wb_stmt *st)
 {
-	struct wb_stmt	*st = NULL;
-	json_t		*arr = json_array();
-	int		 rc;
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
 
-	rc = wb_db_prepare(x->db, Q_RIGHTS_REFERRALS, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, x->client_id);
-		while ((rc = wb_stmt_step(st, err)) == 1) {
-			json_t *v = json_pack("{s:I}", "id",
-			    (json_int_t)wb_stmt_int64(st, 0));
-
-			put_time(x, v, "sent_at", wb_stmt_int64(st, 1));
-			json_object_set_new(v, "from_organisation",
-			    jcol(st, 2));
-			json_object_set_new(v, "from", jcol(st, 3));
-			json_object_set_new(v, "to_organisation", jcol(st, 4));
-			json_object_set_new(v, "purpose", jcol(st, 5));
-			put_label(x, v, "purpose", wb_purpose_label(
-			    wb_purpose_parse(wb_stmt_text(st, 5))));
-			json_object_set_new(v, "question", jcol(st, 6));
-			json_object_set_new(v, "consent_id", json_integer(
-			    wb_stmt_int64(st, 7)));
-			json_object_set_new(v, "status", jcol(st, 8));
-			put_label(x, v, "status", wb_referral_status_label(
-			    wb_stmt_text(st, 8)));
-			json_object_set_new(v, "assigned_to", jcol(st, 9));
-			json_object_set_new(v, "answer", jcol(st, 10));
-			put_time(x, v, "answered_at", opt_int(st, 11));
-			json_array_append_new(arr, v);
-		}
-	}
-	wb_stmt_release(st);
-	json_object_set_new(root, "referrals", arr);
-	return rc;
+	put_time(x, v, "sent_at", wb_stmt_int64(st, 1));
+	json_object_set_new(v, "from_organisation", jcol(st, 2));
+	json_object_set_new(v, "from", jcol(st, 3));
+	json_object_set_new(v, "to_organisation", jcol(st, 4));
+	json_object_set_new(v, "purpose", jcol(st, 5));
+	put_label(x, v, "purpose", wb_purpose_label(wb_purpose_parse(
+	    wb_stmt_text(st, 5))));
+	json_object_set_new(v, "question", jcol(st, 6));
+	json_object_set_new(v, "consent_id", json_integer(wb_stmt_int64(st,
+	    7)));
+	json_object_set_new(v, "status", jcol(st, 8));
+	put_label(x, v, "status", wb_referral_status_label(wb_stmt_text(st,
+	    8)));
+	json_object_set_new(v, "assigned_to", jcol(st, 9));
+	json_object_set_new(v, "answer", jcol(st, 10));
+	put_time(x, v, "answered_at", opt_int(st, 11));
+	return v;
 }
 
 /* Read the correction requests into `a` (newest first). */
@@ -599,46 +588,27 @@ export_corrections(struct ex *x, json_t *root, struct wb_err *err)
 	return rc;
 }
 
-/* The access log (NEN 7513): every event about the client, newest
- * first, as wb_access_log() shows it. */
-static int
-export_log(struct ex *x, json_t *root, struct wb_err *err)
+/* A line of the access log (NEN 7513), as wb_access_log() shows it
+ * (Q_AUDIT_CLIENT, newest first). */
+static json_t *
+log_row(struct ex *x, struct wb_stmt *st)
 {
-	struct wb_stmt	*st = NULL;
-	json_t		*arr = json_array();
-	int		 rc;
+	json_t	*v = json_object();
 
-	rc = wb_db_prepare(x->db, Q_AUDIT_CLIENT, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, x->client_id);
-		wb_stmt_bind_int64(st, 2, 0);
-		wb_stmt_bind_int64(st, 3, 0);
-		wb_stmt_bind_int64(st, 4, EXPORT_MAX_ROWS);
-		wb_stmt_bind_int64(st, 5, 0);
-		while ((rc = wb_stmt_step(st, err)) == 1) {
-			json_t *v = json_object();
-
-			put_time(x, v, "at", wb_stmt_int64(st, 1));
-			json_object_set_new(v, "event", jcol(st, 2));
-			put_label(x, v, "event", wb_access_log_what(
-			    wb_stmt_text(st, 2)));
-			json_object_set_new(v, "outcome", jcol(st, 3));
-			json_object_set_new(v, "who", jcol(st, 5));
-			json_object_set_new(v, "organisation", jcol(st, 7));
-			json_object_set_new(v, "role", jcol(st, 8));
-			json_object_set_new(v, "purpose", jcol(st, 9));
-			if (!wb_stmt_isnull(st, 9))
-				put_label(x, v, "purpose", wb_purpose_label(
-				    wb_purpose_parse(wb_stmt_text(st, 9))));
-			json_object_set_new(v, "consent_id",
-			    wb_stmt_isnull(st, 10) ? json_null() :
-			    json_integer(wb_stmt_int64(st, 10)));
-			json_array_append_new(arr, v);
-		}
-	}
-	wb_stmt_release(st);
-	json_object_set_new(root, "access_log", arr);
-	return rc;
+	put_time(x, v, "at", wb_stmt_int64(st, 1));
+	json_object_set_new(v, "event", jcol(st, 2));
+	put_label(x, v, "event", wb_access_log_what(wb_stmt_text(st, 2)));
+	json_object_set_new(v, "outcome", jcol(st, 3));
+	json_object_set_new(v, "who", jcol(st, 5));
+	json_object_set_new(v, "organisation", jcol(st, 7));
+	json_object_set_new(v, "role", jcol(st, 8));
+	json_object_set_new(v, "purpose", jcol(st, 9));
+	if (!wb_stmt_isnull(st, 9))
+		put_label(x, v, "purpose", wb_purpose_label(wb_purpose_parse(
+		    wb_stmt_text(st, 9))));
+	json_object_set_new(v, "consent_id", wb_stmt_isnull(st, 10) ?
+	    json_null() : json_integer(wb_stmt_int64(st, 10)));
+	return v;
 }
 
 int
@@ -648,8 +618,12 @@ wb_client_export_json(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_client_op	 op = { .event = "client.export",
 	    .client_id = client_id, .want = WB_CAT_ALL, .partial = true };
 	struct wb_client_decision d;
+	/* After the client id: the limit of the notes; the log's period
+	 * (none), limit and offset. */
+	static const int64_t	 notes_more[] = { EXPORT_MAX_ROWS };
+	static const int64_t	 log_more[] = { 0, 0, EXPORT_MAX_ROWS, 0 };
 	struct ex		 x = { .db = db, .client_id = client_id,
-	    .display = display };
+	    .display = display, .today = wb_today() };
 	json_t			*root = NULL, *meta;
 	int			 rc;
 
@@ -675,19 +649,24 @@ wb_client_export_json(struct wb_db *db, const struct wb_actor *actor,
 	json_object_set_new(root, "export", meta);
 	rc = export_record(&x, root, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
-		rc = export_team(&x, root, err);
+		rc = export_rows(&x, root, "care_team", Q_RIGHTS_TEAM_ALL, NULL,
+		    0, team_row, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
-		rc = export_consents(&x, root, err);
+		rc = export_rows(&x, root, "consents", Q_CONSENT_LIST, NULL, 0,
+		    consent_row, err);
 	if (rc == 0 && (d.allowed & WB_CAT_PLAN) != 0)
 		rc = export_plan(&x, root, err);
 	if (rc == 0 && (d.allowed & WB_CAT_NOTES) != 0)
-		rc = export_notes(&x, root, err);
+		rc = export_rows(&x, root, "notes", Q_NOTE_LIST, notes_more,
+		    WB_NELEM(notes_more), note_row, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
-		rc = export_referrals(&x, root, err);
+		rc = export_rows(&x, root, "referrals", Q_RIGHTS_REFERRALS,
+		    NULL, 0, referral_row, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
 		rc = export_corrections(&x, root, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
-		rc = export_log(&x, root, err);
+		rc = export_rows(&x, root, "access_log", Q_AUDIT_CLIENT,
+		    log_more, WB_NELEM(log_more), log_row, err);
 	wb_arena_free(&x.a);
 	if (rc != 0) {
 		wb_db_rollback(db);
@@ -776,14 +755,10 @@ wb_correction_request(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0) {
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 		op.object_id = idbuf;
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
 	}
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0) {
-		wb_db_rollback(db);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
+	if (rc != 0)
 		*id = 0;
-	}
 	return rc;
 }
 
@@ -807,10 +782,7 @@ wb_correction_list(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	rc = read_corrections(db, client_id, a, out, n, err);
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*out = NULL;
 		*n = 0;
@@ -832,14 +804,7 @@ wb_correction_handle(struct wb_db *db, const struct wb_actor *actor,
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)request_id);
 	op.object_id = idbuf;
-	rc = wb_client_begin_write(db, actor, &op, &d, err);
-	if (rc != 0)
-		return rc;
-	if (actor->role != WB_ROLE_PROFESSIONAL) {
-		wb_err_set(err, WB_EDENIED, "correction: not a professional");
-		return wb_client_refuse(db, actor, &op, &d, WB_EDENIED, err);
-	}
-	rc = answering(db, actor, &op, &d, err);
+	rc = begin_answer(db, actor, &op, &d, "correction", err);
 	if (rc != 0)
 		return rc;
 	rc = wb_db_prepare(db, Q_CORRECTION_HANDLE, &st, err);
@@ -858,29 +823,33 @@ wb_correction_handle(struct wb_db *db, const struct wb_actor *actor,
 		    "request");
 		return wb_client_refuse(db, actor, &op, &d, WB_ENOTFOUND, err);
 	}
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0)
-		wb_db_rollback(db);
-	return rc;
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }
 
 /* ---------- erasure -------------------------------------------------- */
 
-/* Run `q` with the client id as its only parameter. */
+/* Run `q` with one or two integer parameters (p2 0: one): a count(*)
+ * when `count`, else a change; *n gets the count or the rows changed. */
 static int
-exec_client(struct wb_db *db, enum wb_query q, int64_t id,
-    struct wb_err *err)
+run_two(struct wb_db *db, enum wb_query q, bool count, int64_t p1,
+    int64_t p2, int64_t *n, struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
 	int		 rc;
 
+	*n = 0;
 	rc = wb_db_prepare(db, q, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, id);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, p1);
+	if (p2 != 0)
+		wb_stmt_bind_int64(st, 2, p2);
+	if (count)
+		rc = wb_stmt_exec_int64(st, n, err);
+	else {
 		rc = wb_stmt_exec(st, err);
+		if (rc == 0)
+			*n = wb_stmt_changes(st);
 	}
 	wb_stmt_release(st);
 	return rc;
@@ -913,6 +882,7 @@ close_account(struct wb_db *db, int64_t user, int64_t now,
 {
 	struct wb_stmt	*st = NULL;
 	char		 email[64];
+	int64_t		 n;
 	int		 rc;
 
 	snprintf(email, sizeof(email), "gewist-%lld@werkbrug.invalid",
@@ -925,17 +895,12 @@ close_account(struct wb_db *db, int64_t user, int64_t now,
 		rc = wb_stmt_exec(st, err);
 	}
 	wb_stmt_release(st);
-	st = NULL;
 	if (rc == 0)
-		rc = exec_client(db, Q_SESSION_DELETE_USER, user, err);
+		rc = run_two(db, Q_SESSION_DELETE_USER, false, user, 0, &n,
+		    err);
 	if (rc == 0)
-		rc = wb_db_prepare(db, Q_TOKEN_REVOKE_USER, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, user);
-		wb_stmt_bind_int64(st, 2, now);
-		rc = wb_stmt_exec(st, err);
-	}
-	wb_stmt_release(st);
+		rc = run_two(db, Q_TOKEN_REVOKE_USER, false, user, now, &n,
+		    err);
 	return rc;
 }
 
@@ -952,26 +917,20 @@ erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
 	    Q_RIGHTS_ERASE_CORRECTIONS, Q_RIGHTS_ERASE_ACTIVATIONS,
 	    Q_RIGHTS_ERASE_CONSENTS };
 	struct wb_stmt	*st = NULL;
-	int64_t		 now = wb_now(), user = 0;
+	int64_t		 now = wb_now(), user = 0, n = 0;
 	size_t		 i;
 	int		 rc;
 
 	*done = false;
 	rc = portal_user(db, id, &user, err);
 	if (rc == 0)
-		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_CLIENT, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, id);
-		wb_stmt_bind_int64(st, 2, now);
-		rc = wb_stmt_exec(st, err);
-		*done = rc == 0 && wb_stmt_changes(st) == 1;
-	}
-	wb_stmt_release(st);
-	st = NULL;
+		rc = run_two(db, Q_RIGHTS_ERASE_CLIENT, false, id, now, &n,
+		    err);
+	*done = rc == 0 && n == 1;
 	if (rc != 0 || !*done)
 		return rc;
 	for (i = 0; rc == 0 && i < WB_NELEM(gone); i++)
-		rc = exec_client(db, gone[i], id, err);
+		rc = run_two(db, gone[i], false, id, 0, &n, err);
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_TEAM, &st, err);
 	if (rc == 0) {
@@ -984,15 +943,9 @@ erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
 		rc = wb_stmt_exec(st, err);
 	}
 	wb_stmt_release(st);
-	st = NULL;
 	if (rc == 0)
-		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_REFERRALS, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_int64(st, 1, id);
-		wb_stmt_bind_int64(st, 2, now);
-		rc = wb_stmt_exec(st, err);
-	}
-	wb_stmt_release(st);
+		rc = run_two(db, Q_RIGHTS_ERASE_REFERRALS, false, id, now, &n,
+		    err);
 	if (rc == 0 && user != 0)
 		rc = close_account(db, user, now, err);
 	return rc;
@@ -1028,17 +981,10 @@ wb_client_erase(struct wb_db *db, const struct wb_actor *actor,
 	bool			 done = false;
 	int			 rc;
 
-	if (!known_reason(reason))
+	if (reason_index(reason) < 0)
 		return wb_err_field(err, WB_EINVAL, "reason",
 		    "Kies waarom de gegevens worden gewist.");
-	rc = wb_client_begin_write(db, actor, &op, &d, err);
-	if (rc != 0)
-		return rc;
-	if (actor->role != WB_ROLE_PROFESSIONAL) {
-		wb_err_set(err, WB_EDENIED, "erase: not a professional");
-		return wb_client_refuse(db, actor, &op, &d, WB_EDENIED, err);
-	}
-	rc = answering(db, actor, &op, &d, err);
+	rc = begin_answer(db, actor, &op, &d, "erase", err);
 	if (rc != 0)
 		return rc;
 	rc = erase_tx(db, client_id, actor->user_id, &done, err);
@@ -1164,33 +1110,6 @@ purge_clients(struct wb_db *db, const struct wb_actor *actor,
 		}
 	}
 	wb_arena_free(&a);
-	return rc;
-}
-
-/* Run a count(*) or a DELETE with up to two time parameters; *n gets the
- * count or the rows deleted. */
-static int
-run_two(struct wb_db *db, enum wb_query q, bool count, int64_t p1,
-    int64_t p2, int64_t *n, struct wb_err *err)
-{
-	struct wb_stmt	*st = NULL;
-	int		 rc;
-
-	*n = 0;
-	rc = wb_db_prepare(db, q, &st, err);
-	if (rc != 0)
-		return rc;
-	wb_stmt_bind_int64(st, 1, p1);
-	if (p2 != 0)
-		wb_stmt_bind_int64(st, 2, p2);
-	if (count)
-		rc = wb_stmt_exec_int64(st, n, err);
-	else {
-		rc = wb_stmt_exec(st, err);
-		if (rc == 0)
-			*n = wb_stmt_changes(st);
-	}
-	wb_stmt_release(st);
 	return rc;
 }
 

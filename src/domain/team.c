@@ -79,10 +79,7 @@ wb_team_list(struct wb_db *db, const struct wb_actor *actor,
 		}
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*n = 0;
 		return rc;
@@ -173,14 +170,9 @@ wb_team_add(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	rc = add_tx(db, actor, &op, &d, user_id, function, &mid, err);
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0) {
-		wb_db_rollback(db);
+	rc = wb_client_finish_write(db, actor, &op, &d, rc, err);
+	if (rc != 0)
 		return rc;
-	}
 	*id = mid;
 	return 0;
 }
@@ -260,13 +252,7 @@ wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_stmt_exec(st, err);
 		wb_stmt_release(st);
 	}
-	if (rc == 0)
-		rc = wb_client_audit(db, actor, &op, &d, false, true, err);
-	if (rc == 0)
-		rc = wb_db_commit(db, err);
-	if (rc != 0)
-		wb_db_rollback(db);
-	return rc;
+	return wb_client_finish_write(db, actor, &op, &d, rc, err);
 }
 
 /* Append the active cards with an account of organisation `org_id`. */
@@ -319,10 +305,7 @@ wb_team_candidates(struct wb_db *db, const struct wb_actor *actor,
 		rc = add_org_cards(db, registered, a, out, n, &cap, err);
 	for (i = 0; rc == 0 && i < norgs; i++)
 		rc = add_org_cards(db, orgs[i], a, out, n, &cap, err);
-	if (rc == 0)
-		rc = wb_client_end_read(db, actor, &op, &d, err);
-	else
-		wb_db_rollback(db);
+	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0) {
 		*out = NULL;
 		*n = 0;

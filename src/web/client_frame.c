@@ -1,9 +1,11 @@
 /* client_frame.c - the frame every page of a client's record shares. */
 #include "web/client_frame.h"
 #include "web/view.h"
+#include "domain/access.h"
 #include "domain/client.h"
 #include "domain/client_access.h"
 #include "base/str.h"
+#include "base/time.h"
 
 /* The tabs of the client page: the category the tab needs (0 = any). */
 static const struct {
@@ -26,6 +28,44 @@ int
 wb_client_hide(int rc)
 {
 	return rc == WB_EDENIED ? WB_ENOTFOUND : rc;
+}
+
+bool
+wb_client_form_error(int rc)
+{
+	return rc == WB_EINVAL || rc == WB_ECONFLICT;
+}
+
+int
+wb_client_show(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
+    int (*page)(struct wb_app *, struct wb_req *, struct wb_resp *,
+    struct wb_db *, int64_t))
+{
+	struct wb_db	*db = wb_app_db(app, &req->err);
+
+	if (db == NULL)
+		return WB_EDB;
+	return page(app, req, resp, db, wb_req_int(req, "id", 0));
+}
+
+int64_t
+wb_portal_me(const struct wb_req *req)
+{
+	return req->actor.role == WB_ROLE_CLIENT ? req->actor.client_id : 0;
+}
+
+int
+wb_portal_show(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
+    int (*page)(struct wb_app *, struct wb_req *, struct wb_resp *,
+    struct wb_db *))
+{
+	struct wb_db	*db = wb_app_db(app, &req->err);
+
+	if (db == NULL)
+		return WB_EDB;
+	if (wb_portal_me(req) == 0)
+		return WB_ENOTFOUND;
+	return page(app, req, resp, db);
 }
 
 void
@@ -51,6 +91,116 @@ wb_category_words(struct wb_req *req, unsigned cats)
 	s = wb_arena_strdup(&req->arena, wb_buf_cstr(&b));
 	wb_buf_free(&b);
 	return s;
+}
+
+json_t *
+wb_choices(const struct wb_req *req, const char *const *codes,
+    const char *(*label)(const char *), const char *chosen)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; codes[i] != NULL; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
+		    "value", codes[i], "label", wb_t(req, label(codes[i])),
+		    "selected", chosen != NULL && strcmp(chosen,
+		    codes[i]) == 0));
+	return arr;
+}
+
+json_t *
+wb_purpose_choices(const struct wb_req *req, enum wb_purpose last)
+{
+	const char	*chosen = wb_req_raw(req, "purpose");
+	json_t		*arr = json_array();
+	int		 i;
+
+	for (i = WB_PURPOSE_CARE; i <= (int)last; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
+		    "value", wb_purpose_name((enum wb_purpose)i), "label",
+		    wb_t(req, wb_purpose_label((enum wb_purpose)i)),
+		    "selected", chosen != NULL && strcmp(chosen,
+		    wb_purpose_name((enum wb_purpose)i)) == 0));
+	return arr;
+}
+
+json_t *
+wb_category_choices(const struct wb_req *req, unsigned checked)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; i < WB_NCATS; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
+		    "value", wb_category_name(1u << i), "label",
+		    wb_t(req, wb_category_label(1u << i)), "checked",
+		    (checked & (1u << i)) != 0));
+	return arr;
+}
+
+unsigned
+wb_posted_categories(const struct wb_req *req)
+{
+	const char	*v[WB_NCATS + 1];
+	unsigned	 cats = 0;
+	size_t		 n, i;
+
+	n = wb_req_multi(req, "categories", v, WB_NELEM(v));
+	for (i = 0; i < n; i++)
+		cats |= wb_category_parse(v[i]);
+	return cats;
+}
+
+json_t *
+wb_consent_org_choices(const struct wb_req *req, const struct wb_org *orgs,
+    size_t n)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!wb_access_may_register(orgs[i].type))
+			continue;
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:b}",
+		    "value", (json_int_t)orgs[i].id, "name", orgs[i].name,
+		    "type", wb_t(req, wb_org_type_label(orgs[i].type)),
+		    "selected", wb_req_int(req, "org", 0) == orgs[i].id));
+	}
+	return arr;
+}
+
+json_t *
+wb_access_entry_json(const struct wb_req *req,
+    const struct wb_access_entry *e)
+{
+	char	 t[32], iso[32];
+	json_t	*v;
+
+	wb_time_nl(e->at, t, sizeof(t));
+	wb_time_iso(e->at, iso, sizeof(iso));
+	v = json_pack("{s:s, s:s, s:s, s:b}", "time", t, "time_iso", iso,
+	    "what", wb_t(req, e->what), "denied", e->outcome != NULL &&
+	    strcmp(e->outcome, "denied") == 0);
+	wb_put(v, "who", e->user_name);
+	wb_put(v, "org", e->org_name);
+	if (e->purpose != NULL)
+		wb_put(v, "purpose", wb_t(req, wb_purpose_label(
+		    wb_purpose_parse(e->purpose))));
+	return v;
+}
+
+void
+wb_page_links(struct wb_req *req, json_t *ctx, const char *base,
+    int64_t page, int64_t total, int64_t per)
+{
+	if (page > 1)
+		json_object_set_new(ctx, "prev", json_string(wb_arena_printf(
+		    &req->arena, "%s?pagina=%lld", base, (long long)(page -
+		    1))));
+	if (page * per < total)
+		json_object_set_new(ctx, "next", json_string(wb_arena_printf(
+		    &req->arena, "%s?pagina=%lld", base, (long long)(page +
+		    1))));
 }
 
 /* ---------- The client page's frame ---------------------------------- */

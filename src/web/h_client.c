@@ -25,41 +25,6 @@
 #include "base/str.h"
 #include "base/time.h"
 
-static bool
-form_error(int rc)
-{
-	return rc == WB_EINVAL || rc == WB_ECONFLICT;
-}
-
-static json_t *
-choices(const struct wb_req *req, const char *const *codes,
-    const char *(*label)(const char *), const char *chosen)
-{
-	json_t	*arr = json_array();
-	size_t	 i;
-
-	for (i = 0; codes[i] != NULL; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", codes[i], "label", wb_t(req, label(codes[i])),
-		    "selected", chosen != NULL && strcmp(chosen,
-		    codes[i]) == 0));
-	return arr;
-}
-
-static json_t *
-category_choices(const struct wb_req *req, unsigned checked)
-{
-	json_t	*arr = json_array();
-	size_t	 i;
-
-	for (i = 0; i < WB_NCATS; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_category_name(1u << i), "label",
-		    wb_t(req, wb_category_label(1u << i)), "checked",
-		    (checked & (1u << i)) != 0));
-	return arr;
-}
-
 /* ---------- Mijn cliënten -------------------------------------------- */
 
 WB_HANDLER(wb_h_clients)
@@ -227,12 +192,12 @@ client_form(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	wb_put(form, "address", in->address);
 	json_object_set_new(ctx, "form", form);
 	json_object_set_new(ctx, "municipalities", groups);
-	json_object_set_new(ctx, "benefits", choices(req, wb_client_benefits,
+	json_object_set_new(ctx, "benefits", wb_choices(req, wb_client_benefits,
 	    wb_client_benefit_label, in->benefit));
-	json_object_set_new(ctx, "target_groups", choices(req,
+	json_object_set_new(ctx, "target_groups", wb_choices(req,
 	    wb_client_target_groups, wb_client_target_group_label,
 	    in->target_group));
-	json_object_set_new(ctx, "functions", choices(req, wb_card_functions,
+	json_object_set_new(ctx, "functions", wb_choices(req, wb_card_functions,
 	    wb_card_function_label, in->function));
 	json_object_set_new(ctx, "is_new", json_boolean(c == NULL));
 	json_object_set_new(ctx, "identity", json_boolean(
@@ -312,7 +277,7 @@ WB_HANDLER(wb_h_client_new)
 	if (rc == WB_ECONFLICT && id != 0)
 		return wb_redirect(req, resp, wb_arena_printf(&req->arena,
 		    "/clienten/%lld", (long long)id), "client_exists");
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return client_form(app, req, resp, db, NULL, &in);
 	}
@@ -412,7 +377,7 @@ WB_HANDLER(wb_h_client_edit)
 	if (wb_req_has_errors(req))
 		return client_form(app, req, resp, db, &c, &in);
 	rc = wb_client_update(db, &req->actor, &in, &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return client_form(app, req, resp, db, &c, &in);
 	}
@@ -493,7 +458,7 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	json_object_set_new(ctx, "has_proposals", json_boolean(
 	    json_array_size(arr) > 0));
 	json_object_set_new(ctx, "proposals", arr);
-	json_object_set_new(ctx, "functions", choices(req, wb_card_functions,
+	json_object_set_new(ctx, "functions", wb_choices(req, wb_card_functions,
 	    wb_card_function_label, wb_req_raw(req, "function")));
 	if (wb_req_has_errors(req))
 		resp->status = 400;
@@ -502,11 +467,7 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_client_team)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	return team_page(app, req, resp, db, wb_req_int(req, "id", 0));
+	return wb_client_show(app, req, resp, team_page);
 }
 
 WB_HANDLER(wb_h_team_add)
@@ -521,7 +482,7 @@ WB_HANDLER(wb_h_team_add)
 		return team_page(app, req, resp, db, id);
 	rc = wb_team_add(db, &req->actor, id, wb_req_int(req, "user", 0),
 	    wb_req_str(req, "function"), &mid, &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return team_page(app, req, resp, db, id);
 	}
@@ -549,19 +510,6 @@ WB_HANDLER(wb_h_team_end)
 
 /* ---------- Consents ------------------------------------------------- */
 
-static unsigned
-posted_categories(const struct wb_req *req)
-{
-	const char	*v[WB_NCATS + 1];
-	unsigned	 cats = 0;
-	size_t		 n, i;
-
-	n = wb_req_multi(req, "categories", v, WB_NELEM(v));
-	for (i = 0; i < n; i++)
-		cats |= wb_category_parse(v[i]);
-	return cats;
-}
-
 static int
 consent_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
     struct wb_db *db, int64_t id)
@@ -571,7 +519,7 @@ consent_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	struct wb_org		*orgs;
 	unsigned		 cats;
 	size_t			 n, no, i;
-	json_t			*ctx, *active, *history, *arr, *form;
+	json_t			*ctx, *active, *history, *form;
 	char			 today[16], year[16];
 	int			 rc;
 
@@ -618,27 +566,12 @@ consent_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	json_object_set_new(ctx, "history", history);
 	json_object_set_new(ctx, "has_history", json_boolean(
 	    json_array_size(history) > 0));
-	arr = json_array();
-	for (i = 0; i < no; i++) {
-		if (!wb_access_may_register(orgs[i].type))
-			continue;
-		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:b}",
-		    "value", (json_int_t)orgs[i].id, "name", orgs[i].name,
-		    "type", wb_t(req, wb_org_type_label(orgs[i].type)),
-		    "selected", wb_req_int(req, "org", 0) == orgs[i].id));
-	}
-	json_object_set_new(ctx, "orgs", arr);
-	arr = json_array();
-	for (i = WB_PURPOSE_CARE; i <= WB_PURPOSE_MONITORING; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_purpose_name((enum wb_purpose)i), "label",
-		    wb_t(req, wb_purpose_label((enum wb_purpose)i)),
-		    "selected", wb_req_raw(req, "purpose") != NULL &&
-		    strcmp(wb_req_raw(req, "purpose"), wb_purpose_name(
-		    (enum wb_purpose)i)) == 0));
-	json_object_set_new(ctx, "purposes", arr);
-	json_object_set_new(ctx, "categories", category_choices(req,
-	    posted_categories(req)));
+	json_object_set_new(ctx, "orgs", wb_consent_org_choices(req, orgs,
+	    no));
+	json_object_set_new(ctx, "purposes", wb_purpose_choices(req,
+	    WB_PURPOSE_MONITORING));
+	json_object_set_new(ctx, "categories", wb_category_choices(req,
+	    wb_posted_categories(req)));
 	json_object_set_new(ctx, "methods", json_pack("[{s:s, s:s, s:b}, "
 	    "{s:s, s:s, s:b}]", "value", "schriftelijk", "label",
 	    wb_t(req, wb_consent_method_label("schriftelijk")), "selected",
@@ -663,11 +596,7 @@ consent_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_consents)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	return consent_page(app, req, resp, db, wb_req_int(req, "id", 0));
+	return wb_client_show(app, req, resp, consent_page);
 }
 
 WB_HANDLER(wb_h_consent_add)
@@ -685,13 +614,13 @@ WB_HANDLER(wb_h_consent_add)
 	in.client_id = id;
 	in.org_id = wb_req_int(req, "org", 0);
 	in.purpose = wb_req_str(req, "purpose");
-	in.categories = posted_categories(req);
+	in.categories = wb_posted_categories(req);
 	in.valid_from = wb_req_raw(req, "valid_from");
 	in.valid_until = wb_req_raw(req, "valid_until");
 	in.method = wb_req_str(req, "method");
 	in.evidence = wb_req_str(req, "evidence");
 	rc = wb_consent_grant(db, &req->actor, &in, &cid, &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return consent_page(app, req, resp, db, id);
 	}
@@ -726,7 +655,7 @@ WB_HANDLER(wb_h_consent_revoke)
 		return consent_page(app, req, resp, db, id);
 	rc = wb_consent_revoke(db, &req->actor, id, wb_req_int(req, "consent",
 	    0), wb_req_str(req, "reason"), &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return consent_page(app, req, resp, db, id);
 	}
@@ -767,20 +696,9 @@ WB_HANDLER(wb_h_client_access)
 	}
 	arr = json_array();
 	for (i = 0; i < n; i++) {
-		char	 t[32], iso[32];
-		json_t	*v;
+		json_t *v = wb_access_entry_json(req, &e[i]);
 
-		wb_time_nl(e[i].at, t, sizeof(t));
-		wb_time_iso(e[i].at, iso, sizeof(iso));
-		v = json_pack("{s:s, s:s, s:s, s:s, s:b}", "time", t,
-		    "time_iso", iso, "event", e[i].event, "what",
-		    wb_t(req, e[i].what), "denied", e[i].outcome != NULL &&
-		    strcmp(e[i].outcome, "denied") == 0);
-		wb_put(v, "who", e[i].user_name);
-		wb_put(v, "org", e[i].org_name);
-		if (e[i].purpose != NULL)
-			wb_put(v, "purpose", wb_t(req, wb_purpose_label(
-			    wb_purpose_parse(e[i].purpose))));
+		json_object_set_new(v, "event", json_string(e[i].event));
 		if (e[i].consent_id != 0)
 			json_object_set_new(v, "consent_id",
 			    json_integer(e[i].consent_id));
@@ -790,14 +708,9 @@ WB_HANDLER(wb_h_client_access)
 	json_object_set_new(ctx, "entries", arr);
 	json_object_set_new(ctx, "total", json_integer(total));
 	json_object_set_new(ctx, "has_entries", json_boolean(n > 0));
-	if (page > 1)
-		json_object_set_new(ctx, "prev", json_string(wb_arena_printf(
-		    &req->arena, "/clienten/%lld/toegang?pagina=%lld",
-		    (long long)id, (long long)(page - 1))));
-	if (page * WB_ACCESS_LOG_PAGE < total)
-		json_object_set_new(ctx, "next", json_string(wb_arena_printf(
-		    &req->arena, "/clienten/%lld/toegang?pagina=%lld",
-		    (long long)id, (long long)(page + 1))));
+	wb_page_links(req, ctx, wb_arena_printf(&req->arena,
+	    "/clienten/%lld/toegang", (long long)id), page, total,
+	    WB_ACCESS_LOG_PAGE);
 	return wb_render(app, req, resp, "client_access.html", ctx);
 }
 
@@ -816,7 +729,7 @@ answer_proposal(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		return team_page(app, req, resp, db, id);
 	rc = wb_proposal_answer(db, &req->actor, id, wb_req_int(req,
 	    "proposal", 0), accept, wb_req_str(req, "function"), &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return team_page(app, req, resp, db, id);
 	}

@@ -24,12 +24,6 @@ struct failed {
 	const char	*message;
 };
 
-static bool
-form_error(int rc)
-{
-	return rc == WB_EINVAL || rc == WB_ECONFLICT;
-}
-
 static const char *
 client_path(struct wb_req *req, int64_t id, const char *rest)
 {
@@ -201,7 +195,7 @@ after(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 {
 	struct failed	f = { .form = form, .goal_id = goal };
 
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		f.message = wb_t(req, req->err.msg);
 		if (strcmp(form, "goal") == 0)
 			wb_req_domain_error(req, &req->err);
@@ -375,14 +369,10 @@ timeline_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	}
 	json_object_set_new(ctx, "notes", arr);
 	json_object_set_new(ctx, "has_notes", json_boolean(n > 0));
-	arr = json_array();
-	for (i = 0; wb_note_kinds[i] != NULL; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_note_kinds[i], "label", wb_t(req,
-		    wb_note_kind_label(wb_note_kinds[i])), "selected",
-		    wb_req_raw(req, "kind") != NULL ? strcmp(wb_req_raw(req,
-		    "kind"), wb_note_kinds[i]) == 0 : i == 0));
-	json_object_set_new(ctx, "kinds", arr);
+	/* The first kind is the default. */
+	json_object_set_new(ctx, "kinds", wb_choices(req, wb_note_kinds,
+	    wb_note_kind_label, wb_req_raw(req, "kind") != NULL ?
+	    wb_req_raw(req, "kind") : wb_note_kinds[0]));
 	form = json_object();
 	wb_date_nl(wb_today(), today, sizeof(today));
 	wb_put(form, "on_date", wb_req_raw(req, "on_date") != NULL ?
@@ -398,11 +388,7 @@ timeline_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_timeline)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	return timeline_page(app, req, resp, db, wb_req_int(req, "id", 0));
+	return wb_client_show(app, req, resp, timeline_page);
 }
 
 WB_HANDLER(wb_h_note_add)
@@ -418,7 +404,7 @@ WB_HANDLER(wb_h_note_add)
 	rc = wb_note_add(db, &req->actor, id, wb_req_str(req, "kind"),
 	    wb_req_raw(req, "on_date"), wb_req_str(req, "body"), &nid,
 	    &req->err);
-	if (form_error(rc)) {
+	if (wb_client_form_error(rc)) {
 		wb_req_domain_error(req, &req->err);
 		return timeline_page(app, req, resp, db, id);
 	}

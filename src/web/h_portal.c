@@ -24,13 +24,6 @@
 #include "base/str.h"
 #include "base/time.h"
 
-/* The client's own record id, or 0 for anyone else. */
-static int64_t
-me(const struct wb_req *req)
-{
-	return req->actor.role == WB_ROLE_CLIENT ? req->actor.client_id : 0;
-}
-
 static json_t *
 portal_page(struct wb_req *req, const char *title)
 {
@@ -53,9 +46,9 @@ WB_HANDLER(wb_h_portal_plan)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
-	rc = wb_plan_get(db, &req->actor, me(req), &req->arena, &plan,
+	rc = wb_plan_get(db, &req->actor, wb_portal_me(req), &req->arena, &plan,
 	    &req->err);
 	if (rc != 0)
 		return wb_client_hide(rc);
@@ -102,8 +95,8 @@ team_json(struct wb_db *db, struct wb_req *req, json_t **out)
 	int			 rc;
 
 	*out = NULL;
-	rc = wb_team_list(db, &req->actor, me(req), &req->arena, &m, &n,
-	    &req->err);
+	rc = wb_team_list(db, &req->actor, wb_portal_me(req), &req->arena, &m,
+	    &n, &req->err);
 	if (rc != 0)
 		return wb_client_hide(rc);
 	arr = json_array();
@@ -133,8 +126,8 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	rc = team_json(db, req, &team);
 	if (rc != 0)
 		return rc;
-	rc = wb_proposal_list(db, &req->actor, me(req), &req->arena, &p, &n,
-	    &req->err);
+	rc = wb_proposal_list(db, &req->actor, wb_portal_me(req), &req->arena,
+	    &p, &n, &req->err);
 	if (rc != 0) {
 		json_decref(team);
 		return wb_client_hide(rc);
@@ -162,13 +155,7 @@ team_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_portal_team)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	if (me(req) == 0)
-		return WB_ENOTFOUND;
-	return team_page(app, req, resp, db);
+	return wb_portal_show(app, req, resp, team_page);
 }
 
 /* The client hands their team's cards to a professional they met. */
@@ -180,7 +167,7 @@ WB_HANDLER(wb_h_portal_hand_on)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
 	if (wb_req_has_errors(req))
 		return team_page(app, req, resp, db);
@@ -205,7 +192,7 @@ WB_HANDLER(wb_h_portal_cards)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
 	rc = team_json(db, req, &team);
 	if (rc != 0)
@@ -227,15 +214,15 @@ consents_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	struct wb_consent	*k;
 	struct wb_org		*orgs;
 	size_t			 n, no, i;
-	json_t			*ctx, *active, *old, *arr, *form;
+	json_t			*ctx, *active, *old, *form;
 	char			 year[16];
 	int			 rc;
 
-	rc = wb_client_get(db, &req->actor, me(req), &req->arena, &c,
+	rc = wb_client_get(db, &req->actor, wb_portal_me(req), &req->arena, &c,
 	    &req->err);
 	if (rc == 0)
-		rc = wb_consent_list(db, &req->actor, me(req), &req->arena, &k,
-		    &n, &req->err);
+		rc = wb_consent_list(db, &req->actor, wb_portal_me(req),
+		    &req->arena, &k, &n, &req->err);
 	if (rc == 0)
 		rc = wb_org_list_region(db, c.region_code, &req->arena, &orgs,
 		    &no, &req->err);
@@ -261,29 +248,12 @@ consents_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	json_object_set_new(ctx, "old", old);
 	json_object_set_new(ctx, "has_old", json_boolean(
 	    json_array_size(old) > 0));
-	arr = json_array();
-	for (i = 0; i < no; i++)
-		if (wb_access_may_register(orgs[i].type))
-			json_array_append_new(arr, json_pack(
-			    "{s:I, s:s, s:b}", "value", (json_int_t)orgs[i].id,
-			    "name", orgs[i].name, "selected",
-			    wb_req_int(req, "org", 0) == orgs[i].id));
-	json_object_set_new(ctx, "orgs", arr);
-	arr = json_array();
-	for (i = WB_PURPOSE_CARE; i <= WB_PURPOSE_CASE; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_purpose_name((enum wb_purpose)i), "label",
-		    wb_t(req, wb_purpose_label((enum wb_purpose)i)),
-		    "selected", wb_req_raw(req, "purpose") != NULL &&
-		    strcmp(wb_req_raw(req, "purpose"), wb_purpose_name(
-		    (enum wb_purpose)i)) == 0));
-	json_object_set_new(ctx, "purposes", arr);
-	arr = json_array();
-	for (i = 0; i < WB_NCATS; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s}", "value",
-		    wb_category_name(1u << i), "label", wb_t(req,
-		    wb_category_label(1u << i))));
-	json_object_set_new(ctx, "categories", arr);
+	json_object_set_new(ctx, "orgs", wb_consent_org_choices(req, orgs,
+	    no));
+	json_object_set_new(ctx, "purposes", wb_purpose_choices(req,
+	    WB_PURPOSE_CASE));
+	/* Nothing checked again after a refusal: the client chooses anew. */
+	json_object_set_new(ctx, "categories", wb_category_choices(req, 0));
 	form = json_object();
 	wb_date_nl(wb_today() + 365, year, sizeof(year));
 	wb_put(form, "valid_until", wb_req_raw(req, "valid_until") != NULL ?
@@ -296,38 +266,28 @@ consents_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_portal_consents)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	if (me(req) == 0)
-		return WB_ENOTFOUND;
-	return consents_page(app, req, resp, db);
+	return wb_portal_show(app, req, resp, consents_page);
 }
 
 WB_HANDLER(wb_h_portal_grant)
 {
 	struct wb_db		*db = wb_app_db(app, &req->err);
 	struct wb_consent_input	 in;
-	const char		*v[WB_NCATS + 1];
 	char			 today[16];
-	size_t			 n, i;
 	int64_t			 cid;
 	int			 rc;
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
 	if (wb_req_has_errors(req))
 		return consents_page(app, req, resp, db);
 	memset(&in, 0, sizeof(in));
-	in.client_id = me(req);
+	in.client_id = wb_portal_me(req);
 	in.org_id = wb_req_int(req, "org", 0);
 	in.purpose = wb_req_str(req, "purpose");
-	n = wb_req_multi(req, "categories", v, WB_NELEM(v));
-	for (i = 0; i < n; i++)
-		in.categories |= wb_category_parse(v[i]);
+	in.categories = wb_posted_categories(req);
 	wb_date_nl(wb_today(), today, sizeof(today));
 	in.valid_from = today;
 	in.valid_until = wb_req_raw(req, "valid_until");
@@ -349,10 +309,10 @@ WB_HANDLER(wb_h_portal_revoke)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
-	rc = wb_consent_revoke(db, &req->actor, me(req), wb_req_int(req,
-	    "consent", 0), NULL, &req->err);
+	rc = wb_consent_revoke(db, &req->actor, wb_portal_me(req),
+	    wb_req_int(req, "consent", 0), NULL, &req->err);
 	if (rc == WB_EINVAL) {
 		wb_req_domain_error(req, &req->err);
 		return consents_page(app, req, resp, db);
@@ -375,42 +335,26 @@ WB_HANDLER(wb_h_portal_log)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
-	rc = wb_access_log(db, &req->actor, me(req), 0, 0, WB_ACCESS_LOG_PAGE,
-	    (page - 1) * WB_ACCESS_LOG_PAGE, &req->arena, &e, &n, &total,
-	    &req->err);
+	rc = wb_access_log(db, &req->actor, wb_portal_me(req), 0, 0,
+	    WB_ACCESS_LOG_PAGE, (page - 1) * WB_ACCESS_LOG_PAGE, &req->arena,
+	    &e, &n, &total, &req->err);
 	if (rc != 0)
 		return wb_client_hide(rc);
 	ctx = portal_page(req, "Wie keek mee?");
 	arr = json_array();
 	for (i = 0; i < n; i++) {
-		char	 t[32], iso[32];
-		json_t	*v;
+		json_t *v = wb_access_entry_json(req, &e[i]);
 
-		wb_time_nl(e[i].at, t, sizeof(t));
-		wb_time_iso(e[i].at, iso, sizeof(iso));
-		v = json_pack("{s:s, s:s, s:s, s:b, s:b}", "time", t,
-		    "time_iso", iso, "what", wb_t(req, e[i].what), "denied",
-		    e[i].outcome != NULL && strcmp(e[i].outcome,
-		    "denied") == 0, "you", e[i].user_id == req->actor.user_id);
-		wb_put(v, "who", e[i].user_name);
-		wb_put(v, "org", e[i].org_name);
-		if (e[i].purpose != NULL)
-			wb_put(v, "purpose", wb_t(req, wb_purpose_label(
-			    wb_purpose_parse(e[i].purpose))));
+		json_object_set_new(v, "you", json_boolean(e[i].user_id ==
+		    req->actor.user_id));
 		json_array_append_new(arr, v);
 	}
 	json_object_set_new(ctx, "entries", arr);
 	json_object_set_new(ctx, "has_entries", json_boolean(n > 0));
-	if (page > 1)
-		json_object_set_new(ctx, "prev", json_string(wb_arena_printf(
-		    &req->arena, "/mijn/inzage?pagina=%lld",
-		    (long long)(page - 1))));
-	if (page * WB_ACCESS_LOG_PAGE < total)
-		json_object_set_new(ctx, "next", json_string(wb_arena_printf(
-		    &req->arena, "/mijn/inzage?pagina=%lld",
-		    (long long)(page + 1))));
+	wb_page_links(req, ctx, "/mijn/inzage", page, total,
+	    WB_ACCESS_LOG_PAGE);
 	return wb_render(app, req, resp, "portal_log.html", ctx);
 }
 

@@ -41,6 +41,25 @@ referral_json(struct wb_req *req, const struct wb_referral *r)
 	return v;
 }
 
+/* The referrals `r` for a page; `message`, when not NULL, is the refusal
+ * of an answer to referral `failed`. */
+static json_t *
+referral_list(struct wb_req *req, const struct wb_referral *r, size_t n,
+    int64_t failed, const char *message)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		json_t *v = referral_json(req, &r[i]);
+
+		if (r[i].id == failed && message != NULL)
+			json_object_set_new(v, "error", json_string(message));
+		json_array_append_new(arr, v);
+	}
+	return arr;
+}
+
 /* ---------- The client's tab ----------------------------------------- */
 
 static int
@@ -87,15 +106,8 @@ client_referrals(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		    cps[i].id));
 	}
 	json_object_set_new(ctx, "contact_points", arr);
-	arr = json_array();
-	for (i = WB_PURPOSE_CARE; i <= WB_PURPOSE_CASE; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_purpose_name((enum wb_purpose)i), "label",
-		    wb_t(req, wb_purpose_label((enum wb_purpose)i)),
-		    "selected", wb_req_raw(req, "purpose") != NULL &&
-		    strcmp(wb_req_raw(req, "purpose"), wb_purpose_name(
-		    (enum wb_purpose)i)) == 0));
-	json_object_set_new(ctx, "purposes", arr);
+	json_object_set_new(ctx, "purposes", wb_purpose_choices(req,
+	    WB_PURPOSE_CASE));
 	form = json_object();
 	wb_put(form, "question", wb_req_raw(req, "question"));
 	json_object_set_new(ctx, "form", form);
@@ -149,7 +161,7 @@ inbox_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	struct wb_referral	*in, *sent;
 	struct wb_card		*cards;
 	size_t			 nin, nsent, ncards, i;
-	json_t			*ctx, *arr, *people, *functions;
+	json_t			*ctx, *people, *functions;
 	int			 rc;
 
 	rc = wb_referral_inbox(db, &req->actor, &req->arena, &in, &nin,
@@ -167,30 +179,13 @@ inbox_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 			json_array_append_new(people, json_pack("{s:I, s:s}",
 			    "value", (json_int_t)cards[i].user_id, "name",
 			    cards[i].name));
-	functions = json_array();
-	for (i = 0; wb_card_functions[i] != NULL; i++)
-		json_array_append_new(functions, json_pack("{s:s, s:s}",
-		    "value", wb_card_functions[i], "label", wb_t(req,
-		    wb_card_function_label(wb_card_functions[i]))));
-	arr = json_array();
-	for (i = 0; i < nin; i++) {
-		json_t *v = referral_json(req, &in[i]);
-
-		if (in[i].id == failed && message != NULL)
-			json_object_set_new(v, "error", json_string(message));
-		json_array_append_new(arr, v);
-	}
-	json_object_set_new(ctx, "inbox", arr);
+	functions = wb_choices(req, wb_card_functions, wb_card_function_label,
+	    NULL);
+	json_object_set_new(ctx, "inbox", referral_list(req, in, nin, failed,
+	    message));
 	json_object_set_new(ctx, "has_inbox", json_boolean(nin > 0));
-	arr = json_array();
-	for (i = 0; i < nsent; i++) {
-		json_t *v = referral_json(req, &sent[i]);
-
-		if (sent[i].id == failed && message != NULL)
-			json_object_set_new(v, "error", json_string(message));
-		json_array_append_new(arr, v);
-	}
-	json_object_set_new(ctx, "sent", arr);
+	json_object_set_new(ctx, "sent", referral_list(req, sent, nsent,
+	    failed, message));
 	json_object_set_new(ctx, "has_sent", json_boolean(nsent > 0));
 	json_object_set_new(ctx, "people", people);
 	json_object_set_new(ctx, "functions", functions);

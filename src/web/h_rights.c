@@ -4,8 +4,8 @@
  * about them in plain Dutch, the same as a download (/mijn/gegevens.json),
  * and a short form to ask for a correction.  The registering
  * organisation: the download for the client (/clienten/{id}/export.json),
- * the correction requests on the record's Gegevens page with a button to
- * mark one handled, and the erasure (/clienten/{id}/wissen: a page that
+ * the correction requests on the record's Rechten tab (its own page, so
+ * the overview stays one audited read) with a button to mark one handled, and the erasure (/clienten/{id}/wissen: a page that
  * says what goes and what stays, then the POST).  The domain decides and
  * audits every step (domain/rights.h).
  */
@@ -19,13 +19,6 @@
 /* The largest download: a record with twenty years of access log stays
  * far below it; the page limit (WB_MAX_PAGE) would not. */
 #define EXPORT_MAX_BYTES	(64 * 1024 * 1024)
-
-/* The client's own record id, or 0 for anyone else. */
-static int64_t
-me(const struct wb_req *req)
-{
-	return req->actor.role == WB_ROLE_CLIENT ? req->actor.client_id : 0;
-}
 
 static bool
 ends_with(const char *s, const char *suffix)
@@ -103,8 +96,8 @@ portal_data_page(struct wb_app *app, struct wb_req *req,
 	json_t	*data, *ctx, *form;
 	int	 rc;
 
-	rc = wb_client_export_json(db, &req->actor, me(req), true, &data,
-	    &req->err);
+	rc = wb_client_export_json(db, &req->actor, wb_portal_me(req), true,
+	    &data, &req->err);
 	if (rc != 0)
 		return wb_client_hide(rc);
 	translate(req, data);
@@ -129,13 +122,7 @@ portal_data_page(struct wb_app *app, struct wb_req *req,
 
 WB_HANDLER(wb_h_portal_data)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	if (me(req) == 0)
-		return WB_ENOTFOUND;
-	return portal_data_page(app, req, resp, db);
+	return wb_portal_show(app, req, resp, portal_data_page);
 }
 
 WB_HANDLER(wb_h_portal_data_json)
@@ -144,9 +131,10 @@ WB_HANDLER(wb_h_portal_data_json)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
-	return send_export(db, req, resp, me(req), "mijn-gegevens.json");
+	return send_export(db, req, resp, wb_portal_me(req),
+	    "mijn-gegevens.json");
 }
 
 WB_HANDLER(wb_h_portal_correction)
@@ -157,12 +145,12 @@ WB_HANDLER(wb_h_portal_correction)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (me(req) == 0)
+	if (wb_portal_me(req) == 0)
 		return WB_ENOTFOUND;
 	if (wb_req_has_errors(req))
 		return portal_data_page(app, req, resp, db);
-	rc = wb_correction_request(db, &req->actor, me(req), wb_req_str(req,
-	    "text"), &kid, &req->err);
+	rc = wb_correction_request(db, &req->actor, wb_portal_me(req),
+	    wb_req_str(req, "text"), &kid, &req->err);
 	if (rc == WB_EINVAL) {
 		wb_req_domain_error(req, &req->err);
 		return portal_data_page(app, req, resp, db);
@@ -252,9 +240,7 @@ erase_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 {
 	struct wb_client	 c;
 	unsigned		 cats;
-	json_t			*ctx, *arr;
-	const char		*chosen = wb_req_raw(req, "reason");
-	size_t			 i;
+	json_t			*ctx;
 	int			 rc;
 
 	rc = wb_client_frame(db, req, id, "", "Gegevens wissen", &c, &cats,
@@ -266,14 +252,8 @@ erase_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		return WB_ENOTFOUND;
 	}
 	wb_page_errors(req, ctx);
-	arr = json_array();
-	for (i = 0; wb_erase_reasons[i] != NULL; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:b}",
-		    "value", wb_erase_reasons[i], "label", wb_t(req,
-		    wb_erase_reason_label(wb_erase_reasons[i])), "selected",
-		    chosen != NULL && strcmp(chosen, wb_erase_reasons[i]) ==
-		    0));
-	json_object_set_new(ctx, "reasons", arr);
+	json_object_set_new(ctx, "reasons", wb_choices(req, wb_erase_reasons,
+	    wb_erase_reason_label, wb_req_raw(req, "reason")));
 	if (wb_req_has_errors(req))
 		resp->status = 400;
 	return wb_render(app, req, resp, "rights_erase.html", ctx);
@@ -281,11 +261,7 @@ erase_page(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 
 WB_HANDLER(wb_h_client_erase_form)
 {
-	struct wb_db	*db = wb_app_db(app, &req->err);
-
-	if (db == NULL)
-		return WB_EDB;
-	return erase_page(app, req, resp, db, wb_req_int(req, "id", 0));
+	return wb_client_show(app, req, resp, erase_page);
 }
 
 WB_HANDLER(wb_h_client_erase)

@@ -199,14 +199,14 @@ static const struct wb_param p_client_access[] = {
 static const struct wb_param p_goal_add[] = {
 	ID_PARAM,
 	{ "track", WB_P_ENUM, REQ, 0, 0, tracks, "Onderdeel" },
-	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Doel" },
+	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Titel van het doel" },
 	{ "target", WB_P_LINES, REQ, 0, 300, NULL, "Meetbaar resultaat" },
 	{ "due_date", WB_P_DATE, 0, 0, 0, NULL, "Streefdatum" }, END };
 static const struct wb_param p_goal_update[] = {
 	ID_PARAM,
 	{ "goal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
 	{ "version", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
-	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Doel" },
+	{ "title", WB_P_TEXT, REQ, 0, 200, NULL, "Titel van het doel" },
 	{ "target", WB_P_LINES, REQ, 0, 300, NULL, "Meetbaar resultaat" },
 	{ "due_date", WB_P_DATE, 0, 0, 0, NULL, "Streefdatum" }, END };
 static const struct wb_param p_goal_stop[] = {

@@ -15,7 +15,8 @@
  *
  * Fixtures: ht_add_org, ht_add_user, ht_add_card, ht_add_contact_point,
  * ht_region_of, ht_token_for.  Logging in: ht_login, ht_login_with,
- * ht_login_form + ht_login_post (one form, several tries), ht_try_login.
+ * ht_login_session (the cookie only), ht_login_form + ht_login_post (one
+ * form, several tries), ht_try_login.
  * Checks: ht_expect, ht_get_expect, ht_post_expect, ht_expect_redirect,
  * ht_header, ht_audit_count.
  */
@@ -354,10 +355,11 @@ ht_try_login(struct ht *t, const char *email, const char *password)
 	return status;
 }
 
-/* Log in through the form; fills u->cookie and u->csrf.  Fails the test
- * when the login does not succeed. */
+/* Log in through the form; fills u->cookie (u->csrf is the login form's:
+ * take the next page's).  Fails the test when the login does not
+ * succeed. */
 TEST_HELPER void
-ht_login_with(struct ht *t, const char *email, const char *password,
+ht_login_session(struct ht *t, const char *email, const char *password,
     struct ht_user *u)
 {
 	struct ht_resp	r;
@@ -371,6 +373,17 @@ ht_login_with(struct ht *t, const char *email, const char *password,
 	assert_true(ht_cookie_value(&r, "wb_session", sess, sizeof(sess)));
 	ht_resp_free(&r);
 	snprintf(u->cookie, sizeof(u->cookie), "%s; %s", sess, pre);
+}
+
+/* Log in through the form; fills u->cookie and u->csrf.  Fails the test
+ * when the login does not succeed. */
+TEST_HELPER void
+ht_login_with(struct ht *t, const char *email, const char *password,
+    struct ht_user *u)
+{
+	struct ht_resp	r;
+
+	ht_login_session(t, email, password, u);
 	ht_get(t, u, "/", &r);
 	assert_int_equal(r.status, 200);
 	ht_find_csrf(r.body, u->csrf, sizeof(u->csrf));

@@ -10,9 +10,8 @@
  * other's order.  A check that something is NOT shown is paired with one
  * that finds it where it belongs, so it cannot pass by accident.
  */
-#include "httptest.h"
+#include "clienthttp.h"
 #include "base/limits.h"
-#include "base/time.h"
 
 extern const struct wb_route wb_routes[];
 
@@ -26,6 +25,7 @@ static char U[16 + WB_TOKEN_HEX];
 static char ADM[16 + WB_TOKEN_HEX];
 
 #define JSON	"application/json"
+#define LEAD	'6'	/* of this suite's BSNs */
 
 static void
 make_bearer(int64_t user_id, char *out, size_t n)
@@ -60,36 +60,6 @@ setup(void **state)
 	make_bearer(uwv_id, U, sizeof(U));
 	make_bearer(adm_id, ADM, sizeof(ADM));
 	return 0;
-}
-
-/* A BSN that passes the 11-proef, different for each seq (as in
- * test_client.c, with another first digit). */
-static void
-bsn_for(unsigned seq, char out[10])
-{
-	unsigned	sum, i;
-
-	for (;; seq++) {
-		snprintf(out, 10, "6%07u", seq % 10000000);
-		for (i = 0, sum = 0; i < 8; i++)
-			sum += (9 - i) * (unsigned)(out[i] - '0');
-		if (sum % 11 != 10)
-			break;
-	}
-	out[8] = (char)('0' + sum % 11);
-	out[9] = '\0';
-}
-
-static int64_t __attribute__((format(printf, 1, 2)))
-countf(const char *fmt, ...)
-{
-	char	sql[256];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	return dbt_int(&T.dbt, sql);
 }
 
 /* One API request; `body` NULL sends none.  `ct` is the Content-Type
@@ -215,7 +185,7 @@ register_client(unsigned seq)
 	json_t	*v;
 	int64_t	 id;
 
-	bsn_for(seq, bsn);
+	ch_bsn_for(LEAD, seq, bsn);
 	v = api_json("POST", "/api/v1/clients", G, client_body(bsn,
 	    ", \"target_group\": \"epa\", \"phone\": \"06 1234\", "
 	    "\"function\": \"ips-trajectbegeleider\""), 201);
@@ -330,7 +300,7 @@ test_register(void **state)
 		{ "application/json; charset=latin1", NULL, 415, NULL },
 	};
 	char		 bsn[10], bad_bsn[10], body[1024];
-	int64_t		 clients = countf("SELECT count(*) FROM client");
+	int64_t		 clients = ch_countf(&T, "SELECT count(*) FROM client");
 	int64_t		 created = ht_audit_count(&T, "client.create", NULL);
 	struct ht_resp	 r;
 	json_t		*v;
@@ -339,7 +309,7 @@ test_register(void **state)
 	size_t		 i;
 
 	(void)state;
-	bsn_for(100, bsn);
+	ch_bsn_for(LEAD, 100, bsn);
 	for (i = 0; i < WB_NELEM(bad); i++)
 		(void)expect_error("POST", "/api/v1/clients", G, bad[i].ct,
 		    bad[i].body != NULL ? bad[i].body : client_body(bsn,
@@ -411,7 +381,7 @@ test_register(void **state)
 		free(big);
 	}
 	/* None of that changed anything. */
-	assert_int_equal(countf("SELECT count(*) FROM client"), clients);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client"), clients);
 	assert_int_equal(ht_audit_count(&T, "client.create", NULL), created);
 
 	/* dd-mm-jjjj is accepted too; function defaults to "overig". */
@@ -431,10 +401,11 @@ test_register(void **state)
 	assert_string_equal(loc, body);
 	free(loc);
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM client"), clients + 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client"), clients +
+	    1);
 	assert_int_equal(ht_audit_count(&T, "client.create", "allowed"),
 	    created + 1);
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND function = 'overig'", (long long)id), 1);
 	v = api_json("GET", body, G, NULL, 200);
 	assert_string_equal(str(v, "birth_date"), "1990-04-01");
@@ -451,7 +422,8 @@ test_register(void **state)
 	assert_string_equal(str(v, "field"), "bsn");
 	assert_null(json_object_get(v, "id"));
 	json_decref(v);
-	assert_int_equal(countf("SELECT count(*) FROM client"), clients + 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client"), clients +
+	    1);
 }
 
 static void
@@ -574,8 +546,8 @@ test_consent_policy(void **state)
 	assert_int_equal(num(v, "id"), k);
 	assert_true(json_is_true(json_object_get(v, "revoked")));
 	json_decref(v);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE id = %lld "
-	    "AND revoked_at IS NOT NULL", (long long)k), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND revoked_at IS NOT NULL", (long long)k), 1);
 	r_before = ht_audit_count(&T, "client.read", "denied");
 	p_before = ht_audit_count(&T, "plan.read", "denied");
 	expect_hidden("GET", client, U, NULL);
@@ -600,8 +572,8 @@ test_no_health_by_uwv(void **state)
 	(void)state;
 	(void)grant(G, id, "[\"identity\", \"work\", \"plan\"]", 201);
 	add_uwv(id);
-	consents = countf("SELECT count(*) FROM consent WHERE client_id = "
-	    "%lld", (long long)id);
+	consents = ch_countf(&T, "SELECT count(*) FROM consent WHERE client_id "
+	    "= %lld", (long long)id);
 	denied = ht_audit_count(&T, "consent.grant", "denied");
 	/* UWV cannot grant itself health (nor anything else it does not
 	 * hold): refused like a missing client, and audited. */
@@ -611,11 +583,11 @@ test_no_health_by_uwv(void **state)
 	    "\"method\": \"mondeling\""));
 	assert_int_equal(ht_audit_count(&T, "consent.grant", "denied"),
 	    denied + 1);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE "
 	    "client_id = %lld", (long long)id), consents);
 	/* The same request from the GGZ that holds health is fine. */
 	(void)grant(G, id, "[\"health\"]", 201);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE "
 	    "client_id = %lld", (long long)id), consents + 1);
 
 	/* Consent fields, with the API's names. */
@@ -630,7 +602,7 @@ test_no_health_by_uwv(void **state)
 	    "[\"work\"]", "\"method\": \"schriftelijk\""), 400, "evidence");
 	(void)expect_error("POST", path, G, NULL, consent_body("UWV-A",
 	    "[\"work\"]", "\"method\": \"online\""), 400, "method");
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE "
 	    "client_id = %lld", (long long)id), consents + 1);
 }
 
@@ -644,8 +616,8 @@ test_admin_sees_nothing(void **state)
 
 	(void)state;
 	k = grant(G, id, "[\"identity\"]", 201);
-	goals = countf("SELECT count(*) FROM goal");
-	consents = countf("SELECT count(*) FROM consent");
+	goals = ch_countf(&T, "SELECT count(*) FROM goal");
+	consents = ch_countf(&T, "SELECT count(*) FROM consent");
 	snprintf(path, sizeof(path), "/api/v1/clients/%lld", (long long)id);
 	expect_hidden("GET", path, ADM, NULL);
 	snprintf(path, sizeof(path), "/api/v1/clients/%lld/plan",
@@ -673,21 +645,22 @@ test_admin_sees_nothing(void **state)
 	    "%lld, \"purpose\": \"re-integratie\", \"question\": \"?\"}",
 	    (long long)id, (long long)cp_uwv);
 	expect_hidden("POST", "/api/v1/referrals", ADM, body);
-	bsn_for(401, bsn);
+	ch_bsn_for(LEAD, 401, bsn);
 	expect_hidden("POST", "/api/v1/clients", ADM, client_body(bsn, ""));
 	assert_int_equal(ht_audit_count(&T, "client.read", "denied"),
 	    denied + 1);
-	assert_int_equal(countf("SELECT count(*) FROM goal"), goals);
-	assert_int_equal(countf("SELECT count(*) FROM consent"), consents);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE id = %lld "
-	    "AND revoked_at IS NULL", (long long)k), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM goal"), goals);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent"),
+	    consents);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND revoked_at IS NULL", (long long)k), 1);
 }
 
 static void
 test_referral(void **state)
 {
 	int64_t		 id = register_client(500);
-	int64_t		 before = countf("SELECT count(*) FROM referral");
+	int64_t before = ch_countf(&T, "SELECT count(*) FROM referral");
 	char		 body[512];
 	const char	*msg;
 	json_t		*v;
@@ -703,12 +676,14 @@ test_referral(void **state)
 	    "contact_point");
 	assert_non_null(strstr(msg, "toestemming"));
 	assert_non_null(strstr(msg, "UWV-A"));
-	assert_int_equal(countf("SELECT count(*) FROM referral"), before);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral"),
+	    before);
 	(void)grant(G, id, "[\"identity\", \"work\"]", 201);
 	v = api_json("POST", "/api/v1/referrals", G, body, 201);
 	assert_true(num(v, "id") > 0);
 	json_decref(v);
-	assert_int_equal(countf("SELECT count(*) FROM referral"), before + 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral"), before
+	    + 1);
 	/* Typed fields: a number is a number. */
 	snprintf(body, sizeof(body), "{\"client\": \"%lld\", \"contact_point"
 	    "\": %lld, \"purpose\": \"re-integratie\", \"question\": \"?\"}",
@@ -730,14 +705,15 @@ test_referral(void **state)
 	    "%lld, \"purpose\": \"re-integratie\", \"question\": \"?\"}",
 	    (long long)id, (long long)cp_uwv);
 	expect_hidden("POST", "/api/v1/referrals", U, body);
-	assert_int_equal(countf("SELECT count(*) FROM referral"), before + 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral"), before
+	    + 1);
 }
 
 static void
 test_goals_and_team(void **state)
 {
 	int64_t		id = register_client(600), other = register_client(601);
-	int64_t		goals = countf("SELECT count(*) FROM goal");
+	int64_t		goals = ch_countf(&T, "SELECT count(*) FROM goal");
 	int64_t		denied = ht_audit_count(&T, "team.add", "denied");
 	char		path[64], past[16], body[256];
 
@@ -758,12 +734,12 @@ test_goals_and_team(void **state)
 	    "\"Werk\", \"target\": \"Twee dagen\", \"owner_organisation\": "
 	    "\"GGZ-A\", \"due_date\": \"%s\"}", past);
 	(void)expect_error("POST", path, G, NULL, body, 400, "due_date");
-	assert_int_equal(countf("SELECT count(*) FROM goal"), goals);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM goal"), goals);
 	/* No due date at all is fine. */
 	json_decref(api_json("POST", path, G, "{\"track\": \"dagbesteding\", "
 	    "\"title\": \"Naar de moestuin\", \"target\": \"Elke week\", "
 	    "\"owner_organisation\": \"GGZ-A\", \"due_date\": null}", 201));
-	assert_int_equal(countf("SELECT count(*) FROM goal"), goals + 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM goal"), goals + 1);
 
 	/* The team: an unknown address is a field error for a member of
 	 * the team, and a 404 (audited) for anyone else, so addresses cannot

@@ -9,9 +9,8 @@
  * the text could be missing for another reason, with one that finds the
  * same text where it belongs, so it cannot pass by accident.
  */
-#include "httptest.h"
+#include "clienthttp.h"
 #include "base/log.h"
-#include "base/time.h"
 
 static struct ht T;
 static char region[8];		/* the region of GM0796 */
@@ -22,6 +21,9 @@ static struct ht_user G, U, O;	/* GGZ, UWV, other GGZ professional */
 static struct ht_user ADM, AUD, CO;	/* admin, auditor, coordinator */
 
 #define EPA	"Ernstige psychische aandoening"
+#define LEAD	'7'	/* of this suite's BSNs */
+/* A written consent's method and evidence. */
+#define WRITTEN	"method=schriftelijk&evidence=Formulier+2026-17"
 
 static int
 setup(void **state)
@@ -55,181 +57,10 @@ setup(void **state)
 	return 0;
 }
 
-/* A BSN that passes the 11-proef (weights 9..2 and -1), different for
- * each seq: "7" and seq in seven digits, then the check digit; a prefix
- * whose remainder is 10 has no check digit and is skipped. */
-static void
-bsn_for(unsigned seq, char out[10])
-{
-	unsigned	sum, i;
-
-	for (;; seq++) {
-		snprintf(out, 10, "7%07u", seq % 10000000);
-		for (i = 0, sum = 0; i < 8; i++)
-			sum += (9 - i) * (unsigned)(out[i] - '0');
-		if (sum % 11 != 10)
-			break;
-	}
-	out[8] = (char)('0' + sum % 11);
-	out[9] = '\0';
-}
-
-/* The id at the end of a redirect's Location ("/clienten/12"). */
-static int64_t
-location_id(const struct ht_resp *r, const char *prefix)
-{
-	char		*loc = ht_header(r, "Location");
-	int64_t		 id;
-	char		*end;
-
-	if (r->status != 303)
-		fail_msg("status %d, want 303:\n%.600s", r->status, r->body);
-	assert_non_null(loc);
-	if (strncmp(loc, prefix, strlen(prefix)) != 0)
-		fail_msg("Location %s, expected %s...", loc, prefix);
-	id = strtoll(loc + strlen(prefix), &end, 10);
-	assert_true(*end == '\0' && id > 0);
-	free(loc);
-	return id;
-}
-
-/* A 303 to `location` with flash `flash`. */
-static void
-expect_redirect(const struct ht_resp *r, const char *location,
-    const char *flash)
-{
-	char	want[64];
-
-	if (r->status != 303)
-		fail_msg("status %d, want 303 to %s:\n%.600s", r->status,
-		    location, r->body);
-	ht_expect_redirect(r, location);
-	snprintf(want, sizeof(want), "wb_flash=%s;", flash);
-	assert_non_null(strstr(r->headers, want));
-}
-
 static int64_t
 count(const char *sql)
 {
 	return dbt_int(&T.dbt, sql);
-}
-
-/* count() of a query made with a format. */
-static int64_t __attribute__((format(printf, 1, 2)))
-countf(const char *fmt, ...)
-{
-	char	sql[256];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	return dbt_int(&T.dbt, sql);
-}
-
-/* The text of a one-value query made with a format, in a static buffer
- * (valid until the next call). */
-static const char * __attribute__((format(printf, 1, 2)))
-textf(const char *fmt, ...)
-{
-	static char	out[128];
-	char		sql[256];
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	dbt_text(&T.dbt, sql, out, sizeof(out));
-	return out;
-}
-
-/* The form fields of a registration (urlencoded) into out. */
-static void
-client_fields(char *out, size_t n, const char *bsn, const char *name,
-    const char *benefit, const char *target_group)
-{
-	/* "Cor+Csrf": the given name, then the family name. */
-	const char	*sp = strchr(name, '+');
-	int		 gl = sp != NULL ? (int)(sp - name) : (int)strlen(name);
-
-	snprintf(out, n, "bsn=%s&given_name=%.*s&family_name=%s&"
-	    "birth_date=14-03-1986&"
-	    "municipality=GM0796&benefit=%s&target_group=%s&"
-	    "function=ips-trajectbegeleider", bsn, gl, name,
-	    sp != NULL ? sp + 1 : "X", benefit, target_group);
-}
-
-/* Register a client as `u` through the form; returns its id. */
-static int64_t
-register_client(const struct ht_user *u, const char *bsn, const char *name)
-{
-	struct ht_resp	r;
-	char		body[512];
-	int64_t		id;
-
-	client_fields(body, sizeof(body), bsn, name, "wia-wga", "epa");
-	ht_post(&T, u, "/clienten/nieuw", body, &r);
-	id = location_id(&r, "/clienten/");
-	ht_resp_free(&r);
-	return id;
-}
-
-/* Record a consent for `org` with `cats` ("categories=a&categories=b")
- * as `u`; returns the new consent's id. */
-static int64_t
-grant(const struct ht_user *u, int64_t client, int64_t org, const char *cats)
-{
-	struct ht_resp	r;
-	char		path[64], body[512], loc[80];
-
-	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
-	    (long long)client);
-	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&%s&"
-	    "valid_from=%s&valid_until=%s&method=schriftelijk&"
-	    "evidence=Formulier+2026-17", (long long)org, cats, today,
-	    next_year);
-	ht_post(&T, u, path, body, &r);
-	snprintf(loc, sizeof(loc), "/clienten/%lld/toestemmingen",
-	    (long long)client);
-	expect_redirect(&r, loc, "consent_granted");
-	ht_resp_free(&r);
-	return countf("SELECT max(id) FROM consent WHERE client_id = %lld",
-	    (long long)client);
-}
-
-/* Add professional `user` to the team of `client` as `u`. */
-static void
-add_member(const struct ht_user *u, int64_t client, int64_t user,
-    const char *function)
-{
-	struct ht_resp	r;
-	char		path[64], body[128];
-
-	snprintf(path, sizeof(path), "/clienten/%lld/team", (long long)client);
-	snprintf(body, sizeof(body), "user=%lld&function=%s", (long long)user,
-	    function);
-	ht_post(&T, u, path, body, &r);
-	expect_redirect(&r, path, "team_added");
-	ht_resp_free(&r);
-}
-
-/* GET /clienten/<id><suffix> as u into r. */
-static void
-get_client(const struct ht_user *u, int64_t id, const char *suffix,
-    struct ht_resp *r)
-{
-	char	path[96];
-
-	snprintf(path, sizeof(path), "/clienten/%lld%s", (long long)id,
-	    suffix);
-	ht_get(&T, u, path, r);
-}
-
-static void
-expect_absent(const char *hay, const char *needle, const char *where)
-{
-	if (strstr(hay, needle) != NULL)
-		fail_msg("\"%s\" found in %s", needle, where);
 }
 
 /* Blank the value after the first `marker` up to `stop`. */
@@ -321,21 +152,21 @@ test_register_redirects_to_client_and_lists_it(void **state)
 	int64_t		id;
 
 	(void)state;
-	bsn_for(100, bsn);
+	ch_bsn_for(LEAD, 100, bsn);
 	ht_get_expect(&T, &G, "/clienten/nieuw", 200, "name=\"bsn\"");
-	client_fields(body, sizeof(body), bsn, "Karin+Klaassen", "wia-wga",
-	    "epa");
+	ch_client_fields(body, sizeof(body), bsn, "Karin", "Klaassen",
+	    "wia-wga", "epa");
 	ht_post(&T, &G, "/clienten/nieuw", body, &r);
-	id = location_id(&r, "/clienten/");
+	id = ch_location_id(&r, "/clienten/");
 	snprintf(loc, sizeof(loc), "/clienten/%lld", (long long)id);
-	expect_redirect(&r, loc, "client_created");
+	ch_expect_redirect(&r, loc, "client_created");
 	ht_resp_free(&r);
 	ht_get_expect(&T, &G, "/clienten", 200, "Karin Klaassen");
 	ht_get_expect(&T, &G, loc, 200, "Karin Klaassen");
 	assert_int_equal(ht_audit_count(&T, "client.create", "allowed"),
 	    before + 1);
 	/* The registrar is on the team with the function chosen. */
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND function = 'ips-trajectbegeleider' AND "
 	    "ended_at IS NULL", (long long)id), 1);
 }
@@ -366,7 +197,7 @@ test_bad_input_refused_and_bsn_never_leaks(void **state)
 	size_t		i, nr = 0;
 
 	(void)state;
-	bsn_for(200, bsn);
+	ch_bsn_for(LEAD, 200, bsn);
 	wb_date_nl(wb_today() + 2, future, sizeof(future));
 	for (i = 0; i < NCASES; i++) {
 		const char *b = strcmp(cases[i].field, "bsn") == 0 ?
@@ -408,8 +239,8 @@ test_bad_input_refused_and_bsn_never_leaks(void **state)
 	if (strstr(log, "CSRF") == NULL)
 		fail_msg("log not caught:\n%.600s", log);
 	/* ...and holds no BSN, valid or not. */
-	expect_absent(log, bsn, "the server log");
-	expect_absent(log, "123456789", "the server log");
+	ch_expect_absent(log, bsn, "the server log");
+	ch_expect_absent(log, "123456789", "the server log");
 	free(log);
 
 	for (i = 0; i < NCASES; i++) {
@@ -430,16 +261,16 @@ test_bad_input_refused_and_bsn_never_leaks(void **state)
 	ht_expect(&r[NCASES], 400, "Geen cli\xc3\xabnt gevonden");
 	ht_expect(&r[NCASES + 1], 400, "Dit is geen geldig BSN");
 	ht_expect(&r[NCASES + 2], 200, "Mijn cli\xc3\xabnten");
-	expect_absent(r[NCASES].body, bsn, "the list after a search");
-	expect_absent(r[NCASES + 1].body, "123456789",
+	ch_expect_absent(r[NCASES].body, bsn, "the list after a search");
+	ch_expect_absent(r[NCASES + 1].body, "123456789",
 	    "the list after a search");
-	expect_absent(r[NCASES + 2].body, bsn, "the list page");
+	ch_expect_absent(r[NCASES + 2].body, bsn, "the list page");
 	assert_int_equal(r[NCASES + 3].status, 400);
 	assert_int_equal(r[NCASES + 4].status, 400);
 	assert_int_equal(r[NCASES + 5].status, 403);
 	for (i = 0; i < nr; i++) {
-		expect_absent(r[i].headers, bsn, "the response headers");
-		expect_absent(r[i].headers, "123456789",
+		ch_expect_absent(r[i].headers, bsn, "the response headers");
+		ch_expect_absent(r[i].headers, "123456789",
 		    "the response headers");
 		assert_null(strstr(r[i].headers, "Location:"));
 		ht_resp_free(&r[i]);
@@ -457,14 +288,15 @@ test_duplicate_bsn_tells_only_team_members(void **state)
 	int64_t		id, clients;
 
 	(void)state;
-	bsn_for(300, bsn);
-	id = register_client(&G, bsn, "Dirk+Dubbel");
+	ch_bsn_for(LEAD, 300, bsn);
+	id = ch_register(&T, &G, bsn, "Dirk", "Dubbel");
 	clients = count("SELECT count(*) FROM client");
 	snprintf(loc, sizeof(loc), "/clienten/%lld", (long long)id);
-	client_fields(body, sizeof(body), bsn, "Dirk+Dubbel", "ww", "cmd");
+	ch_client_fields(body, sizeof(body), bsn, "Dirk", "Dubbel", "ww",
+	    "cmd");
 
 	ht_post(&T, &G, "/clienten/nieuw", body, &r);
-	expect_redirect(&r, loc, "client_exists");
+	ch_expect_redirect(&r, loc, "client_exists");
 	ht_resp_free(&r);
 
 	ht_post(&T, &O, "/clienten/nieuw", body, &r);
@@ -473,16 +305,16 @@ test_duplicate_bsn_tells_only_team_members(void **state)
 	ht_expect(&r, r.status, "Er is al een cli\xc3\xabnt met dit BSN");
 	assert_null(ht_header(&r, "Location"));
 	snprintf(link, sizeof(link), "\"%s\"", loc);
-	expect_absent(r.body, link, "the refusal");
+	ch_expect_absent(r.body, link, "the refusal");
 	snprintf(link, sizeof(link), "%s/", loc);
-	expect_absent(r.body, link, "the refusal");
+	ch_expect_absent(r.body, link, "the refusal");
 	ht_resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM client"), clients);
 	/* The stored record is untouched by either attempt. */
-	assert_int_equal(countf("SELECT count(*) FROM client WHERE id = %lld "
-	    "AND benefit = 'wia-wga' AND target_group = 'epa'",
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client WHERE id = "
+	    "%lld AND benefit = 'wia-wga' AND target_group = 'epa'",
 	    (long long)id), 1);
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld", (long long)id), 1);
 }
 
@@ -501,51 +333,51 @@ test_uwv_sees_only_consented_categories(void **state)
 	int64_t		id, health;
 
 	(void)state;
-	bsn_for(400, bsn);
-	id = register_client(&G, bsn, "Wim+Wachter");
+	ch_bsn_for(LEAD, 400, bsn);
+	id = ch_register(&T, &G, bsn, "Wim", "Wachter");
 
 	/* The registering GGZ sees everything, the target group too. */
-	get_client(&G, id, "", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Wim Wachter");
 	assert_non_null(strstr(r.body, EPA));
 	assert_non_null(strstr(r.body, "Tijdlijn"));
 	ht_resp_free(&r);
 
-	get_client(&U, id, "", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_get(&T, &U, "/clienten/99999", &none);
 	ht_expect(&r, 404, NULL);
 	ht_expect(&none, 404, NULL);
 	strip_request(r.body);
 	strip_request(none.body);
 	expect_same_page(r.body, none.body);
-	expect_absent(r.body, "Wim Wachter", "the 404 page");
+	ch_expect_absent(r.body, "Wim Wachter", "the 404 page");
 	ht_resp_free(&r);
 	ht_resp_free(&none);
 	assert_true(ht_audit_count(&T, "client.read", "denied") > denied);
 	/* Its tabs are hidden the same way. */
-	get_client(&U, id, "/team", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "/team", &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
-	get_client(&U, id, "/toestemmingen", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "/toestemmingen", &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 
-	(void)grant(&G, id, uwv, "categories=identity&categories=work&"
-	    "categories=plan");
-	add_member(&G, id, uwv_id, "arbeidsdeskundige");
-	get_client(&U, id, "", &r);
+	(void)ch_grant(&T, &G, id, uwv, "categories=identity&categories=work&"
+	    "categories=plan", WRITTEN);
+	ch_add_member(&T, &G, id, uwv_id, "arbeidsdeskundige");
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Wim Wachter");
 	assert_non_null(strstr(r.body, "WIA-WGA"));
-	expect_absent(r.body, EPA, "the UWV view without health consent");
-	expect_absent(r.body, "Tijdlijn", "the UWV view without notes");
+	ch_expect_absent(r.body, EPA, "the UWV view without health consent");
+	ch_expect_absent(r.body, "Tijdlijn", "the UWV view without notes");
 	ht_resp_free(&r);
 	ht_get_expect(&T, &U, "/clienten", 200, "Wim Wachter");
 
-	health = grant(&G, id, uwv, "categories=identity&categories=work&"
-	    "categories=health");
-	get_client(&U, id, "", &r);
+	health = ch_grant(&T, &G, id, uwv,
+	    "categories=identity&categories=work&categories=health", WRITTEN);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, EPA);
-	expect_absent(r.body, "Tijdlijn", "the UWV view without notes");
+	ch_expect_absent(r.body, "Tijdlijn", "the UWV view without notes");
 	ht_resp_free(&r);
 
 	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen/%lld/"
@@ -554,13 +386,13 @@ test_uwv_sees_only_consented_categories(void **state)
 	ht_post(&T, &G, path, body, &r);
 	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
 	    (long long)id);
-	expect_redirect(&r, path, "consent_revoked");
+	ch_expect_redirect(&r, path, "consent_revoked");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE id = %lld "
-	    "AND revoked_at IS NOT NULL", (long long)health), 1);
-	get_client(&U, id, "", &r);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND revoked_at IS NOT NULL", (long long)health), 1);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Wim Wachter");
-	expect_absent(r.body, EPA, "the UWV view after the revocation");
+	ch_expect_absent(r.body, EPA, "the UWV view after the revocation");
 	ht_resp_free(&r);
 }
 
@@ -574,10 +406,11 @@ test_uwv_cannot_grant_itself_health(void **state)
 	int64_t		id, consents;
 
 	(void)state;
-	bsn_for(500, bsn);
-	id = register_client(&G, bsn, "Henk+Heel");
-	(void)grant(&G, id, uwv, "categories=identity&categories=work");
-	add_member(&G, id, uwv_id, "arbeidsdeskundige");
+	ch_bsn_for(LEAD, 500, bsn);
+	id = ch_register(&T, &G, bsn, "Henk", "Heel");
+	(void)ch_grant(&T, &G, id, uwv, "categories=identity&categories=work",
+	    WRITTEN);
+	ch_add_member(&T, &G, id, uwv_id, "arbeidsdeskundige");
 	consents = count("SELECT count(*) FROM consent");
 
 	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
@@ -591,9 +424,9 @@ test_uwv_cannot_grant_itself_health(void **state)
 	ht_resp_free(&r);
 	assert_int_equal(count("SELECT count(*) FROM consent"), consents);
 	/* Still no health for UWV. */
-	get_client(&U, id, "", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Henk Heel");
-	expect_absent(r.body, EPA, "the UWV view");
+	ch_expect_absent(r.body, EPA, "the UWV view");
 	ht_resp_free(&r);
 }
 
@@ -607,13 +440,13 @@ test_team_member_needs_org_consent(void **state)
 	int64_t		id;
 
 	(void)state;
-	bsn_for(600, bsn);
-	id = register_client(&G, bsn, "Tom+Team");
+	ch_bsn_for(LEAD, 600, bsn);
+	id = ch_register(&T, &G, bsn, "Tom", "Team");
 	/* Only the registering organisation's people are candidates. */
-	get_client(&G, id, "/team", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/team", &r);
 	ht_expect(&r, 200, "Gerda Zorg");
-	expect_absent(r.body, "Olaf Ander", "the candidates");
-	expect_absent(r.body, "Ursula Werk", "the candidates");
+	ch_expect_absent(r.body, "Olaf Ander", "the candidates");
+	ch_expect_absent(r.body, "Ursula Werk", "the candidates");
 	ht_resp_free(&r);
 
 	snprintf(path, sizeof(path), "/clienten/%lld/team", (long long)id);
@@ -625,10 +458,10 @@ test_team_member_needs_org_consent(void **state)
 	snprintf(body, sizeof(body), "user=%lld&function=arbeidsdeskundige",
 	    (long long)uwv_id);
 	ht_post_expect(&T, &G, path, body, 400, "geen toestemming gegeven");
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld", (long long)id), 1);
 	/* And so they still see nothing. */
-	get_client(&O, id, "", &r);
+	ch_get_id(&T, &O, "/clienten/", id, "", &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 }
@@ -647,22 +480,22 @@ test_non_professionals_never_see_client(void **state)
 	size_t		i, j;
 
 	(void)state;
-	bsn_for(700, bsn);
-	id = register_client(&G, bsn, "Nina+Niemand");
+	ch_bsn_for(LEAD, 700, bsn);
+	id = ch_register(&T, &G, bsn, "Nina", "Niemand");
 	for (i = 0; i < WB_NELEM(who); i++)
 		for (j = 0; j < WB_NELEM(tabs); j++) {
-			get_client(who[i], id, tabs[j], &r);
+			ch_get_id(&T, who[i], "/clienten/", id, tabs[j], &r);
 			if (r.status != 404)
 				fail_msg("user %zu, tab '%s': status %d", i,
 				    tabs[j], r.status);
-			expect_absent(r.body, "Nina Niemand", "a 404 page");
-			expect_absent(r.body, "WIA-WGA", "a 404 page");
+			ch_expect_absent(r.body, "Nina Niemand", "a 404 page");
+			ch_expect_absent(r.body, "WIA-WGA", "a 404 page");
 			ht_resp_free(&r);
 		}
 	ht_get_expect(&T, &ADM, "/clienten/nieuw", 403, NULL);
 	clients = count("SELECT count(*) FROM client");
-	bsn_for(710, bsn);
-	client_fields(body, sizeof(body), bsn, "Adam+Admin", "ww", "cmd");
+	ch_bsn_for(LEAD, 710, bsn);
+	ch_client_fields(body, sizeof(body), bsn, "Adam", "Admin", "ww", "cmd");
 	ht_post_expect(&T, &ADM, "/clienten/nieuw", body, 403, NULL);
 	assert_int_equal(count("SELECT count(*) FROM client"), clients);
 }
@@ -679,10 +512,10 @@ test_full_bsn_only_on_request_and_not_cached(void **state)
 	int64_t		id;
 
 	(void)state;
-	id = register_client(&G, "123456782", "Bram+Bsn");
-	get_client(&G, id, "", &r);
+	id = ch_register(&T, &G, "123456782", "Bram", "Bsn");
+	ch_get_id(&T, &G, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "*****6782");
-	expect_absent(r.body, "123456782", "the client page");
+	ch_expect_absent(r.body, "123456782", "the client page");
 	ht_resp_free(&r);
 	assert_int_equal(ht_audit_count(&T, "client.bsn.read", "allowed"),
 	    before);
@@ -701,7 +534,7 @@ test_full_bsn_only_on_request_and_not_cached(void **state)
 	/* Not for someone who may not see the client. */
 	ht_post(&T, &U, path, "", &r);
 	ht_expect(&r, 404, NULL);
-	expect_absent(r.body, "123456782", "a refusal");
+	ch_expect_absent(r.body, "123456782", "a refusal");
 	ht_resp_free(&r);
 	assert_int_equal(ht_audit_count(&T, "client.bsn.read", "allowed"),
 	    before + 1);
@@ -717,16 +550,18 @@ test_post_without_csrf_changes_nothing(void **state)
 	size_t		i;
 
 	(void)state;
-	bsn_for(900, bsn);
-	id = register_client(&G, bsn, "Cor+Csrf");
-	cid = grant(&G, id, uwv, "categories=identity&categories=work");
+	ch_bsn_for(LEAD, 900, bsn);
+	id = ch_register(&T, &G, bsn, "Cor", "Csrf");
+	cid = ch_grant(&T, &G, id, uwv, "categories=identity&categories=work",
+	    WRITTEN);
 	clients = count("SELECT count(*) FROM client");
 	consents = count("SELECT count(*) FROM consent");
 	members = count("SELECT count(*) FROM care_team");
 	reads = ht_audit_count(&T, "client.bsn.read", NULL);
 
-	bsn_for(910, bsn2);
-	client_fields(body, sizeof(body), bsn2, "Nieuw+Csrf", "ww", "cmd");
+	ch_bsn_for(LEAD, 910, bsn2);
+	ch_client_fields(body, sizeof(body), bsn2, "Nieuw", "Csrf", "ww",
+	    "cmd");
 	for (i = 0; i < 2; i++) {
 		/* Once without a token, once with a wrong one. */
 		char	b[640];
@@ -772,18 +607,19 @@ test_post_without_csrf_changes_nothing(void **state)
 	snprintf(path, sizeof(path), "/clienten/%lld/bsn", (long long)id);
 	ht_request(&T, "POST", path, "", G.cookie, &r);
 	ht_expect(&r, 403, NULL);
-	expect_absent(r.body, bsn, "a refusal");
+	ch_expect_absent(r.body, bsn, "a refusal");
 	ht_resp_free(&r);
 
 	assert_int_equal(count("SELECT count(*) FROM client"), clients);
 	assert_int_equal(count("SELECT count(*) FROM consent"), consents);
 	assert_int_equal(count("SELECT count(*) FROM care_team"), members);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE id = %lld "
-	    "AND revoked_at IS NULL", (long long)cid), 1);
-	assert_string_equal(textf("SELECT given_name || ' ' || family_name FROM client WHERE id = %lld",
-	    (long long)id), "Cor Csrf");
-	assert_string_equal(textf("SELECT benefit FROM client WHERE id = "
-	    "%lld", (long long)id), "wia-wga");
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND revoked_at IS NULL", (long long)cid), 1);
+	assert_string_equal(ch_textf(&T, "SELECT given_name || ' ' || "
+	    "family_name FROM client WHERE id = %lld", (long long)id), "Cor "
+	    "Csrf");
+	assert_string_equal(ch_textf(&T, "SELECT benefit FROM client WHERE id "
+	    "= %lld", (long long)id), "wia-wga");
 	assert_int_equal(ht_audit_count(&T, "client.bsn.read", NULL), reads);
 }
 
@@ -800,7 +636,7 @@ test_bsn_search_finds_only_own_clients(void **state)
 	size_t		i;
 
 	(void)state;
-	id = register_client(&G, "249566758", "Sara+Zoek");
+	id = ch_register(&T, &G, "249566758", "Sara", "Zoek");
 	snprintf(loc, sizeof(loc), "/clienten/%lld", (long long)id);
 
 	ht_post(&T, &G, "/clienten/zoeken", "bsn=249566758", &r);
@@ -814,9 +650,9 @@ test_bsn_search_finds_only_own_clients(void **state)
 	denied = ht_audit_count(&T, "client.search", "denied");
 	ht_post(&T, &U, "/clienten/zoeken", "bsn=249566758", &r);
 	ht_expect(&r, 400, "Geen cli\xc3\xabnt gevonden");
-	expect_absent(r.body, "249566758", "the list after a search");
-	expect_absent(r.body, "Sara Zoek", "the list after a search");
-	expect_absent(r.headers, "249566758", "the response headers");
+	ch_expect_absent(r.body, "249566758", "the list after a search");
+	ch_expect_absent(r.body, "Sara Zoek", "the list after a search");
+	ch_expect_absent(r.headers, "249566758", "the response headers");
 	ht_resp_free(&r);
 	assert_int_equal(ht_audit_count(&T, "client.search", "denied"),
 	    denied + 1);
@@ -857,18 +693,19 @@ test_uwv_edit_keeps_target_group(void **state)
 	int64_t		id;
 
 	(void)state;
-	bsn_for(1100, bsn);
-	id = register_client(&G, bsn, "Eva+Edit");
-	(void)grant(&G, id, uwv, "categories=identity&categories=work");
-	add_member(&G, id, uwv_id, "arbeidsdeskundige");
+	ch_bsn_for(LEAD, 1100, bsn);
+	id = ch_register(&T, &G, bsn, "Eva", "Edit");
+	(void)ch_grant(&T, &G, id, uwv, "categories=identity&categories=work",
+	    WRITTEN);
+	ch_add_member(&T, &G, id, uwv_id, "arbeidsdeskundige");
 
 	/* The GGZ form has the target group, the UWV form does not. */
-	get_client(&G, id, "/bewerken", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/bewerken", &r);
 	ht_expect(&r, 200, "id=\"target_group\"");
 	ht_resp_free(&r);
-	get_client(&U, id, "/bewerken", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "/bewerken", &r);
 	ht_expect(&r, 200, "id=\"benefit\"");
-	expect_absent(r.body, "id=\"target_group\"", "the UWV edit form");
+	ch_expect_absent(r.body, "id=\"target_group\"", "the UWV edit form");
 	ht_resp_free(&r);
 
 	snprintf(path, sizeof(path), "/clienten/%lld/bewerken", (long long)id);
@@ -876,10 +713,10 @@ test_uwv_edit_keeps_target_group(void **state)
 	    "birth_date=14-03-1986&"
 	    "municipality=GM0796&benefit=ww", &r);
 	snprintf(loc, sizeof(loc), "/clienten/%lld", (long long)id);
-	expect_redirect(&r, loc, "saved");
+	ch_expect_redirect(&r, loc, "saved");
 	ht_resp_free(&r);
-	assert_string_equal(textf("SELECT benefit FROM client WHERE id = "
-	    "%lld", (long long)id), "ww");
+	assert_string_equal(ch_textf(&T, "SELECT benefit FROM client WHERE id "
+	    "= %lld", (long long)id), "ww");
 
 	ht_post(&T, &U, path, "given_name=Eva&family_name=Edit&"
 	    "birth_date=14-03-1986&"
@@ -887,11 +724,11 @@ test_uwv_edit_keeps_target_group(void **state)
 	if (r.status != 303 && r.status != 400 && r.status != 403)
 		fail_msg("status %d", r.status);
 	ht_resp_free(&r);
-	assert_string_equal(textf("SELECT target_group FROM client WHERE "
-	    "id = %lld", (long long)id), "epa");
-	get_client(&U, id, "", &r);
+	assert_string_equal(ch_textf(&T, "SELECT target_group FROM client "
+	    "WHERE id = %lld", (long long)id), "epa");
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Eva Edit");
-	expect_absent(r.body, "Common mental disorder", "the UWV view");
+	ch_expect_absent(r.body, "Common mental disorder", "the UWV view");
 	ht_resp_free(&r);
 }
 

@@ -12,8 +12,7 @@
  * are simply broken.  The BSN search, the referral inbox, the access log
  * and the lists are checked as well.
  */
-#include "httptest.h"
-#include "base/time.h"
+#include "clienthttp.h"
 #include "base/str.h"
 #include "web/router.h"
 
@@ -23,7 +22,6 @@ static struct ht T;
 static struct ht_user G, U;		/* GGZ (registers), UWV (outsider) */
 static char ggz_auth[16 + WB_TOKEN_HEX], uwv_auth[16 + WB_TOKEN_HEX];
 static int64_t client_id, uwv_org, uwv_user;
-static char today[16], next_year[16];
 
 #define GIVEN	"Zeldzaamvoornaam"
 #define FAMILY	"Onvindbaarachternaam"
@@ -32,15 +30,13 @@ static char today[16], next_year[16];
 static int
 setup(void **state)
 {
-	char		 region[8], body[600], loc[64];
-	struct ht_resp	 r;
-	int64_t		 ggz, ggz_user;
+	char	 region[8], body[600], loc[64], today[16];
+	int64_t	 ggz, ggz_user;
 
 	ht_setup(&T);
 	*state = &T;
 	ht_region_of(&T, "GM0796", region, sizeof(region));
 	wb_date_nl(wb_today(), today, sizeof(today));
-	wb_date_nl(wb_today() + 365, next_year, sizeof(next_year));
 	ggz = ht_add_org(&T, "GGZ-L", "ggz", region);
 	uwv_org = ht_add_org(&T, "UWV-L", "uwv", region);
 	ggz_user = ht_add_user(&T, "ggz@l.example", "professional", "GGZ-L",
@@ -57,17 +53,8 @@ setup(void **state)
 	ht_token_for(&T, uwv_user, uwv_auth + 7, sizeof(uwv_auth) - 7);
 
 	/* A client with something in every part of the record. */
-	snprintf(body, sizeof(body), "bsn=%s&given_name=%s&family_name=%s&"
-	    "birth_date=14-03-1986&municipality=GM0796&benefit=wia-wga&"
-	    "target_group=epa&function=behandelaar", BSN, GIVEN, FAMILY);
-	ht_post(&T, &G, "/clienten/nieuw", body, &r);
-	assert_int_equal(r.status, 303);
-	ht_resp_free(&r);
-	client_id = dbt_int(&T.dbt, "SELECT max(id) FROM client");
-	snprintf(loc, sizeof(loc), "/clienten/%lld/plan/doelen",
-	    (long long)client_id);
-	ht_post_expect(&T, &G, loc, "track=zorg&title=Slapen&"
-	    "target=PHQ-9+onder+10", 303, NULL);
+	client_id = ch_register(&T, &G, BSN, GIVEN, FAMILY);
+	ch_add_goal(&T, &G, client_id, "zorg", "Slapen");
 	snprintf(loc, sizeof(loc), "/clienten/%lld/tijdlijn",
 	    (long long)client_id);
 	snprintf(body, sizeof(body), "kind=gesprek&on_date=%s&body=Intake",
@@ -163,7 +150,7 @@ lists_show_nothing(void)
 static void
 test_nothing_before_consent_nothing_after_revocation(void **state)
 {
-	char		 path[96], body[400];
+	char		 path[96];
 	struct ht_resp	 r;
 	int64_t		 consent, routes;
 
@@ -176,19 +163,10 @@ test_nothing_before_consent_nothing_after_revocation(void **state)
 
 	/* With a consent (no health) and a place on the team, the record
 	 * opens for UWV: the walk above was not vacuous. */
-	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
-	    (long long)client_id);
-	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&"
-	    "categories=identity&categories=work&categories=plan&"
-	    "valid_from=%s&valid_until=%s&method=schriftelijk&evidence=F1",
-	    (long long)uwv_org, today, next_year);
-	ht_post_expect(&T, &G, path, body, 303, NULL);
-	consent = dbt_int(&T.dbt, "SELECT max(id) FROM consent");
-	snprintf(path, sizeof(path), "/clienten/%lld/team",
-	    (long long)client_id);
-	snprintf(body, sizeof(body), "user=%lld&function=arbeidsdeskundige",
-	    (long long)uwv_user);
-	ht_post_expect(&T, &G, path, body, 303, NULL);
+	consent = ch_grant(&T, &G, client_id, uwv_org, "categories=identity&"
+	    "categories=work&categories=plan", "method=schriftelijk&"
+	    "evidence=F1");
+	ch_add_member(&T, &G, client_id, uwv_user, "arbeidsdeskundige");
 	snprintf(path, sizeof(path), "/clienten/%lld", (long long)client_id);
 	ht_get_expect(&T, &U, path, 200, FAMILY);
 	/* ...but never the care goal (health) */

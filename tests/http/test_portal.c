@@ -12,8 +12,7 @@
  * the text could be missing for another reason, with one that finds it
  * where it belongs.
  */
-#include "httptest.h"
-#include "base/time.h"
+#include "clienthttp.h"
 
 static struct ht T;
 static char region[8];			/* the region of GM0796 */
@@ -24,6 +23,7 @@ static struct ht_user G, U, ADM;	/* GGZ, UWV, administrator */
 
 #define EPA	"Ernstige psychische aandoening"
 #define PW	"Mijn-Geheim-4711"	/* (nothing to URL-encode) */
+#define LEAD	'6'			/* of this suite's BSNs */
 
 static int
 setup(void **state)
@@ -51,201 +51,16 @@ setup(void **state)
 	return 0;
 }
 
-/* A BSN that passes the 11-proef, different for each seq (as in
- * test_client.c, with "6" first so the two never meet). */
-static void
-bsn_for(unsigned seq, char out[10])
-{
-	unsigned	sum, i;
-
-	for (;; seq++) {
-		snprintf(out, 10, "6%07u", seq % 10000000);
-		for (i = 0, sum = 0; i < 8; i++)
-			sum += (9 - i) * (unsigned)(out[i] - '0');
-		if (sum % 11 != 10)
-			break;
-	}
-	out[8] = (char)('0' + sum % 11);
-	out[9] = '\0';
-}
-
-/* count() of a query made with a format. */
-static int64_t __attribute__((format(printf, 1, 2)))
-countf(const char *fmt, ...)
-{
-	char	sql[512];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	return dbt_int(&T.dbt, sql);
-}
-
-static void
-expect_absent(const char *hay, const char *needle, const char *where)
-{
-	if (strstr(hay, needle) != NULL)
-		fail_msg("\"%s\" found in %s", needle, where);
-}
-
-/* A 303 to `location` with flash `flash` (NULL: none). */
-static void
-expect_redirect(const struct ht_resp *r, const char *location,
-    const char *flash)
-{
-	char	want[64];
-
-	if (r->status != 303)
-		fail_msg("status %d, want 303 to %s:\n%.600s", r->status,
-		    location, r->body);
-	ht_expect_redirect(r, location);
-	if (flash == NULL)
-		return;
-	snprintf(want, sizeof(want), "wb_flash=%s;", flash);
-	assert_non_null(strstr(r->headers, want));
-}
-
-/* Register a client "given Family" as the GGZ professional; returns its
- * id.  `given` and `family` need no URL encoding. */
-static int64_t
-register_client(unsigned seq, const char *given, const char *family)
-{
-	struct ht_resp	r;
-	char		body[512], bsn[10], *loc, *end;
-	int64_t		id;
-
-	bsn_for(seq, bsn);
-	snprintf(body, sizeof(body), "bsn=%s&given_name=%s&family_name=%s&"
-	    "birth_date=14-03-1986&municipality=GM0796&benefit=wia-wga&"
-	    "target_group=epa&function=ips-trajectbegeleider", bsn, given,
-	    family);
-	ht_post(&T, &G, "/clienten/nieuw", body, &r);
-	if (r.status != 303)
-		fail_msg("register: status %d:\n%.600s", r.status, r.body);
-	loc = ht_header(&r, "Location");
-	assert_non_null(loc);
-	assert_true(strncmp(loc, "/clienten/", 10) == 0);
-	id = strtoll(loc + 10, &end, 10);
-	assert_true(*end == '\0' && id > 0);
-	free(loc);
-	ht_resp_free(&r);
-	return id;
-}
-
-/* A goal in the client's plan, by the GGZ professional. */
-static void
-add_goal(int64_t id, const char *track, const char *title)
-{
-	struct ht_resp	r;
-	char		path[64], body[256];
-
-	snprintf(path, sizeof(path), "/clienten/%lld/plan/doelen",
-	    (long long)id);
-	snprintf(body, sizeof(body), "track=%s&title=%s&target=Zestien+uur+"
-	    "per+week", track, title);
-	ht_post(&T, &G, path, body, &r);
-	if (r.status != 303)
-		fail_msg("goal: status %d:\n%.600s", r.status, r.body);
-	ht_resp_free(&r);
-}
-
-/* Make a portal code for `id` as `u`: the page shows it once and is not
- * cached.  The code ("ABCD-EFGH-JKMN-PQRS") into out[20]. */
-static void
-make_code(const struct ht_user *u, int64_t id, char out[20])
-{
-	static const char marker[] = "class=\"activation-code\">";
-	struct ht_resp	 r;
-	char		 path[64], *cc;
-	const char	*p;
-
-	snprintf(path, sizeof(path), "/clienten/%lld/portaalcode",
-	    (long long)id);
-	ht_post(&T, u, path, "", &r);
-	ht_expect(&r, 200, "Code voor het portaal");
-	cc = ht_header(&r, "Cache-Control");
-	assert_non_null(cc);
-	assert_string_equal(cc, "no-store");
-	free(cc);
-	p = strstr(r.body, marker);
-	assert_non_null(p);
-	p += strlen(marker);
-	assert_true(strlen(p) > 19 && p[19] == '<');
-	memcpy(out, p, 19);
-	out[19] = '\0';
-	assert_true(out[4] == '-' && out[9] == '-' && out[14] == '-');
-	ht_resp_free(&r);
-}
-
-/* Open /activeren as a visitor: its pre-session cookie and CSRF token. */
-static void
-activate_form(char *pre, size_t npre, char *csrf, size_t ncsrf)
-{
-	struct ht_resp	r;
-
-	ht_request(&T, "GET", "/activeren", NULL, NULL, &r);
-	ht_expect(&r, 200, "Uw account maken");
-	assert_true(ht_cookie_value(&r, "wb_pre", pre, npre));
-	ht_find_csrf(r.body, csrf, ncsrf);
-	assert_int_equal(strlen(csrf), 64);
-	ht_resp_free(&r);
-}
-
-/* POST the activation form (values urlencoded already). */
-static void
-activate_post(const char *pre, const char *csrf, const char *code,
-    const char *email, const char *pw, const char *pw2, struct ht_resp *r)
-{
-	char	body[1024];
-
-	snprintf(body, sizeof(body), "csrf=%s&code=%s&email=%s&password=%s&"
-	    "password2=%s", csrf, code, email, pw, pw2);
-	ht_request(&T, "POST", "/activeren", body, pre, r);
-}
-
-/* Log a client in through the form: "/" sends them to /mijn.  Fills
- * u->cookie and u->csrf. */
-static void
-client_login(const char *email, struct ht_user *u)
-{
-	struct ht_resp	r;
-	char		pre[128], sess[128];
-
-	memset(u, 0, sizeof(*u));
-	ht_login_form(&T, pre, sizeof(pre), u->csrf, sizeof(u->csrf));
-	ht_login_post(&T, pre, u->csrf, email, PW, &r);
-	if (r.status != 303)
-		fail_msg("login %s: status %d", email, r.status);
-	assert_true(ht_cookie_value(&r, "wb_session", sess, sizeof(sess)));
-	ht_resp_free(&r);
-	snprintf(u->cookie, sizeof(u->cookie), "%s; %s", sess, pre);
-	ht_get(&T, u, "/", &r);
-	expect_redirect(&r, "/mijn", NULL);
-	ht_resp_free(&r);
-	ht_get(&T, u, "/mijn", &r);
-	ht_expect(&r, 200, "Mijn plan");
-	ht_find_csrf(r.body, u->csrf, sizeof(u->csrf));
-	ht_resp_free(&r);
-}
-
 /* A client of the GGZ with their own account, logged in as *u; returns
  * the client's id. */
 static int64_t
 client_with_account(unsigned seq, const char *given, const char *email,
     struct ht_user *u)
 {
-	struct ht_resp	r;
-	char		code[20], pre[128], csrf[80];
-	int64_t		id;
+	int64_t	id = ch_register_seq(&T, &G, LEAD, seq, given, "Portaal",
+	    NULL);
 
-	id = register_client(seq, given, "Portaal");
-	make_code(&G, id, code);
-	activate_form(pre, sizeof(pre), csrf, sizeof(csrf));
-	activate_post(pre, csrf, code, email, PW, PW, &r);
-	expect_redirect(&r, "/inloggen", "activated");
-	ht_resp_free(&r);
-	client_login(email, u);
+	ch_client_account(&T, &G, id, email, PW, u);
 	return id;
 }
 
@@ -261,41 +76,42 @@ test_code_activation_and_the_portal(void **state)
 	int64_t		id, uid;
 
 	(void)state;
-	id = register_client(100, "Wilma", "Werkzoeker");
-	add_goal(id, "werk", "Betaald+werk+in+het+groen");
+	id = ch_register_seq(&T, &G, LEAD, 100, "Wilma", "Werkzoeker", NULL);
+	ch_add_goal(&T, &G, id, "werk", "Betaald+werk+in+het+groen");
 	snprintf(path, sizeof(path), "/clienten/%lld", (long long)id);
 	ht_get_expect(&T, &G, path, 200, "Maak een code voor het portaal");
 
-	make_code(&G, id, code);
+	ch_make_code(&T, &G, id, code);
 	assert_int_equal(ht_audit_count(&T, "client.activation.create",
-	    "allowed"), countf("SELECT count(*) FROM client_activation"));
+	    "allowed"), ch_countf(&T, "SELECT count(*) FROM "
+	    "client_activation"));
 	/* The code is not kept: a new page has none. */
 	ht_get(&T, &G, path, &r);
 	ht_expect(&r, 200, "Wilma Werkzoeker");
-	expect_absent(r.body, code, "the client page");
+	ch_expect_absent(r.body, code, "the client page");
 	ht_resp_free(&r);
 
 	/* Activating, before any login: the form first, for its token. */
-	activate_form(pre, sizeof(pre), csrf, sizeof(csrf));
-	activate_post(pre, csrf, code, "wilma%40example.nl", PW, PW,
+	ch_activate_form(&T, pre, sizeof(pre), csrf, sizeof(csrf));
+	ch_activate_post(&T, pre, csrf, code, "wilma%40example.nl", PW, PW,
 	    &r);
-	expect_redirect(&r, "/inloggen", "activated");
-	expect_absent(r.headers, PW, "the response headers");
+	ch_expect_redirect(&r, "/inloggen", "activated");
+	ch_expect_absent(r.headers, PW, "the response headers");
 	ht_resp_free(&r);
-	uid = countf("SELECT portal_user FROM client WHERE id = %lld",
+	uid = ch_countf(&T, "SELECT portal_user FROM client WHERE id = %lld",
 	    (long long)id);
 	assert_true(uid > 0);
-	assert_int_equal(countf("SELECT count(*) FROM user_account WHERE "
-	    "id = %lld AND role = 'client' AND org_id IS NULL AND email = "
-	    "'wilma@example.nl'", (long long)uid), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM user_account "
+	    "WHERE id = %lld AND role = 'client' AND org_id IS NULL AND email "
+	    "= 'wilma@example.nl'", (long long)uid), 1);
 	/* The professional now sees that the client has an account. */
 	ht_get(&T, &G, path, &r);
 	ht_expect(&r, 200, "heeft een eigen account");
-	expect_absent(r.body, "Maak een code voor het portaal",
+	ch_expect_absent(r.body, "Maak een code voor het portaal",
 	    "the client page once the account exists");
 	ht_resp_free(&r);
 
-	client_login("wilma%40example.nl", &C);
+	ch_client_login(&T, "wilma%40example.nl", PW, &C);
 	/* Mijn plan: the goal, in the client's menu */
 	ht_get(&T, &C, "/mijn", &r);
 	ht_expect(&r, 200, "Betaald werk in het groen");
@@ -308,7 +124,7 @@ test_code_activation_and_the_portal(void **state)
 	assert_non_null(strstr(r.body, "GGZ-P"));
 	assert_non_null(strstr(r.body, "088 123"));
 	assert_non_null(strstr(r.body, "href=\"/mijn/kaartjes\""));
-	expect_absent(r.body, "Ursula Werk", "the team (UWV is not on it)");
+	ch_expect_absent(r.body, "Ursula Werk", "the team (UWV is not on it)");
 	ht_resp_free(&r);
 	ht_get(&T, &C, "/mijn/kaartjes", &r);
 	ht_expect(&r, 200, "Mijn kaartjes");
@@ -322,13 +138,13 @@ test_code_activation_and_the_portal(void **state)
 	assert_non_null(strstr(r.body, "bekeek uw gegevens"));
 	assert_non_null(strstr(r.body, "maakte een code voor uw account"));
 	ht_resp_free(&r);
-	assert_true(countf("SELECT count(*) FROM audit_event WHERE event = "
-	    "'access_log.read' AND outcome = 'allowed' AND user_id = %lld AND "
-	    "client_id = %lld", (long long)uid, (long long)id) == 1);
+	assert_true(ch_countf(&T, "SELECT count(*) FROM audit_event WHERE "
+	    "event = 'access_log.read' AND outcome = 'allowed' AND user_id = "
+	    "%lld AND client_id = %lld", (long long)uid, (long long)id) == 1);
 
 	/* Logged in, /activeren sends the client home. */
 	ht_get(&T, &C, "/activeren", &r);
-	expect_redirect(&r, "/", NULL);
+	ch_expect_redirect(&r, "/", NULL);
 	ht_resp_free(&r);
 }
 
@@ -342,10 +158,10 @@ client_grant(const struct ht_user *c, int64_t id, const char *cats)
 	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&%s&"
 	    "valid_until=%s", (long long)uwv, cats, next_year);
 	ht_post(&T, c, "/mijn/toestemmingen", body, &r);
-	expect_redirect(&r, "/mijn/toestemmingen", "consent_granted");
+	ch_expect_redirect(&r, "/mijn/toestemmingen", "consent_granted");
 	ht_resp_free(&r);
-	return countf("SELECT max(id) FROM consent WHERE client_id = %lld",
-	    (long long)id);
+	return ch_countf(&T, "SELECT max(id) FROM consent WHERE client_id = "
+	    "%lld", (long long)id);
 }
 
 static void
@@ -357,7 +173,7 @@ client_revoke(const struct ht_user *c, int64_t consent)
 	snprintf(path, sizeof(path), "/mijn/toestemmingen/%lld/intrekken",
 	    (long long)consent);
 	ht_post(&T, c, path, "", &r);
-	expect_redirect(&r, "/mijn/toestemmingen", "consent_revoked");
+	ch_expect_redirect(&r, "/mijn/toestemmingen", "consent_revoked");
 	ht_resp_free(&r);
 }
 
@@ -374,7 +190,7 @@ test_client_grants_and_revokes_consent(void **state)
 
 	(void)state;
 	id = client_with_account(200, "Karel", "karel%40example.nl", &C);
-	uid = countf("SELECT portal_user FROM client WHERE id = %lld",
+	uid = ch_countf(&T, "SELECT portal_user FROM client WHERE id = %lld",
 	    (long long)id);
 	snprintf(path, sizeof(path), "/clienten/%lld", (long long)id);
 
@@ -387,9 +203,9 @@ test_client_grants_and_revokes_consent(void **state)
 	ht_resp_free(&r);
 
 	work = client_grant(&C, id, "categories=identity&categories=work");
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE id = %lld "
-	    "AND org_id = %lld AND method = 'online' AND recorded_by = %lld "
-	    "AND purpose = 're-integratie' AND categories = %d AND "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND org_id = %lld AND method = 'online' AND recorded_by = "
+	    "%lld AND purpose = 're-integratie' AND categories = %d AND "
 	    "revoked_at IS NULL", (long long)work, (long long)uwv,
 	    (long long)uid, WB_CAT_IDENTITY | WB_CAT_WORK), 1);
 	ht_get(&T, &C, "/mijn/toestemmingen", &r);
@@ -404,12 +220,12 @@ test_client_grants_and_revokes_consent(void **state)
 	    (long long)uwv_id);
 	snprintf(want, sizeof(want), "%s/team", path);
 	ht_post(&T, &G, want, body, &r);
-	expect_redirect(&r, want, "team_added");
+	ch_expect_redirect(&r, want, "team_added");
 	ht_resp_free(&r);
 	ht_get(&T, &U, path, &r);
 	ht_expect(&r, 200, "Karel Portaal");
 	assert_non_null(strstr(r.body, "WIA-WGA"));
-	expect_absent(r.body, EPA, "UWV's view without health");
+	ch_expect_absent(r.body, EPA, "UWV's view without health");
 	ht_resp_free(&r);
 	/* The client names health in a second consent. */
 	health = client_grant(&C, id, "categories=health");
@@ -418,15 +234,15 @@ test_client_grants_and_revokes_consent(void **state)
 	client_revoke(&C, health);
 	ht_get(&T, &U, path, &r);
 	ht_expect(&r, 200, "Karel Portaal");
-	expect_absent(r.body, EPA, "UWV's view after health was revoked");
+	ch_expect_absent(r.body, EPA, "UWV's view after health was revoked");
 	ht_resp_free(&r);
 	client_revoke(&C, work);
-	assert_int_equal(countf("SELECT count(*) FROM consent WHERE client_id "
-	    "= %lld AND revoked_at IS NOT NULL AND revoked_by = %lld",
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE "
+	    "client_id = %lld AND revoked_at IS NOT NULL AND revoked_by = %lld",
 	    (long long)id, (long long)uid), 2);
 	ht_get(&T, &U, path, &r);
 	ht_expect(&r, 404, NULL);
-	expect_absent(r.body, "Karel Portaal", "the 404 page");
+	ch_expect_absent(r.body, "Karel Portaal", "the 404 page");
 	ht_resp_free(&r);
 	ht_get(&T, &C, "/mijn/toestemmingen", &r);
 	ht_expect(&r, 200, "U hebt nu geen toestemming gegeven");
@@ -464,8 +280,8 @@ test_client_never_reaches_other_records(void **state)
 	wb_date_nl(wb_today(), today, sizeof(today));
 	a = client_with_account(300, "Anna", "anna%40example.nl", &A);
 	b = client_with_account(310, "Bert", "bert%40example.nl", &B);
-	add_goal(a, "zorg", "Anna+slaapt+beter");
-	add_goal(b, "werk", "Bert+gaat+fietsen+maken");
+	ch_add_goal(&T, &G, a, "zorg", "Anna+slaapt+beter");
+	ch_add_goal(&T, &G, b, "werk", "Bert+gaat+fietsen+maken");
 	ids[0] = a;
 	ids[1] = b;
 	ids[2] = 99999;
@@ -479,11 +295,11 @@ test_client_never_reaches_other_records(void **state)
 				fail_msg("GET %s as a client: status %d",
 				    path, r.status);
 			/* (Anna's own name is in the header of every page.) */
-			expect_absent(r.body, "Bert Portaal", path);
-			expect_absent(r.body, "WIA-WGA", path);
-			expect_absent(r.body, "*****", path);
-			expect_absent(r.body, "slaapt beter", path);
-			expect_absent(r.body, "fietsen maken", path);
+			ch_expect_absent(r.body, "Bert Portaal", path);
+			ch_expect_absent(r.body, "WIA-WGA", path);
+			ch_expect_absent(r.body, "*****", path);
+			ch_expect_absent(r.body, "slaapt beter", path);
+			ch_expect_absent(r.body, "fietsen maken", path);
 			ht_resp_free(&r);
 		}
 	/* (what those checks look for is on the professional's page) */
@@ -497,14 +313,14 @@ test_client_never_reaches_other_records(void **state)
 	ht_get(&T, &A, "/clienten", &r);
 	if (r.status != 404 && r.status != 403)
 		fail_msg("GET /clienten as a client: status %d", r.status);
-	expect_absent(r.body, "Bert Portaal", "/clienten");
+	ch_expect_absent(r.body, "Bert Portaal", "/clienten");
 	ht_resp_free(&r);
 
 	/* Nor do their forms change anything. */
-	clients = countf("SELECT count(*) FROM client");
-	consents = countf("SELECT count(*) FROM consent");
-	members = countf("SELECT count(*) FROM care_team");
-	codes = countf("SELECT count(*) FROM client_activation");
+	clients = ch_countf(&T, "SELECT count(*) FROM client");
+	consents = ch_countf(&T, "SELECT count(*) FROM consent");
+	members = ch_countf(&T, "SELECT count(*) FROM care_team");
+	codes = ch_countf(&T, "SELECT count(*) FROM client_activation");
 	for (i = 0; i < 2; i++) {
 		const int64_t	id = ids[i];
 		struct {
@@ -542,35 +358,37 @@ test_client_never_reaches_other_records(void **state)
 			    r.status != 400)
 				fail_msg("POST %s as a client: status %d", path,
 				    r.status);
-			expect_absent(r.body, "Bert Portaal", path);
+			ch_expect_absent(r.body, "Bert Portaal", path);
 			ht_resp_free(&r);
 		}
 	}
-	assert_int_equal(countf("SELECT count(*) FROM client"), clients);
-	assert_int_equal(countf("SELECT count(*) FROM consent"), consents);
-	assert_int_equal(countf("SELECT count(*) FROM care_team"), members);
-	assert_int_equal(countf("SELECT count(*) FROM client_activation"),
-	    codes);
-	assert_int_equal(countf("SELECT count(*) FROM client WHERE id = %lld "
-	    "AND given_name = 'Anna' AND benefit = 'wia-wga'", (long long)a),
-	    1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client"), clients);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent"),
+	    consents);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team"),
+	    members);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM "
+	    "client_activation"), codes);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client WHERE id = "
+	    "%lld AND given_name = 'Anna' AND benefit = 'wia-wga'",
+	    (long long)a), 1);
 
 	/* /mijn shows Anna her own plan and nothing of Bert's. */
 	ht_get(&T, &A, "/mijn", &r);
 	ht_expect(&r, 200, "Anna slaapt beter");
-	expect_absent(r.body, "Bert gaat fietsen maken", "Anna's plan");
+	ch_expect_absent(r.body, "Bert gaat fietsen maken", "Anna's plan");
 	ht_resp_free(&r);
 	ht_get_expect(&T, &B, "/mijn", 200, "Bert gaat fietsen maken");
 	/* Her menu: her own pages, no client list, no directory. */
 	for (j = 0; j < WB_NELEM(mine); j++) {
 		ht_get(&T, &A, mine[j], &r);
 		ht_expect(&r, 200, "aria-label=\"Hoofdmenu\"");
-		expect_absent(r.body, "Bert", mine[j]);
-		expect_absent(r.body, "Cli\xc3\xabnten</a>", mine[j]);
-		expect_absent(r.body, "href=\"/clienten", mine[j]);
-		expect_absent(r.body, "href=\"/contactpunten\"", mine[j]);
-		expect_absent(r.body, "href=\"/regios\"", mine[j]);
-		expect_absent(r.body, "href=\"/organisaties\"", mine[j]);
+		ch_expect_absent(r.body, "Bert", mine[j]);
+		ch_expect_absent(r.body, "Cli\xc3\xabnten</a>", mine[j]);
+		ch_expect_absent(r.body, "href=\"/clienten", mine[j]);
+		ch_expect_absent(r.body, "href=\"/contactpunten\"", mine[j]);
+		ch_expect_absent(r.body, "href=\"/regios\"", mine[j]);
+		ch_expect_absent(r.body, "href=\"/organisaties\"", mine[j]);
 		assert_non_null(strstr(r.body, "href=\"/mijn/toestemmingen\""));
 		ht_resp_free(&r);
 	}
@@ -587,9 +405,10 @@ test_client_never_reaches_other_records(void **state)
 	    "categories=health&valid_until=%s", (long long)uwv, next_year);
 	ht_post_expect(&T, &G, "/mijn/toestemmingen", body, 404, NULL);
 	snprintf(path, sizeof(path), "/mijn/toestemmingen/%lld/intrekken",
-	    (long long)countf("SELECT max(id) FROM consent"));
+	    (long long)ch_countf(&T, "SELECT max(id) FROM consent"));
 	ht_post_expect(&T, &G, path, "", 404, NULL);
-	assert_int_equal(countf("SELECT count(*) FROM consent"), consents);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent"),
+	    consents);
 }
 
 /* 4. Bad input on /activeren: 400 with the Dutch message, nothing made,
@@ -619,14 +438,14 @@ test_activate_refuses_bad_input(void **state)
 	};
 
 	(void)state;
-	id = register_client(400, "Nora", "Nieuw");
-	make_code(&G, id, code);
-	users = countf("SELECT count(*) FROM user_account");
-	activate_form(pre, sizeof(pre), csrf, sizeof(csrf));
+	id = ch_register_seq(&T, &G, LEAD, 400, "Nora", "Nieuw", NULL);
+	ch_make_code(&T, &G, id, code);
+	users = ch_countf(&T, "SELECT count(*) FROM user_account");
+	ch_activate_form(&T, pre, sizeof(pre), csrf, sizeof(csrf));
 	for (i = 0; i < WB_NELEM(cases); i++) {
 		char	marker[64];
 
-		activate_post(pre, csrf, cases[i].code, cases[i].email,
+		ch_activate_post(&T, pre, csrf, cases[i].code, cases[i].email,
 		    cases[i].pw, cases[i].pw2, &r);
 		if (r.status != 400 || strstr(r.body, cases[i].message) ==
 		    NULL)
@@ -638,22 +457,25 @@ test_activate_refuses_bad_input(void **state)
 			fail_msg("case %zu: no %s", i, marker);
 		assert_non_null(strstr(r.body, "aria-invalid=\"true\""));
 		/* The passwords are never shown back (nor their lengths). */
-		expect_absent(r.body, cases[i].pw, "the activation form");
-		expect_absent(r.body, cases[i].pw2, "the activation form");
-		expect_absent(r.headers, cases[i].pw, "the response headers");
+		ch_expect_absent(r.body, cases[i].pw, "the activation form");
+		ch_expect_absent(r.body, cases[i].pw2, "the activation form");
+		ch_expect_absent(r.headers, cases[i].pw, "the response "
+		    "headers");
 		assert_null(strstr(r.headers, "Location:"));
 		assert_null(strstr(r.headers, "wb_session="));
 		ht_resp_free(&r);
 	}
 	/* What was typed for the address comes back. */
-	activate_post(pre, csrf, code, "nieuw%40example.nl", PW, "x", &r);
+	ch_activate_post(&T, pre, csrf, code, "nieuw%40example.nl", PW, "x",
+	    &r);
 	ht_expect(&r, 400, "value=\"nieuw@example.nl\"");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM user_account"), users);
-	assert_int_equal(countf("SELECT count(*) FROM client WHERE id = %lld "
-	    "AND portal_user IS NULL", (long long)id), 1);
-	assert_int_equal(countf("SELECT count(*) FROM client_activation WHERE "
-	    "client_id = %lld AND used_at IS NULL", (long long)id), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM user_account"),
+	    users);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client WHERE id = "
+	    "%lld AND portal_user IS NULL", (long long)id), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM client_activation "
+	    "WHERE client_id = %lld AND used_at IS NULL", (long long)id), 1);
 
 	/* Without the form's token, or with another's: 403, nothing made. */
 	snprintf(body, sizeof(body), "code=%s&email=nieuw%%40example.nl&"
@@ -666,21 +488,22 @@ test_activate_refuses_bad_input(void **state)
 	ht_request(&T, "POST", "/activeren", body, NULL, &r);
 	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM user_account"), users);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM user_account"),
+	    users);
 
 	/* The code is still good. */
-	activate_post(pre, csrf, code, "nieuw%40example.nl", PW, PW,
+	ch_activate_post(&T, pre, csrf, code, "nieuw%40example.nl", PW, PW,
 	    &r);
-	expect_redirect(&r, "/inloggen", "activated");
+	ch_expect_redirect(&r, "/inloggen", "activated");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM user_account"),
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM user_account"),
 	    users + 1);
 	/* used once, it is the one message again */
-	activate_post(pre, csrf, code, "ander%40example.nl", PW, PW,
+	ch_activate_post(&T, pre, csrf, code, "ander%40example.nl", PW, PW,
 	    &r);
 	ht_expect(&r, 400, "Deze code werkt niet");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM user_account"),
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM user_account"),
 	    users + 1);
 }
 
@@ -694,26 +517,26 @@ test_only_the_team_makes_codes(void **state)
 	int64_t		id, codes;
 
 	(void)state;
-	id = register_client(500, "Piet", "Plan");
-	codes = countf("SELECT count(*) FROM client_activation");
+	id = ch_register_seq(&T, &G, LEAD, 500, "Piet", "Plan", NULL);
+	codes = ch_countf(&T, "SELECT count(*) FROM client_activation");
 	snprintf(path, sizeof(path), "/clienten/%lld/portaalcode",
 	    (long long)id);
 	ht_post(&T, &U, path, "", &r);
 	ht_expect(&r, 404, NULL);
-	expect_absent(r.body, "activation-code", "a refusal");
+	ch_expect_absent(r.body, "activation-code", "a refusal");
 	ht_resp_free(&r);
 	ht_post(&T, &ADM, path, "", &r);
 	if (r.status != 404 && r.status != 403)
 		fail_msg("admin: status %d", r.status);
-	expect_absent(r.body, "activation-code", "a refusal");
+	ch_expect_absent(r.body, "activation-code", "a refusal");
 	ht_resp_free(&r);
 	/* without the token */
 	ht_request(&T, "POST", path, "", G.cookie, &r);
 	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM client_activation"),
-	    codes);
-	assert_int_equal(countf("SELECT count(*) FROM audit_event WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM "
+	    "client_activation"), codes);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'client.activation.create' AND outcome = 'denied' AND "
 	    "client_id = %lld", (long long)id), 2);
 }
@@ -740,25 +563,25 @@ test_client_hands_cards_on(void **state)
 	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
 	ht_expect(&r, 400, "nog geen toestemming");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM team_proposal WHERE "
-	    "client_id = %lld", (long long)id), 0);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM team_proposal "
+	    "WHERE client_id = %lld", (long long)id), 0);
 
 	/* the client gives UWV a consent, then hands the cards on */
 	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&"
 	    "categories=identity&categories=work&valid_until=%s",
 	    (long long)uwv, next_year);
 	ht_post(&T, &C, "/mijn/toestemmingen", body, &r);
-	expect_redirect(&r, "/mijn/toestemmingen", "consent_granted");
+	ch_expect_redirect(&r, "/mijn/toestemmingen", "consent_granted");
 	ht_resp_free(&r);
 	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
-	expect_redirect(&r, "/mijn/team", "cards_handed");
+	ch_expect_redirect(&r, "/mijn/team", "cards_handed");
 	ht_resp_free(&r);
 	ht_get_expect(&T, &C, "/mijn/team", 200, "Uw team beslist nog over");
 	ht_post(&T, &C, "/mijn/team/doorgeven", "email=uwv%40p.example", &r);
 	ht_expect(&r, 400, "al aan");
 	ht_resp_free(&r);
-	pid = countf("SELECT id FROM team_proposal WHERE client_id = %lld",
-	    (long long)id);
+	pid = ch_countf(&T, "SELECT id FROM team_proposal WHERE client_id = "
+	    "%lld", (long long)id);
 
 	/* the proposed professional cannot let themself in */
 	snprintf(path, sizeof(path), "/clienten/%lld/team/voorstellen/%lld/"
@@ -776,11 +599,11 @@ test_client_hands_cards_on(void **state)
 	ht_post(&T, &G, path, "function=arbeidsdeskundige", &r);
 	assert_int_equal(r.status, 303);
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND user_id = %lld AND ended_at IS NULL",
 	    (long long)id, (long long)uwv_id), 1);
-	assert_int_equal(countf("SELECT count(*) FROM team_proposal WHERE "
-	    "id = %lld AND status = 'geaccepteerd'", (long long)pid), 1);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM team_proposal "
+	    "WHERE id = %lld AND status = 'geaccepteerd'", (long long)pid), 1);
 	assert_int_equal(ht_audit_count(&T, "team.propose", "allowed"), 1);
 	assert_int_equal(ht_audit_count(&T, "team.proposal.accept",
 	    "allowed"), 1);

@@ -9,14 +9,10 @@
  * other's order.  A check that something is NOT shown is paired with one
  * that finds the same text where it belongs.
  */
-#include "httptest.h"
-#include "base/time.h"
-
-#include <stdarg.h>
+#include "clienthttp.h"
 
 static struct ht T;
 static char region[8];		/* the region of GM0796 */
-static char today[16], next_year[16];	/* dd-mm-jjjj */
 static int64_t ggz, uwv;		/* organisations */
 static int64_t ggz_id, uwv_id, col_id;	/* GGZ, UWV contact person, colleague */
 static int64_t cp_uwv, cp_ggz;		/* contact points */
@@ -24,6 +20,7 @@ static struct ht_user G, U, C, ADM;
 
 #define QUESTION	"Graag+een+intake+voor+re-integratie"
 #define QUESTION_TEXT	"Graag een intake voor re-integratie"
+#define LEAD		'6'	/* of this suite's BSNs */
 
 static int
 setup(void **state)
@@ -33,8 +30,6 @@ setup(void **state)
 	ht_setup(&T);
 	*state = &T;
 	ht_region_of(&T, "GM0796", region, sizeof(region));
-	wb_date_nl(wb_today(), today, sizeof(today));
-	wb_date_nl(wb_today() + 365, next_year, sizeof(next_year));
 	ggz = ht_add_org(&T, "GGZ-V", "ggz", region);
 	uwv = ht_add_org(&T, "UWV-V", "uwv", region);
 	ggz_id = ht_add_user(&T, "ggz@v.example", "professional", "GGZ-V",
@@ -60,133 +55,20 @@ setup(void **state)
 	return 0;
 }
 
-/* A BSN that passes the 11-proef, different for each seq (as in
- * test_client.c, with another leading digit). */
-static void
-bsn_for(unsigned seq, char out[10])
-{
-	unsigned	sum, i;
-
-	for (;; seq++) {
-		snprintf(out, 10, "6%07u", seq % 10000000);
-		for (i = 0, sum = 0; i < 8; i++)
-			sum += (9 - i) * (unsigned)(out[i] - '0');
-		if (sum % 11 != 10)
-			break;
-	}
-	out[8] = (char)('0' + sum % 11);
-	out[9] = '\0';
-}
-
-/* The id at the end of a redirect's Location ("/clienten/12"). */
-static int64_t
-location_id(const struct ht_resp *r, const char *prefix)
-{
-	char		*loc = ht_header(r, "Location");
-	int64_t		 id;
-	char		*end;
-
-	if (r->status != 303)
-		fail_msg("status %d, want 303:\n%.600s", r->status, r->body);
-	assert_non_null(loc);
-	if (strncmp(loc, prefix, strlen(prefix)) != 0)
-		fail_msg("Location %s, expected %s...", loc, prefix);
-	id = strtoll(loc + strlen(prefix), &end, 10);
-	assert_true(*end == '\0' && id > 0);
-	free(loc);
-	return id;
-}
-
-/* A 303 to `location` with flash `flash`. */
-static void
-expect_redirect(const struct ht_resp *r, const char *location,
-    const char *flash)
-{
-	char	want[64];
-
-	if (r->status != 303)
-		fail_msg("status %d, want 303 to %s:\n%.600s", r->status,
-		    location, r->body);
-	ht_expect_redirect(r, location);
-	snprintf(want, sizeof(want), "wb_flash=%s;", flash);
-	assert_non_null(strstr(r->headers, want));
-}
-
-/* dbt_int of a query made with a format. */
-static int64_t __attribute__((format(printf, 1, 2)))
-countf(const char *fmt, ...)
-{
-	char	sql[512];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	return dbt_int(&T.dbt, sql);
-}
-
 /* The status of referral `rid`, in a static buffer. */
 static const char *
 status_of(int64_t rid)
 {
-	static char	out[32];
-	char		sql[128];
-
-	snprintf(sql, sizeof(sql), "SELECT status FROM referral WHERE id = "
-	    "%lld", (long long)rid);
-	dbt_text(&T.dbt, sql, out, sizeof(out));
-	return out;
-}
-
-static void
-expect_absent(const char *hay, const char *needle, const char *where)
-{
-	if (strstr(hay, needle) != NULL)
-		fail_msg("\"%s\" found in %s", needle, where);
-}
-
-static void
-expect_present(const char *hay, const char *needle, const char *where)
-{
-	if (strstr(hay, needle) == NULL)
-		fail_msg("no \"%s\" in %s:\n%.600s", needle, where, hay);
-}
-
-/* Register a client "given family" as G; returns its id. */
-static int64_t
-register_client(unsigned seq, const char *given, const char *family)
-{
-	struct ht_resp	r;
-	char		body[512], bsn[10];
-	int64_t		id;
-
-	bsn_for(seq, bsn);
-	snprintf(body, sizeof(body), "bsn=%s&given_name=%s&family_name=%s&"
-	    "birth_date=14-03-1986&municipality=GM0796&benefit=wia-wga&"
-	    "target_group=epa&function=ips-trajectbegeleider", bsn, given,
-	    family);
-	ht_post(&T, &G, "/clienten/nieuw", body, &r);
-	id = location_id(&r, "/clienten/");
-	ht_resp_free(&r);
-	return id;
+	return ch_textf(&T, "SELECT status FROM referral WHERE id = %lld",
+	    (long long)rid);
 }
 
 /* G records a consent for UWV, re-integratie, identity and work. */
 static void
 grant(int64_t client)
 {
-	struct ht_resp	r;
-	char		path[64], body[512];
-
-	snprintf(path, sizeof(path), "/clienten/%lld/toestemmingen",
-	    (long long)client);
-	snprintf(body, sizeof(body), "org=%lld&purpose=re-integratie&"
-	    "categories=identity&categories=work&valid_from=%s&"
-	    "valid_until=%s&method=mondeling", (long long)uwv, today,
-	    next_year);
-	ht_post(&T, &G, path, body, &r);
-	expect_redirect(&r, path, "consent_granted");
-	ht_resp_free(&r);
+	(void)ch_grant(&T, &G, client, uwv, "categories=identity&"
+	    "categories=work", "method=mondeling");
 }
 
 /* POST the referral form of `client` as `u` into r. */
@@ -212,34 +94,10 @@ refer(int64_t client)
 	post_referral(&G, client, &r);
 	snprintf(path, sizeof(path), "/clienten/%lld/verwijzingen",
 	    (long long)client);
-	expect_redirect(&r, path, "referral_sent");
+	ch_expect_redirect(&r, path, "referral_sent");
 	ht_resp_free(&r);
-	return countf("SELECT max(id) FROM referral WHERE client_id = %lld",
-	    (long long)client);
-}
-
-/* GET prefix, id, suffix ("/clienten/" 12 "/team") as u into r. */
-static void
-get_id(const struct ht_user *u, const char *prefix, int64_t id,
-    const char *suffix, struct ht_resp *r)
-{
-	char	path[96];
-
-	snprintf(path, sizeof(path), "%s%lld%s", prefix, (long long)id,
-	    suffix);
-	ht_get(&T, u, path, r);
-}
-
-/* POST `fields` to prefix, id, suffix as u into r. */
-static void
-post_id(const struct ht_user *u, const char *prefix, int64_t id,
-    const char *suffix, const char *fields, struct ht_resp *r)
-{
-	char	path[96];
-
-	snprintf(path, sizeof(path), "%s%lld%s", prefix, (long long)id,
-	    suffix);
-	ht_post(&T, u, path, fields, r);
+	return ch_countf(&T, "SELECT max(id) FROM referral WHERE client_id = "
+	    "%lld", (long long)client);
 }
 
 /* 1. A team member has the Verwijzingen tab, with the form offering the
@@ -252,27 +110,27 @@ test_team_member_sees_tab_and_form(void **state)
 	int64_t		id;
 
 	(void)state;
-	id = register_client(100, "Vera", "Verwijs");
-	get_id(&G, "/clienten/", id, "", &r);
+	id = ch_register_seq(&T, &G, LEAD, 100, "Vera", "Verwijs", NULL);
+	ch_get_id(&T, &G, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Vera Verwijs");
 	snprintf(want, sizeof(want), "<a href=\"/clienten/%lld/verwijzingen\"",
 	    (long long)id);
-	expect_present(r.body, want, "the client page");
-	expect_present(r.body, ">Verwijzingen</a>", "the client page");
+	ch_expect_present(r.body, want, "the client page");
+	ch_expect_present(r.body, ">Verwijzingen</a>", "the client page");
 	ht_resp_free(&r);
 
-	get_id(&G, "/clienten/", id, "/verwijzingen", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Verwijzen naar een vast contactpunt");
-	expect_present(r.body, "Nog geen verwijzingen.", "the tab");
+	ch_expect_present(r.body, "Nog geen verwijzingen.", "the tab");
 	snprintf(want, sizeof(want), "<option value=\"%lld\"",
 	    (long long)cp_uwv);
-	expect_present(r.body, want, "the contact points");
-	expect_present(r.body, "UWV-V (UWV), Ursula Punt", "the contact "
+	ch_expect_present(r.body, want, "the contact points");
+	ch_expect_present(r.body, "UWV-V (UWV), Ursula Punt", "the contact "
 	    "points");
 	snprintf(want, sizeof(want), "<option value=\"%lld\"",
 	    (long long)cp_ggz);
-	expect_absent(r.body, want, "the contact points");
-	expect_absent(r.body, "Gerda Zorg</option>", "the contact points");
+	ch_expect_absent(r.body, want, "the contact points");
+	ch_expect_absent(r.body, "Gerda Zorg</option>", "the contact points");
 	ht_resp_free(&r);
 }
 
@@ -285,19 +143,19 @@ test_send_needs_consent(void **state)
 	int64_t		id, denied, rid;
 
 	(void)state;
-	id = register_client(200, "Sem", "Stuur");
+	id = ch_register_seq(&T, &G, LEAD, 200, "Sem", "Stuur", NULL);
 	denied = ht_audit_count(&T, "referral.send", "denied");
 	post_referral(&G, id, &r);
 	ht_expect(&r, 400, "De cli\xc3\xabnt heeft nog geen toestemming "
 	    "gegeven aan UWV-V");
-	expect_present(r.body, "aria-invalid=\"true\"", "the refused form");
-	expect_present(r.body, "id=\"contact_point-error\"",
+	ch_expect_present(r.body, "aria-invalid=\"true\"", "the refused form");
+	ch_expect_present(r.body, "id=\"contact_point-error\"",
 	    "the refused form");
 	/* what was typed is kept */
-	expect_present(r.body, ">" QUESTION_TEXT "</textarea>",
+	ch_expect_present(r.body, ">" QUESTION_TEXT "</textarea>",
 	    "the refused form");
 	ht_resp_free(&r);
-	assert_int_equal(countf("SELECT count(*) FROM referral WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral WHERE "
 	    "client_id = %lld", (long long)id), 0);
 	assert_int_equal(ht_audit_count(&T, "referral.send", "denied"),
 	    denied + 1);
@@ -305,12 +163,12 @@ test_send_needs_consent(void **state)
 	grant(id);
 	rid = refer(id);
 	assert_string_equal(status_of(rid), "verzonden");
-	get_id(&G, "/clienten/", id, "/verwijzingen", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/verwijzingen", &r);
 	ht_expect(&r, 200, QUESTION_TEXT);
-	expect_present(r.body, "<strong>UWV-V</strong> (UWV)", "the tab");
-	expect_present(r.body, "Verzonden", "the tab");
-	expect_present(r.body, "Verwijzing intrekken", "the tab");
-	expect_absent(r.body, "Nog geen verwijzingen.", "the tab");
+	ch_expect_present(r.body, "<strong>UWV-V</strong> (UWV)", "the tab");
+	ch_expect_present(r.body, "Verzonden", "the tab");
+	ch_expect_present(r.body, "Verwijzing intrekken", "the tab");
+	ch_expect_absent(r.body, "Nog geen verwijzingen.", "the tab");
 	ht_resp_free(&r);
 }
 
@@ -324,44 +182,44 @@ test_contact_person_accepts_and_opens_client(void **state)
 	int64_t		id, rid;
 
 	(void)state;
-	id = register_client(300, "Anna", "Aanneem");
+	id = ch_register_seq(&T, &G, LEAD, 300, "Anna", "Aanneem", NULL);
 	grant(id);
 	rid = refer(id);
-	get_id(&U, "/clienten/", id, "", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 404, NULL);
-	expect_absent(r.body, "Aanneem", "the 404 page");
+	ch_expect_absent(r.body, "Aanneem", "the 404 page");
 	ht_resp_free(&r);
 
 	ht_get(&T, &U, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Anna Aanneem");
 	snprintf(want, sizeof(want), "action=\"/verwijzingen/%lld/accepteren\"",
 	    (long long)rid);
-	expect_present(r.body, want, "the inbox");
-	expect_present(r.body, QUESTION_TEXT, "the inbox");
+	ch_expect_present(r.body, want, "the inbox");
+	ch_expect_present(r.body, QUESTION_TEXT, "the inbox");
 	ht_resp_free(&r);
 
 	snprintf(body, sizeof(body), "assigned=%lld&function=arbeidsdeskundige",
 	    (long long)uwv_id);
-	post_id(&U, "/verwijzingen/", rid, "/accepteren", body, &r);
-	expect_redirect(&r, "/verwijzingen", "referral_accepted");
+	ch_post_id(&T, &U, "/verwijzingen/", rid, "/accepteren", body, &r);
+	ch_expect_redirect(&r, "/verwijzingen", "referral_accepted");
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid), "geaccepteerd");
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND user_id = %lld AND ended_at IS NULL",
 	    (long long)id, (long long)uwv_id), 1);
 
-	get_id(&U, "/clienten/", id, "", &r);
+	ch_get_id(&T, &U, "/clienten/", id, "", &r);
 	ht_expect(&r, 200, "Anna Aanneem");
-	expect_absent(r.body, "Ernstige psychische aandoening",
+	ch_expect_absent(r.body, "Ernstige psychische aandoening",
 	    "the UWV view without health consent");
 	ht_resp_free(&r);
 	/* answered: no more form */
 	ht_get(&T, &U, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Geaccepteerd");
-	expect_absent(r.body, want, "the inbox after accepting");
+	ch_expect_absent(r.body, want, "the inbox after accepting");
 	ht_resp_free(&r);
 	/* the sender sees who took it on */
-	get_id(&G, "/clienten/", id, "/verwijzingen", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Opgepakt door uwv@v.example");
 	ht_resp_free(&r);
 }
@@ -376,33 +234,34 @@ test_colleague_sees_no_name_and_cannot_answer(void **state)
 	int64_t		id, rid;
 
 	(void)state;
-	id = register_client(400, "Kees", "Kijkniet");
+	id = ch_register_seq(&T, &G, LEAD, 400, "Kees", "Kijkniet", NULL);
 	grant(id);
 	rid = refer(id);
 	snprintf(action, sizeof(action), "/verwijzingen/%lld/accepteren",
 	    (long long)rid);
 	ht_get(&T, &U, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Kees Kijkniet");
-	expect_present(r.body, action, "the contact person's inbox");
+	ch_expect_present(r.body, action, "the contact person's inbox");
 	ht_resp_free(&r);
 
 	ht_get(&T, &C, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Verwijzingen");
-	expect_absent(r.body, "Kijkniet", "the colleague's inbox");
-	expect_absent(r.body, action, "the colleague's inbox");
-	expect_absent(r.body, QUESTION_TEXT, "the colleague's inbox");
+	ch_expect_absent(r.body, "Kijkniet", "the colleague's inbox");
+	ch_expect_absent(r.body, action, "the colleague's inbox");
+	ch_expect_absent(r.body, QUESTION_TEXT, "the colleague's inbox");
 	ht_resp_free(&r);
 
 	snprintf(body, sizeof(body), "assigned=%lld&function=arbeidsdeskundige",
 	    (long long)col_id);
-	post_id(&C, "/verwijzingen/", rid, "/accepteren", body, &r);
+	ch_post_id(&T, &C, "/verwijzingen/", rid, "/accepteren", body, &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
-	post_id(&C, "/verwijzingen/", rid, "/afwijzen", "reason=Nee", &r);
+	ch_post_id(&T, &C, "/verwijzingen/", rid, "/afwijzen", "reason=Nee",
+	    &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid), "verzonden");
-	get_id(&C, "/clienten/", id, "", &r);
+	ch_get_id(&T, &C, "/clienten/", id, "", &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 }
@@ -416,37 +275,37 @@ test_decline_with_reason_and_withdraw(void **state)
 	int64_t		id, rid, rid2;
 
 	(void)state;
-	id = register_client(500, "Dina", "Declin");
+	id = ch_register_seq(&T, &G, LEAD, 500, "Dina", "Declin", NULL);
 	grant(id);
 	rid = refer(id);
-	post_id(&U, "/verwijzingen/", rid, "/afwijzen", "reason=", &r);
+	ch_post_id(&T, &U, "/verwijzingen/", rid, "/afwijzen", "reason=", &r);
 	ht_expect(&r, 400, "Reden is verplicht");
-	expect_present(r.body, "role=\"alert\"", "the refused answer");
+	ch_expect_present(r.body, "role=\"alert\"", "the refused answer");
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid), "verzonden");
-	post_id(&U, "/verwijzingen/", rid, "/afwijzen",
+	ch_post_id(&T, &U, "/verwijzingen/", rid, "/afwijzen",
 	    "reason=Geen+plek+deze+maand", &r);
-	expect_redirect(&r, "/verwijzingen", "referral_declined");
+	ch_expect_redirect(&r, "/verwijzingen", "referral_declined");
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid), "afgewezen");
-	get_id(&G, "/clienten/", id, "/verwijzingen", &r);
+	ch_get_id(&T, &G, "/clienten/", id, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Geen plek deze maand");
-	expect_present(r.body, "Afgewezen", "the tab");
+	ch_expect_present(r.body, "Afgewezen", "the tab");
 	ht_resp_free(&r);
 
 	rid2 = refer(id);
-	post_id(&U, "/verwijzingen/", rid2, "/intrekken", "", &r);
+	ch_post_id(&T, &U, "/verwijzingen/", rid2, "/intrekken", "", &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid2), "verzonden");
-	post_id(&G, "/verwijzingen/", rid2, "/intrekken", "", &r);
-	expect_redirect(&r, "/verwijzingen", "referral_withdrawn");
+	ch_post_id(&T, &G, "/verwijzingen/", rid2, "/intrekken", "", &r);
+	ch_expect_redirect(&r, "/verwijzingen", "referral_withdrawn");
 	ht_resp_free(&r);
 	assert_string_equal(status_of(rid2), "ingetrokken");
 	/* withdrawn: the contact person no longer sees who it was */
 	ht_get(&T, &U, "/verwijzingen", &r);
 	ht_expect(&r, 200, "Ingetrokken");
-	expect_absent(r.body, "Dina Declin", "the inbox");
+	ch_expect_absent(r.body, "Dina Declin", "the inbox");
 	ht_resp_free(&r);
 }
 
@@ -459,10 +318,10 @@ test_post_without_csrf_changes_nothing(void **state)
 	int64_t		id, rid, n;
 
 	(void)state;
-	id = register_client(600, "Cor", "Csrf");
+	id = ch_register_seq(&T, &G, LEAD, 600, "Cor", "Csrf", NULL);
 	grant(id);
 	rid = refer(id);
-	n = countf("SELECT count(*) FROM referral");
+	n = ch_countf(&T, "SELECT count(*) FROM referral");
 
 	snprintf(path, sizeof(path), "/clienten/%lld/verwijzingen",
 	    (long long)id);
@@ -498,16 +357,16 @@ test_post_without_csrf_changes_nothing(void **state)
 	ht_expect(&r, 403, NULL);
 	ht_resp_free(&r);
 
-	assert_int_equal(countf("SELECT count(*) FROM referral"), n);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral"), n);
 	assert_string_equal(status_of(rid), "verzonden");
-	assert_int_equal(countf("SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND user_id = %lld", (long long)id,
 	    (long long)uwv_id), 0);
 	/* the same accept with the token works */
 	snprintf(body, sizeof(body), "assigned=%lld&function="
 	    "arbeidsdeskundige", (long long)uwv_id);
-	post_id(&U, "/verwijzingen/", rid, "/accepteren", body, &r);
-	expect_redirect(&r, "/verwijzingen", "referral_accepted");
+	ch_post_id(&T, &U, "/verwijzingen/", rid, "/accepteren", body, &r);
+	ch_expect_redirect(&r, "/verwijzingen", "referral_accepted");
 	ht_resp_free(&r);
 }
 
@@ -524,7 +383,7 @@ test_admin_gets_nothing(void **state)
 	size_t		i;
 
 	(void)state;
-	id = register_client(700, "Ada", "Admin");
+	id = ch_register_seq(&T, &G, LEAD, 700, "Ada", "Admin", NULL);
 	grant(id);
 	rid = refer(id);
 
@@ -533,33 +392,33 @@ test_admin_gets_nothing(void **state)
 	ht_resp_free(&r);
 	ht_get(&T, &ADM, "/", &r);
 	ht_expect(&r, 200, NULL);
-	expect_absent(r.body, "href=\"/verwijzingen\"", "the admin's menu");
+	ch_expect_absent(r.body, "href=\"/verwijzingen\"", "the admin's menu");
 	ht_resp_free(&r);
 
 	ht_get(&T, &ADM, "/verwijzingen", &r);
 	ht_expect(&r, 403, NULL);
-	expect_absent(r.body, "Ada Admin", "the refusal");
+	ch_expect_absent(r.body, "Ada Admin", "the refusal");
 	ht_resp_free(&r);
-	get_id(&ADM, "/clienten/", id, "/verwijzingen", &r);
+	ch_get_id(&T, &ADM, "/clienten/", id, "/verwijzingen", &r);
 	ht_expect(&r, 404, NULL);
-	expect_absent(r.body, "Ada Admin", "the refusal");
+	ch_expect_absent(r.body, "Ada Admin", "the refusal");
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "contact_point=%lld&"
 	    "purpose=re-integratie&question=" QUESTION, (long long)cp_uwv);
-	post_id(&ADM, "/clienten/", id, "/verwijzingen", body, &r);
+	ch_post_id(&T, &ADM, "/clienten/", id, "/verwijzingen", body, &r);
 	ht_expect(&r, 404, NULL);
 	ht_resp_free(&r);
 	snprintf(body, sizeof(body), "assigned=%lld&function="
 	    "arbeidsdeskundige", (long long)uwv_id);
 	for (i = 0; i < WB_NELEM(posts); i++) {
-		post_id(&ADM, "/verwijzingen/", rid, posts[i], i == 0 ? body :
-		    i == 1 ? "reason=Nee" : "", &r);
+		ch_post_id(&T, &ADM, "/verwijzingen/", rid, posts[i], i == 0 ?
+		    body : i == 1 ? "reason=Nee" : "", &r);
 		if (r.status != 404)
 			fail_msg("%s: status %d", posts[i], r.status);
 		ht_resp_free(&r);
 	}
 	assert_string_equal(status_of(rid), "verzonden");
-	assert_int_equal(countf("SELECT count(*) FROM referral WHERE "
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM referral WHERE "
 	    "client_id = %lld", (long long)id), 1);
 }
 

@@ -9,165 +9,32 @@
  * administrator and other clients are there to be refused.  The clock is
  * fixed (WB_NOW) so that a code's fourteen days can be crossed exactly.
  */
-#include "dbtest.h"
+#include "clienttest.h"
 
-#include "base/common.h"
 #include "base/limits.h"
-#include "base/time.h"
 #include "domain/access_log.h"
 #include "domain/activation.h"
-#include "domain/client.h"
-#include "domain/consent.h"
 #include "domain/session.h"
-#include "domain/team.h"
-#include "domain/user.h"
 
-#include <stdarg.h>
-
-#define T0	1800000000	/* WB_NOW: 15-01-2027 */
-#define DAY	86400
-#define BSN	"123456782"
-#define BSN2	"249566758"
 #define PW	"mijn-eigen-wachtwoord"
 #define EMAIL	"wilma@example.nl"
-
-#define ID	WB_CAT_IDENTITY
-#define WORK	WB_CAT_WORK
-
-struct fx {
-	struct dbt	 t;
-	int64_t		 ggz, uwv;		/* organisations */
-	struct wb_actor	 ggz1, ggz2, uwv1, admin;
-	char		 bad_code_msg[512];	/* for a code never made */
-};
-
-/* The first column of the first row of a formatted query, as a number. */
-static int64_t WB_PRINTF(2, 3)
-qint(struct fx *f, const char *fmt, ...)
-{
-	char	sql[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	return dbt_int(&f->t, sql);
-}
-
-/* The same as text, into out. */
-static void WB_PRINTF(4, 5)
-qtext(struct fx *f, char *out, size_t n, const char *fmt, ...)
-{
-	char	sql[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	dbt_text(&f->t, sql, out, n);
-}
-
-static struct wb_actor
-user(struct fx *f, const char *email, const char *name, const char *role,
-    const char *org)
-{
-	struct wb_actor	a = { .role = wb_role_parse(role), .address = "test",
-	    .via = "web" };
-	char		sql[512];
-
-	snprintf(sql, sizeof(sql), "INSERT INTO user_account (email, name, "
-	    "role, org_id, created_at, updated_at) SELECT '%s', '%s', '%s', "
-	    "id, 0, 0 FROM organisation WHERE code = '%s'", email, name, role,
-	    org);
-	dbt_exec(&f->t, sql);
-	a.user_id = qint(f, "SELECT id FROM user_account WHERE email = '%s'",
-	    email);
-	a.org_id = qint(f, "SELECT id FROM organisation WHERE code = '%s'",
-	    org);
-	return a;
-}
-
-static int
-setup(void **state)
-{
-	struct fx	*f = calloc(1, sizeof(*f));
-
-	if (f == NULL)
-		return -1;
-	dbt_set_now(T0);
-	dbt_open(&f->t, false);
-	dbt_exec(&f->t,
-	    "INSERT INTO region (code, name, year) VALUES "
-	    "('AM01', 'Groningen', 2026);"
-	    "INSERT INTO municipality (code, name, region_code, year) VALUES "
-	    "('GM0014', 'Groningen', 'AM01', 2026);"
-	    "INSERT INTO organisation (code, name, type, created_at, "
-	    "updated_at) VALUES ('GGZN', 'GGZ Noord', 'ggz', 0, 0), "
-	    "('UWVN', 'UWV Groningen', 'uwv', 0, 0)");
-	f->ggz1 = user(f, "ggz1@ggz.example", "Gerda Zorg", "professional",
-	    "GGZN");
-	f->ggz2 = user(f, "ggz2@ggz.example", "Olaf Ander", "professional",
-	    "GGZN");
-	f->uwv1 = user(f, "uwv1@uwv.example", "Ursula Werk", "professional",
-	    "UWVN");
-	f->admin = user(f, "admin@ggz.example", "Beheerder", "admin", "GGZN");
-	f->ggz = f->ggz1.org_id;
-	f->uwv = f->uwv1.org_id;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-
-	dbt_close(&f->t);
-	free(f);
-	unsetenv("WB_NOW");
-	return 0;
-}
-
-static int64_t
-reg(struct fx *f, const char *bsn, const char *given)
-{
-	struct wb_client_input	in = { .bsn = bsn, .given_name = given,
-	    .family_name = "Testcliënt", .birth_date = "15-03-1985",
-	    .municipality = "GM0014", .benefit = "wajong",
-	    .target_group = "epa", .function = "behandelaar" };
-	struct wb_err		err;
-	int64_t			id = 0;
-
-	if (wb_client_register(f->t.db, &f->ggz1, &in, &id, &err) != 0)
-		fail_msg("register: %s", err.msg);
-	return id;
-}
 
 /* A consent of `client` for UWV (re-integratie, `cats`), recorded by the
  * GGZ; with `join`, UWV's professional joins the team. */
 static void
-share_with_uwv(struct fx *f, int64_t client, unsigned cats, bool join)
+share_with_uwv(struct ct_fx *f, int64_t client, unsigned cats, bool join)
 {
-	char			from[16], until[16];
-	struct wb_consent_input	in = { .client_id = client, .org_id = f->uwv,
-	    .purpose = "re-integratie", .categories = cats,
-	    .valid_from = from, .valid_until = until, .method = "mondeling" };
-	struct wb_err		err;
-	int64_t			id, mid;
-
-	wb_date_nl(wb_today(), from, sizeof(from));
-	wb_date_nl(wb_today() + 365, until, sizeof(until));
-	if (wb_consent_grant(f->t.db, &f->ggz1, &in, &id, &err) != 0)
-		fail_msg("consent: %s", err.msg);
-	if (join && wb_team_add(f->t.db, &f->ggz1, client, f->uwv1.user_id,
-	    "arbeidsdeskundige", &mid, &err) != 0)
-		fail_msg("team add: %s", err.msg);
+	(void)ct_grant(&f->t, &f->ggz1, client, f->uwv, "re-integratie",
+	    cats);
+	if (join)
+		(void)ct_join(&f->t, &f->ggz1, client, &f->uwv1,
+		    "arbeidsdeskundige");
 }
 
 /* Make a code for `client` as `a`; the code (in the fixture's arena) or
  * NULL into *code. */
 static int
-make_code(struct fx *f, const struct wb_actor *a, int64_t client,
+make_code(struct ct_fx *f, const struct wb_actor *a, int64_t client,
     const char **code)
 {
 	struct wb_err	err;
@@ -185,7 +52,7 @@ make_code(struct fx *f, const struct wb_actor *a, int64_t client,
 
 /* A code that must be made. */
 static const char *
-code_for(struct fx *f, int64_t client)
+code_for(struct ct_fx *f, int64_t client)
 {
 	const char	*code = NULL;
 
@@ -196,7 +63,7 @@ code_for(struct fx *f, int64_t client)
 
 /* Open the account of `client` with a new code; returns the user id. */
 static int64_t
-activate(struct fx *f, int64_t client, const char *email)
+activate(struct ct_fx *f, int64_t client, const char *email)
 {
 	struct wb_err	err;
 	int64_t		uid = 0;
@@ -208,32 +75,12 @@ activate(struct fx *f, int64_t client, const char *email)
 	return uid;
 }
 
-/* The actor of account `uid`, as the session layer makes it. */
-static struct wb_actor
-actor_of(struct fx *f, int64_t uid)
-{
-	struct wb_user	u;
-	struct wb_actor	a;
-	struct wb_err	err;
-
-	assert_int_equal(wb_user_load(f->t.db, uid, &f->t.a, &u, &err), 0);
-	wb_user_actor(&u, "test", "web", &a);
-	return a;
-}
-
-/* Events `event` with `outcome` about client `id`. */
-static int64_t
-events(struct fx *f, const char *event, const char *outcome, int64_t id)
-{
-	return qint(f, "SELECT count(*) FROM audit_event WHERE event = '%s' "
-	    "AND outcome = '%s' AND client_id = %lld", event, outcome,
-	    (long long)id);
-}
-
-/* The message for an unknown code: a well-formed code nobody made. */
+/* The message for an unknown code: a well-formed code nobody made (in a
+ * static buffer, valid until the next call). */
 static const char *
-unknown_code_msg(struct fx *f)
+unknown_code_msg(struct ct_fx *f)
 {
+	static char	msg[512];
 	struct wb_err	err;
 	int64_t		uid = -1;
 
@@ -242,16 +89,17 @@ unknown_code_msg(struct fx *f)
 	    WB_EINVAL);
 	assert_string_equal(err.field, "code");
 	assert_int_equal(uid, 0);
-	snprintf(f->bad_code_msg, sizeof(f->bad_code_msg), "%s", err.msg);
-	return f->bad_code_msg;
+	snprintf(msg, sizeof(msg), "%s", err.msg);
+	return msg;
 }
 
 /* Using `code` fails on the code, with exactly `msg`, and makes nothing. */
 static void
-expect_bad_code(struct fx *f, const char *code, const char *msg)
+expect_bad_code(struct ct_fx *f, const char *code, const char *msg)
 {
 	struct wb_err	err;
-	int64_t		users = qint(f, "SELECT count(*) FROM user_account");
+	int64_t		users = ct_qint(&f->t, "SELECT count(*) FROM "
+	    "user_account");
 	int64_t		denied = dbt_audit_count(&f->t, "client.activate",
 	    "denied");
 	int64_t		uid = -1;
@@ -261,7 +109,8 @@ expect_bad_code(struct fx *f, const char *code, const char *msg)
 	assert_string_equal(err.field, "code");
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(uid, 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM user_account"), users);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM user_account"),
+	    users);
 	assert_int_equal(dbt_audit_count(&f->t, "client.activate", "denied"),
 	    denied + 1);
 }
@@ -334,13 +183,13 @@ test_normalise_accepts_typing_refuses_lookalikes(void **state)
 static void
 test_create_only_professional_with_identity(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_actor		 me, other;
 	const char		*code = NULL;
 	int64_t			 id, id2;
 
-	id = reg(f, BSN, "Wilhelmina");
-	id2 = reg(f, BSN2, "Bart");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
+	id2 = ct_reg(f, &f->ggz1, BSN2, "Bart");
 	/* UWV without a consent; a colleague of the GGZ not on the team;
 	 * an administrator. */
 	assert_int_equal(make_code(f, &f->uwv1, id, &code), WB_EDENIED);
@@ -351,7 +200,7 @@ test_create_only_professional_with_identity(void **state)
 	assert_int_equal(make_code(f, &f->uwv1, id, &code), WB_EDENIED);
 	/* A client: not for another record, nor for their own (a second
 	 * account would be theirs to hand out). */
-	me = actor_of(f, activate(f, id2, "bart@example.nl"));
+	me = ct_actor_of(&f->t, activate(f, id2, "bart@example.nl"));
 	assert_int_equal(me.role, WB_ROLE_CLIENT);
 	assert_int_equal(make_code(f, &me, id, &code), WB_EDENIED);
 	other = me;
@@ -359,27 +208,27 @@ test_create_only_professional_with_identity(void **state)
 	assert_int_equal(make_code(f, &other, id, &code), WB_EDENIED);
 	assert_int_equal(make_code(f, &me, id2, &code), WB_EDENIED);
 
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation "
-	    "WHERE client_id = %lld", (long long)id), 0);
-	assert_int_equal(events(f, "client.activation.create", "denied", id),
-	    6);
-	assert_int_equal(events(f, "client.activation.create", "allowed", id),
-	    0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.activation.create' AND outcome = 'denied' AND "
-	    "user_id = %lld AND client_id = %lld", (long long)f->admin.user_id,
-	    (long long)id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation WHERE client_id = %lld", (long long)id), 0);
+	assert_int_equal(ct_events(&f->t, "client.activation.create", "denied",
+	    id), 6);
+	assert_int_equal(ct_events(&f->t, "client.activation.create", "allowed",
+	    id), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.activation.create' AND outcome = 'denied' "
+	    "AND user_id = %lld AND client_id = %lld",
+	    (long long)f->admin.user_id, (long long)id), 1);
 
 	/* With identity UWV may, and so may the registering GGZ. */
 	share_with_uwv(f, id, ID | WORK, false);
 	assert_int_equal(make_code(f, &f->uwv1, id, &code), 0);
 	assert_non_null(code);
 	assert_int_equal(make_code(f, &f->ggz1, id, &code), 0);
-	assert_int_equal(events(f, "client.activation.create", "allowed", id),
-	    2);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.activation.create' AND outcome = 'allowed' AND "
-	    "user_id = %lld AND org_id = %lld", (long long)f->uwv1.user_id,
+	assert_int_equal(ct_events(&f->t, "client.activation.create", "allowed",
+	    id), 2);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.activation.create' AND outcome = 'allowed' "
+	    "AND user_id = %lld AND org_id = %lld", (long long)f->uwv1.user_id,
 	    (long long)f->uwv), 1);
 }
 
@@ -387,14 +236,14 @@ test_create_only_professional_with_identity(void **state)
 static void
 test_code_is_shown_once_and_only_its_hash_kept(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*code = NULL;
 	char		 norm[17], stored[128];
 	int64_t		 id, expires = 0;
 	size_t		 i;
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	assert_int_equal(wb_activation_create(f->t.db, &f->ggz1, id, &f->t.a,
 	    &code, &expires, &err), 0);
 	assert_non_null(code);
@@ -405,13 +254,14 @@ test_code_is_shown_once_and_only_its_hash_kept(void **state)
 	assert_true(wb_activation_normalise(code, norm));
 	assert_int_equal(expires, T0 + WB_ACTIVATION_DAYS * DAY);
 
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation"), 1);
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation "
-	    "WHERE client_id = %lld AND created_by = %lld AND created_at = %d "
-	    "AND expires_at = %d AND used_at IS NULL AND user_id IS NULL",
-	    (long long)id, (long long)f->ggz1.user_id, T0,
-	    T0 + WB_ACTIVATION_DAYS * DAY), 1);
-	qtext(f, stored, sizeof(stored), "SELECT code_hash FROM "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation WHERE client_id = %lld AND created_by = %lld "
+	    "AND created_at = %d AND expires_at = %d AND used_at IS NULL AND "
+	    "user_id IS NULL", (long long)id, (long long)f->ggz1.user_id, T0, T0
+	    + WB_ACTIVATION_DAYS * DAY), 1);
+	ct_qtext(&f->t, stored, sizeof(stored), "SELECT code_hash FROM "
 	    "client_activation");
 	assert_string_equal(stored, wb_hash_hex(&f->t.a, norm));
 	/* The code, with or without dashes, is neither in the table nor
@@ -419,28 +269,28 @@ test_code_is_shown_once_and_only_its_hash_kept(void **state)
 	for (i = 0; i < 2; i++) {
 		const char *text = i == 0 ? norm : code;
 
-		assert_int_equal(qint(f, "SELECT count(*) FROM "
+		assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
 		    "client_activation WHERE upper(code_hash) LIKE '%%%s%%'",
 		    text), 0);
-		assert_int_equal(qint(f, "SELECT count(*) FROM audit_event "
-		    "WHERE upper(coalesce(detail, '') || '|' || "
+		assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+		    "audit_event WHERE upper(coalesce(detail, '') || '|' || "
 		    "coalesce(object_id, '') || '|' || coalesce(object_type, "
 		    "'')) LIKE '%%%s%%'", text), 0);
 	}
-	assert_int_equal(events(f, "client.activation.create", "allowed", id),
-	    1);
+	assert_int_equal(ct_events(&f->t, "client.activation.create", "allowed",
+	    id), 1);
 }
 
 /* A new code replaces the one not used yet. */
 static void
 test_second_code_replaces_first(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*first, *second, *msg;
 	int64_t		 id, uid = 0;
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	msg = unknown_code_msg(f);
 	first = code_for(f, id);
 	second = code_for(f, id);
@@ -456,20 +306,20 @@ test_second_code_replaces_first(void **state)
 static void
 test_create_refused_once_client_has_account(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*code = NULL;
 	int64_t		 id, rows, expires = -1;
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	(void)activate(f, id, EMAIL);
-	rows = qint(f, "SELECT count(*) FROM client_activation");
+	rows = ct_qint(&f->t, "SELECT count(*) FROM client_activation");
 	assert_int_equal(wb_activation_create(f->t.db, &f->ggz1, id, &f->t.a,
 	    &code, &expires, &err), WB_EINVAL);
 	assert_null(code);
 	assert_non_null(strstr(err.msg, "al een account"));
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation"),
-	    rows);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation"), rows);
 }
 
 /* -- using it -- */
@@ -477,13 +327,13 @@ test_create_refused_once_client_has_account(void **state)
 static void
 test_use_creates_client_account(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*code, *msg;
 	char		 row[256], hash[256];
 	int64_t		 id, uid = 0;
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	msg = unknown_code_msg(f);
 	code = code_for(f, id);
 	dbt_set_now(T0 + 3600);
@@ -501,43 +351,43 @@ test_use_creates_client_account(void **state)
 		    "Wilma@Example.NL", PW, &uid, &err), 0);
 	}
 	assert_true(uid > 0);
-	qtext(f, row, sizeof(row), "SELECT email || '|' || name || '|' || "
-	    "role || '|' || coalesce(CAST(org_id AS TEXT), 'null') || '|' || "
-	    "coalesce(region_code, 'null') FROM user_account WHERE id = %lld",
-	    (long long)uid);
+	ct_qtext(&f->t, row, sizeof(row), "SELECT email || '|' || name || '|' "
+	    "|| role || '|' || coalesce(CAST(org_id AS TEXT), 'null') || '|' "
+	    "|| coalesce(region_code, 'null') FROM user_account WHERE id = "
+	    "%lld", (long long)uid);
 	assert_string_equal(row, EMAIL "|Wilhelmina Testcliënt|client|null|"
 	    "null");
 	/* The password is stored as an Argon2id hash. */
-	qtext(f, hash, sizeof(hash), "SELECT password_hash FROM user_account "
-	    "WHERE id = %lld", (long long)uid);
+	ct_qtext(&f->t, hash, sizeof(hash), "SELECT password_hash FROM "
+	    "user_account WHERE id = %lld", (long long)uid);
 	assert_null(strstr(hash, PW));
 	assert_true(strncmp(hash, "$argon2id$", 10) == 0);
-	assert_int_equal(qint(f, "SELECT portal_user FROM client WHERE id = "
-	    "%lld", (long long)id), uid);
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation "
-	    "WHERE used_at = %d AND user_id = %lld", T0 + 3600,
-	    (long long)uid), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT portal_user FROM client WHERE "
+	    "id = %lld", (long long)id), uid);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation WHERE used_at = %d AND user_id = %lld", T0 +
+	    3600, (long long)uid), 1);
 
 	/* Audited with the client, the new account and the access point. */
-	assert_int_equal(events(f, "client.activation.create", "allowed", id),
-	    1);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.activate' AND outcome = 'allowed' AND "
+	assert_int_equal(ct_events(&f->t, "client.activation.create", "allowed",
+	    id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.activate' AND outcome = 'allowed' AND "
 	    "client_id = %lld AND user_id = %lld AND object_id = '%lld' AND "
 	    "address = '10.0.0.7'", (long long)id, (long long)uid,
 	    (long long)uid), 1);
 
 	/* The same code again: the one message, nothing made, audited. */
 	expect_bad_code(f, code, msg);
-	assert_int_equal(qint(f, "SELECT count(*) FROM user_account WHERE "
-	    "role = 'client'"), 1);
-	assert_int_equal(qint(f, "SELECT portal_user FROM client WHERE id = "
-	    "%lld", (long long)id), uid);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM user_account "
+	    "WHERE role = 'client'"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT portal_user FROM client WHERE "
+	    "id = %lld", (long long)id), uid);
 	assert_int_equal(dbt_audit_count(&f->t, "client.activate", "denied"),
 	    2);
 	/* the denied events hold no code and name no client */
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.activate' AND outcome = 'denied' AND "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.activate' AND outcome = 'denied' AND "
 	    "client_id IS NULL AND user_id IS NULL"), 2);
 }
 
@@ -545,20 +395,20 @@ test_use_creates_client_account(void **state)
 static void
 test_expired_code_fails_the_same_way(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*a, *b, *msg;
 	int64_t		 id, id2, uid = 0;
 
-	id = reg(f, BSN, "Wilhelmina");
-	id2 = reg(f, BSN2, "Bart");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
+	id2 = ct_reg(f, &f->ggz1, BSN2, "Bart");
 	msg = unknown_code_msg(f);
 	a = code_for(f, id);
 	b = code_for(f, id2);
 
 	dbt_set_now(T0 + WB_ACTIVATION_DAYS * DAY);
 	expect_bad_code(f, a, msg);
-	assert_int_equal(qint(f, "SELECT count(*) FROM client WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM client WHERE "
 	    "portal_user IS NOT NULL"), 0);
 	dbt_set_now(T0 + 30 * DAY);
 	expect_bad_code(f, a, msg);
@@ -566,8 +416,8 @@ test_expired_code_fails_the_same_way(void **state)
 	dbt_set_now(T0 + WB_ACTIVATION_DAYS * DAY - 1);
 	assert_int_equal(wb_activation_use(f->t.db, "test", b,
 	    "bart@example.nl", PW, &uid, &err), 0);
-	assert_int_equal(qint(f, "SELECT portal_user FROM client WHERE id = "
-	    "%lld", (long long)id2), uid);
+	assert_int_equal(ct_qint(&f->t, "SELECT portal_user FROM client WHERE "
+	    "id = %lld", (long long)id2), uid);
 }
 
 /* Bad input is refused on its field and makes nothing; the code is still
@@ -586,16 +436,16 @@ test_use_refuses_bad_input_and_makes_nothing(void **state)
 		{ EMAIL, "elf-tekens!", "password" },	/* 11 characters */
 		{ EMAIL, "", "password" },
 	};
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	const char	*code;
 	int64_t		 id, uid, users;
 	size_t		 i;
 	char		 twelve[] = "twaalf-teken";
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	code = code_for(f, id);
-	users = qint(f, "SELECT count(*) FROM user_account");
+	users = ct_qint(&f->t, "SELECT count(*) FROM user_account");
 	for (i = 0; i < WB_NELEM(cases); i++) {
 		uid = -1;
 		wb_err_clear(&err);
@@ -616,18 +466,19 @@ test_use_refuses_bad_input_and_makes_nothing(void **state)
 	assert_string_equal(err.field, "code");
 	assert_non_null(strstr(err.msg, "16 letters en cijfers"));
 
-	assert_int_equal(qint(f, "SELECT count(*) FROM user_account"), users);
-	assert_int_equal(qint(f, "SELECT count(*) FROM client WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM user_account"),
+	    users);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM client WHERE "
 	    "portal_user IS NOT NULL"), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation "
-	    "WHERE used_at IS NULL AND user_id IS NULL"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation WHERE used_at IS NULL AND user_id IS NULL"), 1);
 	assert_int_equal(dbt_audit_count(&f->t, "client.activate", NULL), 0);
 
 	/* Twelve characters are enough, and the code still works. */
 	assert_int_equal(strlen(twelve), WB_MIN_PASSWORD);
 	assert_int_equal(wb_activation_use(f->t.db, "test", code, EMAIL,
 	    twelve, &uid, &err), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM user_account"),
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM user_account"),
 	    users + 1);
 }
 
@@ -636,7 +487,7 @@ test_use_refuses_bad_input_and_makes_nothing(void **state)
 static void
 test_client_account_logs_in_and_is_theirs_alone(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_user	*list, u;
 	struct wb_actor	 me;
 	struct wb_err	 err;
@@ -645,12 +496,12 @@ test_client_account_logs_in_and_is_theirs_alone(void **state)
 	size_t		 n, i;
 	bool		 ggz_listed = false;
 
-	id = reg(f, BSN, "Wilhelmina");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
 	uid = activate(f, id, EMAIL);
 	assert_int_equal(wb_user_login(f->t.db, EMAIL, PW, "test", &got, &err),
 	    0);
 	assert_int_equal(got, uid);
-	me = actor_of(f, uid);
+	me = ct_actor_of(&f->t, uid);
 	assert_int_equal(me.role, WB_ROLE_CLIENT);
 	assert_int_equal(me.client_id, id);
 	assert_int_equal(me.user_id, uid);
@@ -671,19 +522,19 @@ test_client_account_logs_in_and_is_theirs_alone(void **state)
 	    &f->t.a, &u, &err), 0);
 
 	/* Nobody else sets the client's password. */
-	qtext(f, before, sizeof(before), "SELECT password_hash FROM "
+	ct_qtext(&f->t, before, sizeof(before), "SELECT password_hash FROM "
 	    "user_account WHERE id = %lld", (long long)uid);
 	assert_int_equal(wb_user_set_password(f->t.db, &f->admin, uid,
 	    "beheerder-kiest-dit", &err), WB_EDENIED);
 	assert_int_equal(wb_user_set_password(f->t.db, &f->ggz1, uid,
 	    "begeleider-kiest-dit", &err), WB_EDENIED);
-	qtext(f, after, sizeof(after), "SELECT password_hash FROM "
+	ct_qtext(&f->t, after, sizeof(after), "SELECT password_hash FROM "
 	    "user_account WHERE id = %lld", (long long)uid);
 	assert_string_equal(after, before);
 	assert_int_equal(wb_user_login(f->t.db, EMAIL, "beheerder-kiest-dit",
 	    "test", &got, &err), WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'user.password' AND outcome = 'denied' AND "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'user.password' AND outcome = 'denied' AND "
 	    "object_id = '%lld'", (long long)uid), 2);
 	/* (an administrator still sets a professional's) */
 	assert_int_equal(wb_user_set_password(f->t.db, &f->admin,
@@ -703,7 +554,7 @@ test_client_account_logs_in_and_is_theirs_alone(void **state)
 
 /* The log of `client` as `a`: rc, and the entries into *e, *n, *total. */
 static int
-read_log(struct fx *f, const struct wb_actor *a, int64_t client,
+read_log(struct ct_fx *f, const struct wb_actor *a, int64_t client,
     struct wb_access_entry **e, size_t *n, int64_t *total)
 {
 	struct wb_err	err;
@@ -743,7 +594,7 @@ test_access_log_words(void **state)
 static void
 test_access_log_for_client_and_registrar_only(void **state)
 {
-	struct fx			*f = *state;
+	struct ct_fx			*f = *state;
 	struct wb_client		 c;
 	struct wb_access_entry		*e;
 	const struct wb_access_entry	*x;
@@ -752,25 +603,25 @@ test_access_log_for_client_and_registrar_only(void **state)
 	size_t				 n, i;
 	int64_t				 id, id2, total, mine;
 
-	id = reg(f, BSN, "Wilhelmina");
-	id2 = reg(f, BSN2, "Bart");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
+	id2 = ct_reg(f, &f->ggz1, BSN2, "Bart");
 	share_with_uwv(f, id, WB_CAT_ALL, true);
 	assert_int_equal(wb_client_get(f->t.db, &f->uwv1, id, &f->t.a, &c,
 	    &err), 0);
-	me = actor_of(f, activate(f, id, EMAIL));
-	bart = actor_of(f, activate(f, id2, "bart@example.nl"));
+	me = ct_actor_of(&f->t, activate(f, id, EMAIL));
+	bart = ct_actor_of(&f->t, activate(f, id2, "bart@example.nl"));
 	/* Another client's record is read: not in this log. */
 	assert_int_equal(wb_client_get(f->t.db, &f->ggz1, id2, &f->t.a, &c,
 	    &err), 0);
 
-	mine = qint(f, "SELECT count(*) FROM audit_event WHERE client_id = "
-	    "%lld", (long long)id);
+	mine = ct_qint(&f->t, "SELECT count(*) FROM audit_event WHERE "
+	    "client_id = %lld", (long long)id);
 	assert_int_equal(read_log(f, &me, id, &e, &n, &total), 0);
 	assert_int_equal(total, mine);
 	assert_int_equal(n, (size_t)mine);
 	for (i = 0; i < n; i++) {
-		assert_int_equal(qint(f, "SELECT client_id FROM audit_event "
-		    "WHERE id = %lld", (long long)e[i].id), id);
+		assert_int_equal(ct_qint(&f->t, "SELECT client_id FROM "
+		    "audit_event WHERE id = %lld", (long long)e[i].id), id);
 		/* newest first */
 		if (i > 0)
 			assert_true(e[i].id < e[i - 1].id);
@@ -797,7 +648,7 @@ test_access_log_for_client_and_registrar_only(void **state)
 	assert_non_null(find_entry(e, n, "client.activation.create",
 	    f->ggz1.user_id));
 	/* The read of the log is itself in the log. */
-	assert_int_equal(events(f, "access_log.read", "allowed", id), 1);
+	assert_int_equal(ct_events(&f->t, "access_log.read", "allowed", id), 1);
 	assert_int_equal(read_log(f, &me, id, &e, &n, &total), 0);
 	assert_int_equal(total, mine + 1);
 	assert_string_equal(e[0].event, "access_log.read");
@@ -829,13 +680,13 @@ test_access_log_for_client_and_registrar_only(void **state)
 	assert_int_equal(read_log(f, &f->admin, id, &e, &n, &total),
 	    WB_EDENIED);
 	assert_int_equal(n, 0);
-	assert_int_equal(events(f, "access_log.read", "denied", id), 4);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'access_log.read' AND outcome = 'denied' AND "
+	assert_int_equal(ct_events(&f->t, "access_log.read", "denied", id), 4);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'access_log.read' AND outcome = 'denied' AND "
 	    "client_id = %lld AND user_id = %lld AND org_id = %lld",
 	    (long long)id, (long long)f->uwv1.user_id, (long long)f->uwv), 1);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'access_log.read' AND outcome = 'denied' AND "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'access_log.read' AND outcome = 'denied' AND "
 	    "client_id = %lld AND user_id = %lld", (long long)id,
 	    (long long)bart.user_id), 1);
 	/* Bart reads his own. */
@@ -843,7 +694,8 @@ test_access_log_for_client_and_registrar_only(void **state)
 	assert_non_null(find_entry(e, n, "client.read", f->ggz1.user_id));
 }
 
-#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, ct_setup_ggz_uwv, \
+	    ct_teardown)
 
 int
 main(void)

@@ -9,207 +9,21 @@
  * counts for its own purpose and period only, and that revoking it or
  * ending a team membership takes effect at the next decision.
  */
-#include "dbtest.h"
+#include "clienttest.h"
 
-#include "base/common.h"
-#include "base/time.h"
-#include "domain/client.h"
 #include "domain/client_access.h"
-#include "domain/consent.h"
-#include "domain/team.h"
 
-#include <stdarg.h>
-
-#define T0	1800000000	/* WB_NOW: 15-01-2027 */
-#define BSN	"123456782"
-#define BSN2	"249566758"
 #define GIVEN	"Wilhelmina"
 #define FAMILY	"Testcliënt"
 #define NAME	GIVEN " " FAMILY
 
-#define ID	WB_CAT_IDENTITY
-#define WORK	WB_CAT_WORK
-#define HEALTH	WB_CAT_HEALTH
-
-struct fx {
-	struct dbt	 t;
-	int64_t		 ggz, uwv, gem, werk;	/* organisations */
-	struct wb_actor	 ggz1, ggz2, uwv1, gem1, werk1, admin;
-};
-
-/* The first column of the first row of a formatted query, as a number. */
-static int64_t WB_PRINTF(2, 3)
-qint(struct fx *f, const char *fmt, ...)
-{
-	char	sql[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	return dbt_int(&f->t, sql);
-}
-
-static struct wb_actor
-user(struct fx *f, const char *email, const char *role, const char *org)
-{
-	struct wb_actor	a = { .role = wb_role_parse(role), .address = "test",
-	    .via = "web" };
-	char		sql[512];
-
-	snprintf(sql, sizeof(sql), "INSERT INTO user_account (email, name, "
-	    "role, org_id, created_at, updated_at) SELECT '%s', 'Collega', "
-	    "'%s', id, 0, 0 FROM organisation WHERE code = '%s'", email, role,
-	    org);
-	dbt_exec(&f->t, sql);
-	a.user_id = qint(f, "SELECT id FROM user_account WHERE email = '%s'",
-	    email);
-	a.org_id = qint(f, "SELECT id FROM organisation WHERE code = '%s'",
-	    org);
-	return a;
-}
-
-static int
-setup(void **state)
-{
-	struct fx	*f = calloc(1, sizeof(*f));
-
-	if (f == NULL)
-		return -1;
-	dbt_set_now(T0);
-	dbt_open(&f->t, false);
-	dbt_exec(&f->t,
-	    "INSERT INTO region (code, name, year) VALUES "
-	    "('AM01', 'Groningen', 2026);"
-	    "INSERT INTO municipality (code, name, region_code, year) VALUES "
-	    "('GM0014', 'Groningen', 'AM01', 2026);"
-	    "INSERT INTO organisation (code, name, type, created_at, "
-	    "updated_at) VALUES ('GGZN', 'GGZ Noord', 'ggz', 0, 0), "
-	    "('UWVN', 'UWV Groningen', 'uwv', 0, 0), "
-	    "('GEMN', 'Gemeente Groningen', 'gemeente', 0, 0), "
-	    "('WERKN', 'Bakkerij Noord', 'werkgever', 0, 0)");
-	f->ggz1 = user(f, "ggz1@ggz.example", "professional", "GGZN");
-	f->ggz2 = user(f, "ggz2@ggz.example", "professional", "GGZN");
-	f->uwv1 = user(f, "uwv1@uwv.example", "professional", "UWVN");
-	f->gem1 = user(f, "gem1@gem.example", "professional", "GEMN");
-	f->werk1 = user(f, "werk1@werk.example", "professional", "WERKN");
-	f->admin = user(f, "admin@ggz.example", "admin", "GGZN");
-	f->ggz = f->ggz1.org_id;
-	f->uwv = f->uwv1.org_id;
-	f->gem = f->gem1.org_id;
-	f->werk = f->werk1.org_id;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-
-	dbt_close(&f->t);
-	free(f);
-	unsetenv("WB_NOW");
-	return 0;
-}
-
-static struct wb_client_input
-input(const char *bsn)
-{
-	return (struct wb_client_input){ .bsn = bsn, .given_name = GIVEN, .family_name = FAMILY,
-	    .birth_date = "15-03-1985", .phone = "06-12345678",
-	    .email = "w.test@example.nl", .address = "Dorpsstraat 1",
-	    .municipality = "GM0014", .benefit = "wajong",
-	    .target_group = "epa", .function = "behandelaar" };
-}
-
-static int64_t
-reg(struct fx *f, const struct wb_actor *a, const char *bsn)
-{
-	struct wb_client_input	in = input(bsn);
-	struct wb_err		err;
-	int64_t			id = 0;
-
-	if (wb_client_register(f->t.db, a, &in, &id, &err) != 0)
-		fail_msg("register: %s", err.msg);
-	assert_true(id > 0);
-	return id;
-}
-
-/* "yyyy-mm-dd" of today + off days. */
-static const char *
-day(struct fx *f, int64_t off)
-{
-	char	*s = wb_arena_alloc(&f->t.a, 16);
-
-	wb_date_iso(wb_today() + off, s, 16);
-	return s;
-}
-
-static int64_t
-grant(struct fx *f, const struct wb_actor *a, int64_t client, int64_t org,
-    const char *purpose, unsigned cats)
-{
-	struct wb_consent_input	in = { .client_id = client, .org_id = org,
-	    .purpose = purpose, .categories = cats, .valid_from = day(f, 0),
-	    .valid_until = day(f, 365), .method = "mondeling" };
-	struct wb_err		err;
-	int64_t			id = 0;
-
-	if (wb_consent_grant(f->t.db, a, &in, &id, &err) != 0)
-		fail_msg("consent: %s", err.msg);
-	return id;
-}
-
-static int64_t
-join(struct fx *f, const struct wb_actor *a, int64_t client,
-    const struct wb_actor *who)
-{
-	struct wb_err	err;
-	int64_t		mid = 0;
-
-	if (wb_team_add(f->t.db, a, client, who->user_id, "arbeidsdeskundige",
-	    &mid, &err) != 0)
-		fail_msg("team add: %s", err.msg);
-	return mid;
-}
-
-/* A GGZ client that UWV works with under a consent for identity and
- * work; *consent gets that consent's id. */
-static int64_t
-shared_client(struct fx *f, int64_t *consent)
-{
-	int64_t	id = reg(f, &f->ggz1, BSN);
-
-	*consent = grant(f, &f->ggz1, id, f->uwv, "re-integratie", ID | WORK);
-	(void)join(f, &f->ggz1, id, &f->uwv1);
-	return id;
-}
-
-static int
-get(struct fx *f, const struct wb_actor *a, int64_t id, struct wb_client *c)
-{
-	struct wb_err	err;
-
-	return wb_client_get(f->t.db, a, id, &f->t.a, c, &err);
-}
-
-/* Events `event` with `outcome` about client `id`. */
-static int64_t
-events(struct fx *f, const char *event, const char *outcome, int64_t id)
-{
-	return qint(f, "SELECT count(*) FROM audit_event WHERE event = '%s' "
-	    "AND outcome = '%s' AND client_id = %lld", event, outcome,
-	    (long long)id);
-}
-
 /* A date as the form carries it: "+N" or "-N" days from today, or the
  * text itself. */
 static const char *
-when(struct fx *f, const char *s)
+when(struct ct_fx *f, const char *s)
 {
 	if (s != NULL && (s[0] == '+' || s[0] == '-'))
-		return day(f, strtoll(s, NULL, 10));
+		return ct_day(&f->t, strtoll(s, NULL, 10));
 	return s;
 }
 
@@ -226,7 +40,7 @@ struct vcase {
 enum { TO_UWV, TO_NONE, TO_WERK, TO_GEM };
 
 static int64_t
-org_of(struct fx *f, int which)
+org_of(struct ct_fx *f, int which)
 {
 	switch (which) {
 	case TO_UWV:	return f->uwv;
@@ -277,13 +91,13 @@ static const struct vcase vcases[] = {
 static void
 test_consent_refusals_name_the_field(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	size_t		 i;
 	int64_t		 id, cid, accepted = 0;
 
 	memset(long_evidence, 'x', 201);
-	id = reg(f, &f->ggz1, BSN);
+	id = ct_reg(f, &f->ggz1, BSN, GIVEN);
 	for (i = 0; i < WB_NELEM(vcases); i++) {
 		const struct vcase	*c = &vcases[i];
 		struct wb_consent_input	 in = { .client_id = id,
@@ -308,15 +122,17 @@ test_consent_refusals_name_the_field(void **state)
 			    c->field, rc, err.field);
 		assert_int_equal(cid, 0);
 	}
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent"), accepted);
-	assert_int_equal(events(f, "consent.grant", "allowed", id), accepted);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent"),
+	    accepted);
+	assert_int_equal(ct_events(&f->t, "consent.grant", "allowed", id),
+	    accepted);
 }
 
 /* Only the client gives consent online, and only online. */
 static void
 test_client_records_own_consent_online(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_actor		 me = { .role = WB_ROLE_CLIENT,
 	    .address = "test", .via = "web" };
 	struct wb_consent_input	 in = { .org_id = f->uwv, .purpose = RI,
@@ -325,29 +141,29 @@ test_client_records_own_consent_online(void **state)
 	struct wb_err		 err;
 	int64_t			 id, cid;
 
-	id = reg(f, &f->ggz1, BSN);
+	id = ct_reg(f, &f->ggz1, BSN, GIVEN);
 	me.client_id = id;
 	in.client_id = id;
-	in.valid_from = day(f, 0);
-	in.valid_until = day(f, 90);
+	in.valid_from = ct_day(&f->t, 0);
+	in.valid_until = ct_day(&f->t, 90);
 	assert_int_equal(wb_consent_grant(f->t.db, &me, &in, &cid, &err),
 	    WB_EINVAL);
 	assert_string_equal(err.field, "method");
 	in.method = "online";
 	assert_int_equal(wb_consent_grant(f->t.db, &me, &in, &cid, &err), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
 	    "method = 'online' AND recorded_by IS NULL AND categories = %u",
 	    ID | WORK | HEALTH), 1);
 	/* the client may pass on health; UWV now sees it */
-	(void)join(f, &f->ggz1, id, &f->uwv1);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 	assert_string_equal(c.target_group, "epa");
 	assert_int_equal(c.access.consent_id, cid);
 	/* not for another client's record */
-	me.client_id = reg(f, &f->ggz1, BSN2);
+	me.client_id = ct_reg(f, &f->ggz1, BSN2, GIVEN);
 	assert_int_equal(wb_consent_grant(f->t.db, &me, &in, &cid, &err),
 	    WB_EDENIED);
-	assert_int_equal(events(f, "consent.grant", "denied", id), 1);
+	assert_int_equal(ct_events(&f->t, "consent.grant", "denied", id), 1);
 }
 
 /* You pass on only what your organisation holds, and never widen your
@@ -355,15 +171,15 @@ test_client_records_own_consent_online(void **state)
 static void
 test_work_income_cannot_grant_health_or_itself(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_consent_input	 in = { .purpose = RI, .method = "mondeling" };
 	struct wb_err		 err;
 	int64_t			 id, work, cid;
 
-	id = shared_client(f, &work);
+	id = ct_shared_client(f, &work);
 	in.client_id = id;
-	in.valid_from = day(f, 0);
-	in.valid_until = day(f, 365);
+	in.valid_from = ct_day(&f->t, 0);
+	in.valid_until = ct_day(&f->t, 365);
 
 	in.org_id = f->uwv;
 	in.categories = HEALTH;
@@ -378,12 +194,12 @@ test_work_income_cannot_grant_health_or_itself(void **state)
 	in.categories = ID | HEALTH;
 	assert_int_equal(wb_consent_grant(f->t.db, &f->uwv1, &in, &cid, &err),
 	    WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent"), 1);
 	/* no consent names health (bit 4) */
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
 	    "categories %% 8 >= 4"), 0);
 	/* both refusals and the attempt for its own organisation */
-	assert_int_equal(events(f, "consent.grant", "denied", id), 3);
+	assert_int_equal(ct_events(&f->t, "consent.grant", "denied", id), 3);
 
 	/* what UWV holds it may pass on to the municipality */
 	in.categories = ID | WORK;
@@ -400,7 +216,7 @@ test_work_income_cannot_grant_health_or_itself(void **state)
 	in.purpose = RI;
 	assert_int_equal(wb_consent_grant(f->t.db, &f->ggz2, &in, &cid, &err),
 	    WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent"), 3);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent"), 3);
 }
 
 /* A consent for re-integratie is no consent for casuïstiekoverleg, and
@@ -422,15 +238,15 @@ test_consent_counts_for_its_purpose_only(void **state)
 		{ WB_PURPOSE_CARE, ID, WB_EDENIED, 0, 0 },
 		{ WB_PURPOSE_MONITORING, ID, WB_EDENIED, 0, 0 },
 	};
-	struct fx			*f = *state;
+	struct ct_fx			*f = *state;
 	struct wb_client_decision	 d;
 	struct wb_err			 err;
 	int64_t				 id, ids[3] = { 0 };
 	size_t				 i;
 	int				 rc;
 
-	id = shared_client(f, &ids[1]);
-	ids[2] = grant(f, &f->ggz1, id, f->uwv, "casuistiekoverleg", ID);
+	id = ct_shared_client(f, &ids[1]);
+	ids[2] = ct_grant(&f->t, &f->ggz1, id, f->uwv, "casuistiekoverleg", ID);
 	for (i = 0; i < WB_NELEM(cases); i++) {
 		struct wb_client_op op = { .event = "test", .client_id = id,
 		    .want = cases[i].want, .purpose = cases[i].purpose };
@@ -449,7 +265,7 @@ test_consent_counts_for_its_purpose_only(void **state)
 static void
 test_consent_counts_within_its_period_only(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_consent_input	 in = { .purpose = RI,
 	    .categories = ID | WORK, .method = "mondeling" };
 	struct wb_consent	*list;
@@ -458,27 +274,27 @@ test_consent_counts_within_its_period_only(void **state)
 	size_t			 n;
 	int64_t			 id, cid, mid;
 
-	id = reg(f, &f->ggz1, BSN);
+	id = ct_reg(f, &f->ggz1, BSN, GIVEN);
 	in.client_id = id;
 	in.org_id = f->uwv;
 	/* not yet valid: UWV cannot join */
-	in.valid_from = day(f, 5);
-	in.valid_until = day(f, 10);
+	in.valid_from = ct_day(&f->t, 5);
+	in.valid_until = ct_day(&f->t, 10);
 	assert_int_equal(wb_consent_grant(f->t.db, &f->ggz1, &in, &cid, &err),
 	    0);
 	assert_int_equal(wb_team_add(f->t.db, &f->ggz1, id, f->uwv1.user_id,
 	    "arbeidsdeskundige", &mid, &err), WB_EINVAL);
 	/* valid today and tomorrow */
-	in.valid_from = day(f, 0);
-	in.valid_until = day(f, 1);
+	in.valid_from = ct_day(&f->t, 0);
+	in.valid_until = ct_day(&f->t, 1);
 	assert_int_equal(wb_consent_grant(f->t.db, &f->ggz1, &in, &cid, &err),
 	    0);
-	(void)join(f, &f->ggz1, id, &f->uwv1);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 	dbt_set_now(T0 + 86400);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 	dbt_set_now(T0 + 2 * 86400);
-	assert_int_equal(get(f, &f->uwv1, id, &c), WB_EDENIED);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), WB_EDENIED);
 	assert_int_equal(wb_consent_list(f->t.db, &f->ggz1, id, &f->t.a,
 	    &list, &n, &err), 0);
 	assert_int_equal(n, 2);
@@ -486,14 +302,14 @@ test_consent_counts_within_its_period_only(void **state)
 	assert_false(list[1].active);
 	/* the later one starts: UWV reads again */
 	dbt_set_now(T0 + 5 * 86400);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 	assert_int_equal(c.access.consent_id, list[1].id);
 }
 
 static void
 test_revoke_takes_effect_at_once(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_consent	*list;
 	struct wb_client	 c;
 	struct wb_err		 err;
@@ -501,9 +317,9 @@ test_revoke_takes_effect_at_once(void **state)
 	size_t			 n;
 	int64_t			 id, work, other;
 
-	id = shared_client(f, &work);
-	other = reg(f, &f->ggz1, BSN2);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	id = ct_shared_client(f, &work);
+	other = ct_reg(f, &f->ggz1, BSN2, GIVEN);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 	memset(reason, 'r', 301);
 	reason[301] = '\0';
 	assert_int_equal(wb_consent_revoke(f->t.db, &f->ggz1, id, work,
@@ -516,28 +332,28 @@ test_revoke_takes_effect_at_once(void **state)
 	    NULL, &err), WB_ENOTFOUND);
 	assert_int_equal(wb_consent_revoke(f->t.db, &f->ggz1, id, work + 99,
 	    NULL, &err), WB_ENOTFOUND);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 
 	/* UWV itself, on the team, may revoke what it works under */
 	assert_int_equal(wb_consent_revoke(f->t.db, &f->uwv1, id, work,
 	    "cliënt wil stoppen", &err), 0);
-	assert_int_equal(get(f, &f->uwv1, id, &c), WB_EDENIED);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), WB_EDENIED);
 	assert_int_equal(wb_consent_revoke(f->t.db, &f->ggz1, id, work, NULL,
 	    &err), WB_EINVAL);
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent WHERE id = "
-	    "%lld AND revoked_by = %lld AND revoke_reason = "
-	    "'cliënt wil stoppen' AND revoked_at IS NOT NULL",
-	    (long long)work, (long long)f->uwv1.user_id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE id "
+	    "= %lld AND revoked_by = %lld AND revoke_reason = 'cliënt wil "
+	    "stoppen' AND revoked_at IS NOT NULL", (long long)work,
+	    (long long)f->uwv1.user_id), 1);
 	assert_int_equal(wb_consent_list(f->t.db, &f->ggz1, id, &f->t.a,
 	    &list, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_false(list[0].active);
 	assert_true(list[0].revoked_at != 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'consent.revoke' AND outcome = 'allowed' AND "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'consent.revoke' AND outcome = 'allowed' AND "
 	    "consent_id = %lld AND client_id = %lld", (long long)work,
 	    (long long)id), 1);
-	assert_int_equal(events(f, "consent.revoke", "denied", id), 1);
+	assert_int_equal(ct_events(&f->t, "consent.revoke", "denied", id), 1);
 }
 
 /* -- the team -- */
@@ -545,7 +361,7 @@ test_revoke_takes_effect_at_once(void **state)
 static void
 test_team_add_needs_consent_for_another_org(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_err	 err;
 	int64_t		 id, mid;
 	size_t		 i;
@@ -562,7 +378,7 @@ test_team_add_needs_consent_for_another_org(void **state)
 		{ f->ggz1.user_id, "behandelaar", "user" },	/* already */
 	};
 
-	id = reg(f, &f->ggz1, BSN);
+	id = ct_reg(f, &f->ggz1, BSN, GIVEN);
 	for (i = 0; i < WB_NELEM(bad); i++) {
 		wb_err_clear(&err);
 		if (wb_team_add(f->t.db, &f->ggz1, id, bad[i].user,
@@ -570,26 +386,26 @@ test_team_add_needs_consent_for_another_org(void **state)
 		    strcmp(err.field, bad[i].field) != 0)
 			fail_msg("case %zu: field \"%s\"", i, err.field);
 	}
-	assert_int_equal(qint(f, "SELECT count(*) FROM care_team"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team"), 1);
 	/* a colleague of the registering GGZ needs no consent */
-	(void)join(f, &f->ggz1, id, &f->ggz2);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->ggz2, "arbeidsdeskundige");
 	/* a consent of any purpose lets UWV join */
-	(void)grant(f, &f->ggz1, id, f->uwv, "casuistiekoverleg", ID);
-	(void)join(f, &f->ggz1, id, &f->uwv1);
+	(void)ct_grant(&f->t, &f->ggz1, id, f->uwv, "casuistiekoverleg", ID);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
 	/* only a team member with identity access adds anyone */
 	assert_int_equal(wb_team_add(f->t.db, &f->gem1, id, f->gem1.user_id,
 	    "klantmanager", &mid, &err), WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team WHERE "
 	    "ended_at IS NULL"), 3);
-	assert_int_equal(events(f, "team.add", "allowed", id), 2);
+	assert_int_equal(ct_events(&f->t, "team.add", "allowed", id), 2);
 	/* two colleagues without consent, and the municipality */
-	assert_int_equal(events(f, "team.add", "denied", id), 3);
+	assert_int_equal(ct_events(&f->t, "team.add", "denied", id), 3);
 }
 
 static void
 test_team_end_removes_access_at_once(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_client	 c;
 	struct wb_client_item	*items;
 	struct wb_team_member	*team;
@@ -597,22 +413,22 @@ test_team_end_removes_access_at_once(void **state)
 	size_t			 n;
 	int64_t			 id, other, m2, mu, work;
 
-	id = shared_client(f, &work);
-	other = reg(f, &f->ggz1, BSN2);
-	m2 = join(f, &f->ggz1, id, &f->ggz2);
-	mu = qint(f, "SELECT id FROM care_team WHERE user_id = %lld",
+	id = ct_shared_client(f, &work);
+	other = ct_reg(f, &f->ggz1, BSN2, GIVEN);
+	m2 = ct_join(&f->t, &f->ggz1, id, &f->ggz2, "arbeidsdeskundige");
+	mu = ct_qint(&f->t, "SELECT id FROM care_team WHERE user_id = %lld",
 	    (long long)f->uwv1.user_id);
-	assert_int_equal(get(f, &f->ggz2, id, &c), 0);
-	assert_int_equal(get(f, &f->uwv1, id, &c), 0);
+	assert_int_equal(ct_get(&f->t, &f->ggz2, id, &c), 0);
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), 0);
 
 	assert_int_equal(wb_team_end(f->t.db, &f->ggz1, id, m2, &err), 0);
-	assert_int_equal(get(f, &f->ggz2, id, &c), WB_EDENIED);
+	assert_int_equal(ct_get(&f->t, &f->ggz2, id, &c), WB_EDENIED);
 	assert_int_equal(wb_client_list_mine(f->t.db, &f->ggz2, &f->t.a,
 	    &items, &n, &err), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(wb_team_end(f->t.db, &f->ggz1, id, mu, &err), 0);
-	assert_int_equal(get(f, &f->uwv1, id, &c), WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ct_get(&f->t, &f->uwv1, id, &c), WB_EDENIED);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team WHERE "
 	    "ended_at IS NOT NULL AND ended_by = %lld",
 	    (long long)f->ggz1.user_id), 2);
 	assert_int_equal(wb_team_list(f->t.db, &f->ggz1, id, &f->t.a, &team,
@@ -628,13 +444,13 @@ test_team_end_removes_access_at_once(void **state)
 	/* an ended member ends nobody */
 	assert_int_equal(wb_team_end(f->t.db, &f->ggz2, id, m2, &err),
 	    WB_EDENIED);
-	assert_int_equal(events(f, "team.end", "allowed", id), 2);
+	assert_int_equal(ct_events(&f->t, "team.end", "allowed", id), 2);
 	/* and may join again, with access again */
-	(void)join(f, &f->ggz1, id, &f->ggz2);
-	assert_int_equal(get(f, &f->ggz2, id, &c), 0);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->ggz2, "arbeidsdeskundige");
+	assert_int_equal(ct_get(&f->t, &f->ggz2, id, &c), 0);
 }
 
-#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, ct_setup, ct_teardown)
 
 int
 main(void)

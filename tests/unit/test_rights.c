@@ -9,192 +9,36 @@
  * team, an administrator and the client of another record are there to
  * be refused.  The clock is fixed (WB_NOW).
  */
-#include "dbtest.h"
+#include "clienttest.h"
 
-#include "base/common.h"
-#include "base/time.h"
 #include "domain/activation.h"
-#include "domain/client.h"
-#include "domain/consent.h"
 #include "domain/note.h"
 #include "domain/plan.h"
 #include "domain/rights.h"
 #include "domain/session.h"
-#include "domain/team.h"
-#include "domain/user.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 
-#define T0	1800000000	/* WB_NOW: 15-01-2027 */
-#define BSN	"123456782"
-#define BSN2	"249566758"
-#define BSN3	"111222333"
-#define BSN4	"100000022"
 #define PW	"mijn-eigen-wachtwoord"
 #define NOTE	"Gesprek over slapen en werk"
 #define ASK	"Mijn adres klopt niet: het is Dorpsstraat 2."
 
-#define ID	WB_CAT_IDENTITY
-#define WORK	WB_CAT_WORK
-#define HEALTH	WB_CAT_HEALTH
-#define PLAN	WB_CAT_PLAN
-#define NOTES	WB_CAT_NOTES
-
-struct fx {
-	struct dbt	 t;
-	int64_t		 ggz, uwv, gem;		/* organisations */
-	struct wb_actor	 ggz1, ggz2, uwv1, gem1, admin, sys;
-};
-
-/* The first column of the first row of a formatted query, as a number. */
-static int64_t WB_PRINTF(2, 3)
-qint(struct fx *f, const char *fmt, ...)
-{
-	char	sql[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	return dbt_int(&f->t, sql);
-}
-
-/* The same as text, into out. */
-static void WB_PRINTF(4, 5)
-qtext(struct fx *f, char *out, size_t n, const char *fmt, ...)
-{
-	char	sql[1024];
-	va_list	ap;
-
-	va_start(ap, fmt);
-	assert_true(vsnprintf(sql, sizeof(sql), fmt, ap) < (int)sizeof(sql));
-	va_end(ap);
-	dbt_text(&f->t, sql, out, n);
-}
-
-static struct wb_actor
-user(struct fx *f, const char *email, const char *name, const char *role,
-    const char *org)
-{
-	struct wb_actor	a = { .role = wb_role_parse(role), .address = "test",
-	    .via = "web" };
-	char		sql[512];
-
-	snprintf(sql, sizeof(sql), "INSERT INTO user_account (email, name, "
-	    "role, org_id, created_at, updated_at) SELECT '%s', '%s', '%s', "
-	    "id, 0, 0 FROM organisation WHERE code = '%s'", email, name, role,
-	    org);
-	dbt_exec(&f->t, sql);
-	a.user_id = qint(f, "SELECT id FROM user_account WHERE email = '%s'",
-	    email);
-	a.org_id = qint(f, "SELECT id FROM organisation WHERE code = '%s'",
-	    org);
-	return a;
-}
-
-static int
-setup(void **state)
-{
-	struct fx	*f = calloc(1, sizeof(*f));
-
-	if (f == NULL)
-		return -1;
-	dbt_set_now(T0);
-	dbt_open(&f->t, false);
-	dbt_exec(&f->t,
-	    "INSERT INTO region (code, name, year) VALUES "
-	    "('AM01', 'Groningen', 2026);"
-	    "INSERT INTO municipality (code, name, region_code, year) VALUES "
-	    "('GM0014', 'Groningen', 'AM01', 2026);"
-	    "INSERT INTO organisation (code, name, type, created_at, "
-	    "updated_at) VALUES ('GGZN', 'GGZ Noord', 'ggz', 0, 0), "
-	    "('UWVN', 'UWV Groningen', 'uwv', 0, 0), "
-	    "('GEMN', 'Gemeente Groningen', 'gemeente', 0, 0)");
-	f->ggz1 = user(f, "ggz1@ggz.example", "Gerda Zorg", "professional",
-	    "GGZN");
-	f->ggz2 = user(f, "ggz2@ggz.example", "Olaf Ander", "professional",
-	    "GGZN");
-	f->uwv1 = user(f, "uwv1@uwv.example", "Ursula Werk", "professional",
-	    "UWVN");
-	f->gem1 = user(f, "gem1@gem.example", "Gijs Gemeente", "professional",
-	    "GEMN");
-	f->admin = user(f, "admin@ggz.example", "Beheerder", "admin", "GGZN");
-	f->sys = wb_actor_system();
-	f->ggz = f->ggz1.org_id;
-	f->uwv = f->uwv1.org_id;
-	f->gem = f->gem1.org_id;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-
-	dbt_close(&f->t);
-	free(f);
-	unsetenv("WB_NOW");
-	return 0;
-}
-
-/* Register a client as `a` (only a GGZ records the target group). */
+/* A consent of `client` for `org`, recorded by `a` with `method`. */
 static int64_t
-reg(struct fx *f, const struct wb_actor *a, const char *bsn,
-    const char *given)
-{
-	struct wb_client_input	in = { .bsn = bsn, .given_name = given,
-	    .family_name = "Testcliënt", .birth_date = "15-03-1985",
-	    .phone = "06-12345678", .email = "w.test@example.nl",
-	    .address = "Dorpsstraat 1", .municipality = "GM0014",
-	    .benefit = "wajong", .target_group = a->org_id == f->ggz ?
-	    "epa" : NULL, .function = a->org_id == f->ggz ? "behandelaar" :
-	    "klantmanager" };
-	struct wb_err		err;
-	int64_t			id = 0;
-
-	if (wb_client_register(f->t.db, a, &in, &id, &err) != 0)
-		fail_msg("register: %s", err.msg);
-	return id;
-}
-
-/* A consent of `client` for `org`, recorded by `a`. */
-static int64_t
-grant(struct fx *f, const struct wb_actor *a, int64_t client, int64_t org,
+grant(struct ct_fx *f, const struct wb_actor *a, int64_t client, int64_t org,
     const char *purpose, unsigned cats, const char *method)
 {
-	char			from[16], until[16];
-	struct wb_consent_input	in = { .client_id = client, .org_id = org,
-	    .purpose = purpose, .categories = cats, .valid_from = from,
-	    .valid_until = until, .method = method,
-	    .evidence = strcmp(method, "schriftelijk") == 0 ?
-	    "Formulier 2027-01" : NULL };
-	struct wb_err		err;
-	int64_t			id = 0;
+	struct wb_consent_input	in = ct_consent_input(&f->t, client, org,
+	    purpose, cats);
 
-	wb_date_nl(wb_today(), from, sizeof(from));
-	wb_date_nl(wb_today() + 365, until, sizeof(until));
-	if (wb_consent_grant(f->t.db, a, &in, &id, &err) != 0)
-		fail_msg("consent: %s", err.msg);
-	return id;
+	in.method = method;
+	if (strcmp(method, "schriftelijk") == 0)
+		in.evidence = "Formulier 2027-01";
+	return ct_consent_add(&f->t, a, &in);
 }
 
 static int64_t
-join(struct fx *f, const struct wb_actor *a, int64_t client,
-    const struct wb_actor *who, const char *function)
-{
-	struct wb_err	err;
-	int64_t		mid = 0;
-
-	if (wb_team_add(f->t.db, a, client, who->user_id, function, &mid,
-	    &err) != 0)
-		fail_msg("team add: %s", err.msg);
-	return mid;
-}
-
-static int64_t
-goal(struct fx *f, const struct wb_actor *a, int64_t client,
+goal(struct ct_fx *f, const struct wb_actor *a, int64_t client,
     const char *track, const char *title)
 {
 	struct wb_goal_input	in = { .client_id = client, .track = track,
@@ -208,7 +52,7 @@ goal(struct fx *f, const struct wb_actor *a, int64_t client,
 }
 
 static int64_t
-action(struct fx *f, const struct wb_actor *a, int64_t client, int64_t g,
+action(struct ct_fx *f, const struct wb_actor *a, int64_t client, int64_t g,
     const char *title)
 {
 	char			due[16];
@@ -224,7 +68,7 @@ action(struct fx *f, const struct wb_actor *a, int64_t client, int64_t g,
 }
 
 static int64_t
-note(struct fx *f, const struct wb_actor *a, int64_t client,
+note(struct ct_fx *f, const struct wb_actor *a, int64_t client,
     const char *body)
 {
 	char		today[16];
@@ -241,11 +85,11 @@ note(struct fx *f, const struct wb_actor *a, int64_t client,
 /* A referral of `client` by ggz1 to UWV's contact point, under `consent`
  * (rows written directly: the referral's own module is tested apart). */
 static void
-referral(struct fx *f, int64_t client, int64_t consent, const char *status)
+referral(struct ct_fx *f, int64_t client, int64_t consent, const char *status)
 {
 	char	sql[1024];
 
-	if (qint(f, "SELECT count(*) FROM contact_point") == 0)
+	if (ct_qint(&f->t, "SELECT count(*) FROM contact_point") == 0)
 		dbt_exec(&f->t, "INSERT INTO card (org_id, name, function, "
 		    "active, created_at, updated_at) SELECT id, 'Ursula Werk', "
 		    "'arbeidsdeskundige', 1, 0, 0 FROM organisation WHERE "
@@ -262,20 +106,10 @@ referral(struct fx *f, int64_t client, int64_t consent, const char *status)
 	    "NULL" : "'Ja, in de ochtend.'", (long long)wb_now());
 	dbt_exec(&f->t, sql);
 }
-
-/* The actor of a client looking at their own record (without account). */
-static struct wb_actor
-client_actor(int64_t client)
-{
-	return (struct wb_actor){ .role = WB_ROLE_CLIENT, .client_id = client,
-	    .address = "test", .via = "web" };
-}
-
 /* Open the portal account of `client`; returns the client's actor. */
 static struct wb_actor
-account(struct fx *f, int64_t client, const char *email)
+account(struct ct_fx *f, int64_t client, const char *email)
 {
-	struct wb_user	 u;
 	struct wb_actor	 a;
 	struct wb_err	 err;
 	const char	*code = NULL;
@@ -286,15 +120,14 @@ account(struct fx *f, int64_t client, const char *email)
 	if (wb_activation_use(f->t.db, "test", code, email, PW, &uid,
 	    &err) != 0)
 		fail_msg("activate: %s", err.msg);
-	assert_int_equal(wb_user_load(f->t.db, uid, &f->t.a, &u, &err), 0);
-	wb_user_actor(&u, "test", "web", &a);
+	a = ct_actor_of(&f->t, uid);
 	assert_int_equal(a.client_id, client);
 	return a;
 }
 
 /* The export as parsed JSON (the caller frees it), or NULL with *rc. */
 static json_t *
-export(struct fx *f, const struct wb_actor *a, int64_t client, int *rc)
+export(struct ct_fx *f, const struct wb_actor *a, int64_t client, int *rc)
 {
 	struct wb_err	 err;
 	const char	*text = NULL;
@@ -317,16 +150,6 @@ jtext(json_t *j, const char *key)
 {
 	return json_string_value(json_object_get(j, key));
 }
-
-/* Events `event` with `outcome` about client `id`. */
-static int64_t
-events(struct fx *f, const char *event, const char *outcome, int64_t id)
-{
-	return qint(f, "SELECT count(*) FROM audit_event WHERE event = '%s' "
-	    "AND outcome = '%s' AND client_id = %lld", event, outcome,
-	    (long long)id);
-}
-
 /* Does array `arr` hold the string `value`? */
 static bool
 has_string(json_t *arr, const char *value)
@@ -359,21 +182,21 @@ has(json_t *arr, const char *key, const char *value)
  * team, a care goal and a work goal with actions, a note, a referral and
  * a correction request.  *consent gets UWV's active consent. */
 static int64_t
-full_client(struct fx *f, const char *bsn, int64_t *consent)
+full_client(struct ct_fx *f, const char *bsn, int64_t *consent)
 {
 	struct wb_actor	me;
 	struct wb_err	err;
 	int64_t		id, old, mid, g, k;
 
-	id = reg(f, &f->ggz1, bsn, "Wilma");
+	id = ct_reg(f, &f->ggz1, bsn, "Wilma");
 	old = grant(f, &f->ggz1, id, f->uwv, "re-integratie", ID | WORK,
 	    "mondeling");
 	assert_int_equal(wb_consent_revoke(f->t.db, &f->ggz1, id, old,
 	    "Vergist", &err), 0);
 	*consent = grant(f, &f->ggz1, id, f->uwv, "re-integratie",
 	    ID | WORK | PLAN, "schriftelijk");
-	(void)join(f, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
-	mid = join(f, &f->ggz1, id, &f->ggz2, "casemanager");
+	(void)ct_join(&f->t, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
+	mid = ct_join(&f->t, &f->ggz1, id, &f->ggz2, "casemanager");
 	assert_int_equal(wb_team_end(f->t.db, &f->ggz1, id, mid, &err), 0);
 	g = goal(f, &f->ggz1, id, "zorg", "Beter slapen");
 	(void)action(f, &f->ggz1, id, g, "Slaapdagboek bijhouden");
@@ -381,7 +204,7 @@ full_client(struct fx *f, const char *bsn, int64_t *consent)
 	(void)action(f, &f->ggz1, id, g, "Vacatures bekijken");
 	(void)note(f, &f->ggz1, id, NOTE);
 	referral(f, id, *consent, "geaccepteerd");
-	me = client_actor(id);
+	me = ct_client_actor(id);
 	assert_int_equal(wb_correction_request(f->t.db, &me, id, ASK, &k,
 	    &err), 0);
 	assert_true(k > 0);
@@ -393,7 +216,7 @@ full_client(struct fx *f, const char *bsn, int64_t *consent)
 static void
 test_export_for_the_client(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_actor	 me;
 	json_t		*j, *c, *goals, *v;
 	int64_t		 consent, id;
@@ -402,7 +225,7 @@ test_export_for_the_client(void **state)
 	int		 rc;
 
 	id = full_client(f, BSN, &consent);
-	me = client_actor(id);
+	me = ct_client_actor(id);
 	j = export(f, &me, id, &rc);
 	assert_int_equal(rc, 0);
 	assert_true(json_is_true(json_object_get(json_object_get(j, "export"),
@@ -453,9 +276,9 @@ test_export_for_the_client(void **state)
 	assert_true(has(json_object_get(j, "access_log"), "event",
 	    "client.create"));
 	json_decref(j);
-	assert_int_equal(events(f, "client.export", "allowed", id), 1);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.export' AND detail LIKE '%%health%%' AND "
+	assert_int_equal(ct_events(&f->t, "client.export", "allowed", id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.export' AND detail LIKE '%%health%%' AND "
 	    "client_id = %lld", (long long)id), 1);
 }
 
@@ -467,14 +290,14 @@ test_export_for_the_client(void **state)
 static void
 test_export_per_actor(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_actor	 other;
 	json_t		*j, *c;
 	int64_t		 consent, id, id2;
 	int		 rc;
 
 	id = full_client(f, BSN, &consent);
-	id2 = reg(f, &f->ggz1, BSN2, "Karel");
+	id2 = ct_reg(f, &f->ggz1, BSN2, "Karel");
 	j = export(f, &f->ggz1, id, &rc);
 	assert_int_equal(rc, 0);
 	assert_false(json_is_true(json_object_get(json_object_get(j,
@@ -485,7 +308,7 @@ test_export_per_actor(void **state)
 	assert_string_equal(jtext(c, "target_group"), "epa");
 	assert_true(has(json_object_get(j, "notes"), "text", NOTE));
 	json_decref(j);
-	assert_int_equal(events(f, "client.export", "allowed", id), 1);
+	assert_int_equal(ct_events(&f->t, "client.export", "allowed", id), 1);
 
 	j = export(f, &f->uwv1, id, &rc);
 	assert_null(j);
@@ -496,15 +319,15 @@ test_export_per_actor(void **state)
 	j = export(f, &f->admin, id, &rc);
 	assert_null(j);
 	assert_int_equal(rc, WB_EDENIED);
-	other = client_actor(id2);
+	other = ct_client_actor(id2);
 	j = export(f, &other, id, &rc);
 	assert_null(j);
 	assert_int_equal(rc, WB_EDENIED);
 	j = export(f, &f->ggz1, 999999, &rc);
 	assert_null(j);
 	assert_int_equal(rc, WB_ENOTFOUND);
-	assert_int_equal(events(f, "client.export", "denied", id), 4);
-	assert_int_equal(events(f, "client.export", "allowed", id), 1);
+	assert_int_equal(ct_events(&f->t, "client.export", "denied", id), 4);
+	assert_int_equal(ct_events(&f->t, "client.export", "allowed", id), 1);
 }
 
 /* 3. A client registered by UWV: UWV's export holds no health data (the
@@ -513,16 +336,16 @@ test_export_per_actor(void **state)
 static void
 test_export_shows_only_what_the_policy_shows(void **state)
 {
-	struct fx	*f = *state;
+	struct ct_fx	*f = *state;
 	struct wb_actor	 me;
 	json_t		*j, *goals;
 	int64_t		 id;
 	int		 rc;
 
-	id = reg(f, &f->uwv1, BSN, "Wim");
-	me = client_actor(id);
+	id = ct_reg(f, &f->uwv1, BSN, "Wim");
+	me = ct_client_actor(id);
 	(void)grant(f, &me, id, f->ggz, "behandeling", WB_CAT_ALL, "online");
-	(void)join(f, &f->uwv1, id, &f->ggz1, "behandelaar");
+	(void)ct_join(&f->t, &f->uwv1, id, &f->ggz1, "behandelaar");
 	(void)goal(f, &f->ggz1, id, "zorg", "Minder angst");
 	(void)goal(f, &f->uwv1, id, "werk", "Proefplaatsing");
 
@@ -558,7 +381,7 @@ test_export_shows_only_what_the_policy_shows(void **state)
 static void
 test_correction_requests(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_actor		 me;
 	struct wb_correction	*k;
 	struct wb_err		 err;
@@ -566,11 +389,11 @@ test_correction_requests(void **state)
 	size_t			 n;
 	int64_t			 id, kid;
 
-	id = reg(f, &f->ggz1, BSN, "Wilma");
+	id = ct_reg(f, &f->ggz1, BSN, "Wilma");
 	(void)grant(f, &f->ggz1, id, f->uwv, "re-integratie", ID | WORK,
 	    "mondeling");
-	(void)join(f, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
-	me = client_actor(id);
+	(void)ct_join(&f->t, &f->ggz1, id, &f->uwv1, "arbeidsdeskundige");
+	me = ct_client_actor(id);
 	assert_int_equal(wb_correction_request(f->t.db, &me, id, " \n ",
 	    &kid, &err), WB_EINVAL);
 	assert_string_equal(err.field, "text");
@@ -581,13 +404,13 @@ test_correction_requests(void **state)
 	/* a professional changes the record itself */
 	assert_int_equal(wb_correction_request(f->t.db, &f->ggz1, id, ASK,
 	    &kid, &err), WB_EDENIED);
-	assert_int_equal(qint(f, "SELECT count(*) FROM correction_request"),
-	    0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "correction_request"), 0);
 	assert_int_equal(wb_correction_request(f->t.db, &me, id, ASK, &kid,
 	    &err), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM correction_request "
-	    "WHERE id = %lld AND client_id = %lld AND handled_at IS NULL",
-	    (long long)kid, (long long)id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "correction_request WHERE id = %lld AND client_id = %lld AND "
+	    "handled_at IS NULL", (long long)kid, (long long)id), 1);
 
 	assert_int_equal(wb_correction_list(f->t.db, &f->ggz1, id, &f->t.a,
 	    &k, &n, &err), 0);
@@ -603,8 +426,9 @@ test_correction_requests(void **state)
 	    WB_EDENIED);
 	assert_int_equal(wb_correction_handle(f->t.db, &f->ggz1, id, kid,
 	    &err), 0);
-	assert_int_equal(qint(f, "SELECT handled_by FROM correction_request "
-	    "WHERE id = %lld", (long long)kid), f->ggz1.user_id);
+	assert_int_equal(ct_qint(&f->t, "SELECT handled_by FROM "
+	    "correction_request WHERE id = %lld", (long long)kid),
+	    f->ggz1.user_id);
 	assert_int_equal(wb_correction_handle(f->t.db, &f->ggz1, id, kid,
 	    &err), WB_ENOTFOUND);
 	assert_int_equal(wb_correction_list(f->t.db, &me, id, &f->t.a, &k,
@@ -613,24 +437,24 @@ test_correction_requests(void **state)
 	assert_true(k[0].handled_at > 0);
 	assert_string_equal(k[0].handled_by, "Gerda Zorg");
 
-	assert_int_equal(events(f, "client.correction.request", "allowed",
+	assert_int_equal(ct_events(&f->t, "client.correction.request",
+	    "allowed", id), 1);
+	assert_int_equal(ct_events(&f->t, "client.correction.request", "denied",
 	    id), 1);
-	assert_int_equal(events(f, "client.correction.request", "denied",
+	assert_int_equal(ct_events(&f->t, "client.correction.handle", "allowed",
 	    id), 1);
-	assert_int_equal(events(f, "client.correction.handle", "allowed",
-	    id), 1);
-	assert_int_equal(events(f, "client.correction.handle", "denied", id),
-	    3);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "detail LIKE '%%Dorpsstraat%%' OR object_id LIKE "
+	assert_int_equal(ct_events(&f->t, "client.correction.handle", "denied",
+	    id), 3);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE detail LIKE '%%Dorpsstraat%%' OR object_id LIKE "
 	    "'%%Dorpsstraat%%'"), 0);
 }
 
 /* The rows of `table` about client `id`. */
 static int64_t
-rows(struct fx *f, const char *table, int64_t id)
+rows(struct ct_fx *f, const char *table, int64_t id)
 {
-	return qint(f, "SELECT count(*) FROM %s WHERE client_id = %lld",
+	return ct_qint(&f->t, "SELECT count(*) FROM %s WHERE client_id = %lld",
 	    table, (long long)id);
 }
 
@@ -640,7 +464,7 @@ rows(struct fx *f, const char *table, int64_t id)
 static void
 test_erase(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_actor		 me;
 	struct wb_client	 c;
 	struct wb_plan		 plan;
@@ -662,7 +486,7 @@ test_erase(void **state)
 	    "created_by, created_at, expires_at) SELECT id, 'ongebruikt', "
 	    "registered_by, 0, 1 FROM client WHERE given_name = 'Wilma'");
 	referral(f, id, consent, "verzonden");
-	pending = qint(f, "SELECT max(id) FROM referral");
+	pending = ct_qint(&f->t, "SELECT max(id) FROM referral");
 	assert_int_equal(rows(f, "consent", id), 2);
 	assert_int_equal(rows(f, "client_activation", id), 2);
 
@@ -677,67 +501,68 @@ test_erase(void **state)
 	assert_int_equal(wb_client_erase(f->t.db, &f->ggz1, id,
 	    "Wilma wil het", &err), WB_EINVAL);
 	assert_string_equal(err.field, "reason");
-	assert_int_equal(qint(f, "SELECT count(*) FROM client WHERE id = %lld "
-	    "AND erased_at IS NULL AND bsn_index IS NOT NULL", (long long)id),
-	    1);
-	assert_int_equal(events(f, "client.erase", "denied", id), 3);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM client WHERE id "
+	    "= %lld AND erased_at IS NULL AND bsn_index IS NOT NULL",
+	    (long long)id), 1);
+	assert_int_equal(ct_events(&f->t, "client.erase", "denied", id), 3);
 
-	events_before = qint(f, "SELECT count(*) FROM audit_event");
+	events_before = ct_qint(&f->t, "SELECT count(*) FROM audit_event");
 	assert_int_equal(wb_client_erase(f->t.db, &f->ggz1, id,
 	    "verzoek-client", &err), 0);
 	/* the audit log: whole, one more event */
-	assert_true(qint(f, "SELECT count(*) FROM audit_event") ==
+	assert_true(ct_qint(&f->t, "SELECT count(*) FROM audit_event") ==
 	    events_before + 1);
 
 	/* the record: nothing that identifies or describes the client */
-	assert_int_equal(qint(f, "SELECT count(*) FROM client WHERE id = %lld "
-	    "AND bsn_sealed IS NULL AND bsn_index IS NULL AND phone IS NULL "
-	    "AND email IS NULL AND address IS NULL AND given_name = 'Gewist' "
-	    "AND family_name = 'Gewist' AND birth_date = 0 AND target_group "
-	    "IS NULL AND benefit = 'geen' AND erased_at = %lld", (long long)id,
-	    (long long)T0), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM client WHERE id "
+	    "= %lld AND bsn_sealed IS NULL AND bsn_index IS NULL AND phone IS "
+	    "NULL AND email IS NULL AND address IS NULL AND given_name = "
+	    "'Gewist' AND family_name = 'Gewist' AND birth_date = 0 AND "
+	    "target_group IS NULL AND benefit = 'geen' AND erased_at = %lld",
+	    (long long)id, (long long)T0), 1);
 	assert_int_equal(rows(f, "goal", id), 0);
 	assert_int_equal(rows(f, "plan_action", id), 0);
 	assert_int_equal(rows(f, "note", id), 0);
 	assert_int_equal(rows(f, "correction_request", id), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM care_team WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND ended_at IS NULL", (long long)id), 0);
 	/* the used code stays (it says when the account was made) */
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation "
-	    "WHERE client_id = %lld AND used_at IS NULL", (long long)id), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation WHERE client_id = %lld AND used_at IS NULL",
+	    (long long)id), 0);
 	assert_int_equal(rows(f, "client_activation", id), 1);
 	/* referrals: the rows, without their texts; the waiting one is
 	 * withdrawn */
 	assert_int_equal(rows(f, "referral", id), 2);
-	assert_int_equal(qint(f, "SELECT count(*) FROM referral WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM referral WHERE "
 	    "client_id = %lld AND question = 'Gewist' AND (answer IS NULL OR "
 	    "answer = 'Gewist') AND consent_id = %lld", (long long)id,
 	    (long long)consent), 2);
-	qtext(f, buf, sizeof(buf), "SELECT status FROM referral WHERE id = "
-	    "%lld", (long long)pending);
+	ct_qtext(&f->t, buf, sizeof(buf), "SELECT status FROM referral WHERE "
+	    "id = %lld", (long long)pending);
 	assert_string_equal(buf, "ingetrokken");
 	/* consents stay as proof, without the free text of a revocation */
 	assert_int_equal(rows(f, "consent", id), 2);
-	assert_int_equal(qint(f, "SELECT count(*) FROM consent WHERE "
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
 	    "client_id = %lld AND revoke_reason = 'Vergist'", (long long)id),
 	    0);
 	/* the portal account: closed */
-	qtext(f, buf, sizeof(buf), "SELECT email || ' ' || name FROM "
+	ct_qtext(&f->t, buf, sizeof(buf), "SELECT email || ' ' || name FROM "
 	    "user_account WHERE id = %lld AND active = 0 AND password_hash IS "
 	    "NULL", (long long)uid);
 	snprintf(want, sizeof(want), "gewist-%lld@werkbrug.invalid Gewist",
 	    (long long)uid);
 	assert_string_equal(buf, want);
-	assert_int_equal(qint(f, "SELECT count(*) FROM session WHERE user_id "
-	    "= %lld", (long long)uid), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM session WHERE "
+	    "user_id = %lld", (long long)uid), 0);
 	assert_int_equal(wb_user_login(f->t.db, "wilma@example.nl", PW, "test",
 	    &uid2, &err), WB_EDENIED);
 	assert_int_equal(uid2, 0);
 
 	/* the event names the reason code; the chain is still sound */
-	qtext(f, buf, sizeof(buf), "SELECT detail FROM audit_event WHERE "
-	    "event = 'client.erase' AND outcome = 'allowed' AND client_id = "
-	    "%lld AND user_id = %lld", (long long)id,
+	ct_qtext(&f->t, buf, sizeof(buf), "SELECT detail FROM audit_event "
+	    "WHERE event = 'client.erase' AND outcome = 'allowed' AND "
+	    "client_id = %lld AND user_id = %lld", (long long)id,
 	    (long long)f->ggz1.user_id);
 	assert_string_equal(buf, "verzoek-client");
 	assert_int_equal(wb_audit_verify(f->t.db, &checked, &broken, &err), 0);
@@ -755,7 +580,7 @@ test_erase(void **state)
 	assert_int_equal(wb_client_erase(f->t.db, &f->ggz1, id,
 	    "verzoek-client", &err), WB_ENOTFOUND);
 	/* the BSN is free again: a new registration is a new record */
-	id2 = reg(f, &f->ggz1, BSN, "Wilma");
+	id2 = ct_reg(f, &f->ggz1, BSN, "Wilma");
 	assert_true(id2 != id);
 }
 
@@ -769,20 +594,20 @@ clock_at(int y, int m, int d, int hour)
 /* Every table's rows and the erased clients: what a dry run must not
  * change. */
 static void
-snapshot(struct fx *f, char *out, size_t n)
+snapshot(struct ct_fx *f, char *out, size_t n)
 {
-	qtext(f, out, n, "SELECT (SELECT count(*) FROM client WHERE erased_at "
-	    "IS NULL) || '/' || (SELECT count(*) FROM goal) || '/' || (SELECT "
-	    "count(*) FROM note) || '/' || (SELECT count(*) FROM "
+	ct_qtext(&f->t, out, n, "SELECT (SELECT count(*) FROM client WHERE "
+	    "erased_at IS NULL) || '/' || (SELECT count(*) FROM goal) || '/' "
+	    "|| (SELECT count(*) FROM note) || '/' || (SELECT count(*) FROM "
 	    "client_activation) || '/' || (SELECT count(*) FROM session) || "
 	    "'/' || (SELECT count(*) FROM audit_event) || '/' || (SELECT "
 	    "count(*) FROM care_team WHERE ended_at IS NULL)");
 }
 
 static bool
-erased(struct fx *f, int64_t id)
+erased(struct ct_fx *f, int64_t id)
 {
-	return qint(f, "SELECT count(*) FROM client WHERE id = %lld AND "
+	return ct_qint(&f->t, "SELECT count(*) FROM client WHERE id = %lld AND "
 	    "erased_at IS NOT NULL AND bsn_index IS NULL", (long long)id) == 1;
 }
 
@@ -794,7 +619,7 @@ erased(struct fx *f, int64_t id)
 static void
 test_purge(void **state)
 {
-	struct fx		*f = *state;
+	struct ct_fx		*f = *state;
 	struct wb_purge_report	 rep;
 	struct wb_session	 s;
 	struct wb_err		 err;
@@ -803,10 +628,10 @@ test_purge(void **state)
 	int64_t			 a, b, c, d, expires, checked, broken, g;
 
 	clock_at(2027, 1, 15, 9);
-	a = reg(f, &f->ggz1, BSN, "Anna");	/* GGZ, untouched */
-	b = reg(f, &f->gem1, BSN2, "Bert");	/* municipality, untouched */
-	c = reg(f, &f->ggz1, BSN3, "Cor");	/* GGZ, a note in 2042 */
-	d = reg(f, &f->gem1, BSN4, "Dirk");	/* municipality, a goal in
+	a = ct_reg(f, &f->ggz1, BSN, "Anna");	/* GGZ, untouched */
+	b = ct_reg(f, &f->gem1, BSN2, "Bert");	/* municipality, untouched */
+	c = ct_reg(f, &f->ggz1, BSN3, "Cor");	/* GGZ, a note in 2042 */
+	d = ct_reg(f, &f->gem1, BSN4, "Dirk");	/* municipality, a goal in
 						 * 2033 */
 	assert_int_equal(wb_activation_create(f->t.db, &f->ggz1, a, &f->t.a,
 	    &code, &expires, &err), 0);
@@ -849,14 +674,15 @@ test_purge(void **state)
 	assert_int_equal(rep.count[WB_PURGE_SESSIONS], 1);
 	assert_true(erased(f, b));
 	assert_false(erased(f, a) || erased(f, c) || erased(f, d));
-	assert_int_equal(qint(f, "SELECT count(*) FROM client_activation"), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM session"), 0);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'client.erase' AND outcome = 'allowed' AND client_id = "
-	    "%lld AND detail = 'einde-bewaartermijn' AND user_id IS NULL",
-	    (long long)b), 1);
-	assert_int_equal(qint(f, "SELECT count(*) FROM audit_event WHERE "
-	    "event = 'purge'"), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+	    "client_activation"), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM session"), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'client.erase' AND outcome = 'allowed' AND "
+	    "client_id = %lld AND detail = 'einde-bewaartermijn' AND user_id "
+	    "IS NULL", (long long)b), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'purge'"), 1);
 	/* a second run finds nothing more */
 	assert_int_equal(wb_purge(f->t.db, &f->sys, false, &rep, &err), 0);
 	assert_int_equal(rep.count[WB_PURGE_WORK], 0);
@@ -877,25 +703,23 @@ test_purge(void **state)
 	assert_int_equal(rep.count[WB_PURGE_GGZ], 1);
 	assert_true(erased(f, c));
 	assert_int_equal(wb_audit_verify(f->t.db, &checked, &broken, &err), 0);
-	assert_int_equal(checked, qint(f, "SELECT count(*) FROM audit_event"));
+	assert_int_equal(checked, ct_qint(&f->t, "SELECT count(*) FROM "
+	    "audit_event"));
 	dbt_set_now(T0);
 }
+
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, ct_setup, ct_teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_export_for_the_client,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_export_per_actor, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_export_shows_only_what_the_policy_shows, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_correction_requests,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_erase, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_purge, setup, teardown),
+		T(test_export_for_the_client),
+		T(test_export_per_actor),
+		T(test_export_shows_only_what_the_policy_shows),
+		T(test_correction_requests),
+		T(test_erase),
+		T(test_purge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
