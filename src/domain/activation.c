@@ -45,7 +45,7 @@ wb_activation_create(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_client_decision d;
 	struct wb_stmt		*st = NULL;
 	char			 raw[WB_ACTIVATION_CHARS + 1], *shown;
-	int64_t			 portal = 0, id, now = wb_now();
+	int64_t			 portal = 0, registered = 0, id, now = wb_now();
 	size_t			 i, j;
 	int			 rc;
 
@@ -60,7 +60,14 @@ wb_activation_create(struct wb_db *db, const struct wb_actor *actor,
 		return wb_client_refuse(db, actor, &op, &d, wb_err_set(err,
 		    WB_EDENIED, "only professionals make activation codes"),
 		    err);
-	rc = wb_db_prepare(db, Q_CLIENT_PORTAL, &st, err);
+	/* Only the registering organisation: whoever holds the code holds
+	 * the client's own view of everything, health included. */
+	rc = wb_client_registered_org(db, client_id, &registered, err);
+	if (rc == 0 && registered != actor->org_id)
+		return wb_client_refuse(db, actor, &op, &d, wb_err_set(err,
+		    WB_EDENIED, "not the registering organisation"), err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_CLIENT_PORTAL, &st, err);
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, client_id);
 		rc = wb_stmt_step(st, err);
@@ -148,7 +155,7 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 	struct wb_arena		 a;
 	struct wb_user		 other;
 	char			 norm[17], hash[crypto_pwhash_STRBYTES];
-	char			 idbuf[24], name[256] = "";
+	char			 idbuf[24];
 	int64_t			 act_id = 0, client_id = 0, portal = 0;
 	int64_t			 now = wb_now();
 	int			 rc;
@@ -163,10 +170,34 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 	rc = wb_password_check_rules(password, err);
 	if (rc != 0)
 		return rc;
-	rc = wb_password_hash(password, hash, err);
-	if (rc != 0)
-		return rc;
 	wb_arena_init(&a);
+	/* The expensive password hash only for a code that exists: an
+	 * unknown code costs a lookup, not 64 MiB of Argon2id. */
+	rc = wb_db_begin_read(db, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_ACTIVATION_FIND, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_text(st, 1, wb_hash_hex(&a, norm));
+		wb_stmt_bind_int64(st, 2, now);
+		rc = wb_stmt_step(st, err);
+		act_id = rc == 1 ? wb_stmt_int64(st, 0) : 0;
+		rc = rc < 0 ? rc : 0;
+		wb_stmt_release(st);
+	}
+	wb_db_rollback(db);
+	if (rc == 0 && act_id == 0) {
+		rc = bad_code(db, address, err);
+		wb_arena_free(&a);
+		sodium_memzero(norm, sizeof(norm));
+		return rc;
+	}
+	if (rc == 0)
+		rc = wb_password_hash(password, hash, err);
+	if (rc != 0) {
+		wb_arena_free(&a);
+		return rc;
+	}
+	act_id = 0;
 	rc = wb_db_begin_write(db, err);
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_ACTIVATION_FIND, &st, err);
@@ -188,7 +219,6 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 		rc = wb_stmt_step(st, err);
 		if (rc == 1) {
 			portal = wb_stmt_int64(st, 0);
-			snprintf(name, sizeof(name), "%s", wb_stmt_text(st, 1));
 			rc = 0;
 		} else if (rc == 0)
 			act_id = 0;	/* erased meanwhile */
@@ -198,13 +228,20 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 		rc = bad_code(db, address, err);
 		goto out;
 	}
-	if (rc == 0 && wb_user_find_email(db, email, &a, &other, err) == 0) {
-		wb_db_rollback(db);
-		rc = wb_err_field(err, WB_EINVAL, "email", "Dit e-mailadres "
-		    "is al in gebruik. Kies een ander e-mailadres.");
-		goto out;
+	if (rc == 0) {
+		rc = wb_user_find_email(db, email, &a, &other, err);
+		if (rc == 0) {
+			wb_db_rollback(db);
+			rc = wb_err_field(err, WB_EINVAL, "email", "Dit "
+			    "e-mailadres is al in gebruik. Kies een ander "
+			    "e-mailadres.");
+			goto out;
+		}
+		if (rc == WB_ENOTFOUND) {
+			wb_err_clear(err);
+			rc = 0;
+		}
 	}
-	wb_err_clear(err);
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_USER_INSERT, &st, err);
 	if (rc == 0) {
@@ -215,7 +252,9 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p + 32);
 		wb_stmt_bind_text(st, 1, lower);
-		wb_stmt_bind_text(st, 2, name);
+		/* Not the client's name: accounts are named in the audit
+		 * log an auditor reads next to the client id. */
+		wb_stmt_bind_text(st, 2, "Cliënt");
 		wb_stmt_bind_text(st, 3, "client");
 		wb_stmt_bind_null(st, 4);
 		wb_stmt_bind_null(st, 5);

@@ -210,6 +210,7 @@ wb_consent_revoke(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_client_decision d;
 	struct wb_stmt		*st = NULL;
 	char			 idbuf[24];
+	int64_t			 holder = 0, registered = 0;
 	int			 rc;
 
 	if (!empty(reason) && (!wb_utf8_valid(reason, strlen(reason), true) ||
@@ -226,13 +227,24 @@ wb_consent_revoke(struct wb_db *db, const struct wb_actor *actor,
 		wb_stmt_bind_int64(st, 1, consent_id);
 		wb_stmt_bind_int64(st, 2, client_id);
 		rc = wb_stmt_step(st, err);
-		if (rc == 1)
+		if (rc == 1) {
+			holder = wb_stmt_int64(st, 1);
 			rc = wb_stmt_isnull(st, 2) ? 0 : wb_err_set(err,
 			    WB_EINVAL, "Deze toestemming is al ingetrokken.");
-		else if (rc == 0)
+		} else if (rc == 0)
 			rc = wb_err_set(err, WB_ENOTFOUND, "no such consent");
 		wb_stmt_release(st);
 	}
+	/* The client revokes any; a professional for their own
+	 * organisation's consent (giving up its access), or the registering
+	 * organisation recording the client's revocation. */
+	if (rc == 0 && actor->role != WB_ROLE_CLIENT &&
+	    holder != actor->org_id)
+		rc = wb_client_registered_org(db, client_id, &registered, err);
+	if (rc == 0 && actor->role != WB_ROLE_CLIENT &&
+	    holder != actor->org_id && registered != actor->org_id)
+		return wb_client_refuse(db, actor, &op, &d, wb_err_set(err,
+		    WB_EDENIED, "another organisation's consent"), err);
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_CONSENT_REVOKE, &st, err);
 	if (rc == 0) {
@@ -273,7 +285,7 @@ wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_consent	*c = NULL;
 	struct wb_stmt		*st = NULL;
 	size_t			 cap = 0;
-	int64_t			 today = wb_today();
+	int64_t			 today = wb_today(), registered = 0;
 	int			 rc;
 
 	*out = NULL;
@@ -281,11 +293,23 @@ wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 	rc = wb_client_begin_read(db, actor, &op, &d, err);
 	if (rc != 0)
 		return rc;
-	rc = wb_db_prepare(db, Q_CONSENT_LIST, &st, err);
+	/* Another organisation on the team sees its own consents only:
+	 * what the client gave a third party (health, say) is not its
+	 * business.  The client and the registering organisation see all. */
+	if (actor->role != WB_ROLE_CLIENT)
+		rc = wb_client_registered_org(db, client_id, &registered, err);
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_CONSENT_LIST, &st, err);
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, client_id);
 		while ((rc = wb_stmt_step(st, err)) == 1) {
-			struct wb_consent *k = WB_ARENA_PUSH(a, c, *n, cap);
+			struct wb_consent *k;
+
+			if (actor->role != WB_ROLE_CLIENT &&
+			    registered != actor->org_id &&
+			    wb_stmt_int64(st, 2) != actor->org_id)
+				continue;
+			k = WB_ARENA_PUSH(a, c, *n, cap);
 
 			k->id = wb_stmt_int64(st, 0);
 			k->client_id = wb_stmt_int64(st, 1);

@@ -56,14 +56,16 @@ int	wb_consent_grant(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_consent_input *in, int64_t *id, struct wb_err *err)
 	    WB_WARN_UNUSED;
 
-/* Revoke at once (the client, or a team member with identity access).
+/* Revoke at once: the client; a professional (identity access) for
+ * their own organisation's consent, or of the registering organisation.
  * Audited consent.revoke. */
 int	wb_consent_revoke(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, int64_t consent_id, const char *reason,
 	    struct wb_err *err) WB_WARN_UNUSED;
 
 /* Every consent of a client, newest first, active ones flagged
- * (identity category, or the client).  Audited consent.read. */
+ * (identity category, or the client); another organisation than the
+ * registering one sees only its own.  Audited consent.read. */
 int	wb_consent_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, struct wb_arena *a, struct wb_consent **out,
 	    size_t *n, struct wb_err *err) WB_WARN_UNUSED;

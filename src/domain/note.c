@@ -112,7 +112,8 @@ wb_note_list(struct wb_db *db, const struct wb_actor *actor,
     struct wb_err *err)
 {
 	struct wb_client_op	 op = { .event = "note.read",
-	    .client_id = client_id, .want = WB_CAT_NOTES };
+	    .client_id = client_id, .want = WB_CAT_NOTES | WB_CAT_HEALTH,
+	    .partial = true };
 	struct wb_client_decision d;
 	struct wb_note		*notes = NULL;
 	struct wb_stmt		*st = NULL;
@@ -124,12 +125,25 @@ wb_note_list(struct wb_db *db, const struct wb_actor *actor,
 	rc = wb_client_begin_read(db, actor, &op, &d, err);
 	if (rc != 0)
 		return rc;
+	if ((d.allowed & WB_CAT_NOTES) == 0)	/* health alone is no note */
+		return wb_client_refuse(db, actor, &op, &d, wb_err_set(err,
+		    WB_EDENIED, "notes not allowed"), err);
 	rc = wb_db_prepare(db, Q_NOTE_LIST, &st, err);
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, client_id);
 		wb_stmt_bind_int64(st, 2, WB_NOTE_LIST_MAX);
 		while ((rc = wb_stmt_step(st, err)) == 1) {
-			struct wb_note *k = WB_ARENA_PUSH(a, notes, *n, cap);
+			struct wb_note *k;
+
+			/* A GGZ institution's notes are care notes: another
+			 * organisation reads them only under a consent that
+			 * names health too. */
+			if (strcmp(wb_stmt_text(st, 10), "ggz") == 0 &&
+			    wb_stmt_int64(st, 2) != actor->org_id &&
+			    actor->role != WB_ROLE_CLIENT &&
+			    (d.allowed & WB_CAT_HEALTH) == 0)
+				continue;
+			k = WB_ARENA_PUSH(a, notes, *n, cap);
 
 			k->id = wb_stmt_int64(st, 0);
 			k->client_id = wb_stmt_int64(st, 1);

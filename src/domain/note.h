@@ -44,7 +44,9 @@ int	wb_note_add(struct wb_db *db, const struct wb_actor *actor,
 
 /* The client's notes, newest first (by date, then as written), with
  * author and organisation names; at most WB_NOTE_LIST_MAX.  Needs the
- * notes category.  Audited note.read. */
+ * notes category; a GGZ institution's notes are care notes, shown to
+ * another organisation only with the health category as well.  Audited
+ * note.read. */
 int	wb_note_list(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, struct wb_arena *a, struct wb_note **out,
 	    size_t *n, struct wb_err *err) WB_WARN_UNUSED;

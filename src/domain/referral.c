@@ -464,6 +464,7 @@ wb_referral_list_client(struct wb_db *db, const struct wb_actor *actor,
 	    .client_id = client_id, .want = WB_CAT_IDENTITY,
 	    .object_type = "referral" };
 	struct wb_client_decision d;
+	size_t			i;
 	int			rc;
 
 	*out = NULL;
@@ -473,6 +474,16 @@ wb_referral_list_client(struct wb_db *db, const struct wb_actor *actor,
 		return rc;
 	rc = list(db, actor, Q_REFERRAL_BY_CLIENT, client_id, 0, a, out, n,
 	    err);
+	/* The question and the answer are free text between the sending
+	 * and the receiving organisation (they may hold health facts); the
+	 * rest of the team sees that a referral exists, not what it says. */
+	for (i = 0; rc == 0 && i < *n; i++)
+		if (actor->role != WB_ROLE_CLIENT &&
+		    actor->org_id != (*out)[i].from_org &&
+		    actor->org_id != (*out)[i].to_org) {
+			(*out)[i].question = NULL;
+			(*out)[i].answer = NULL;
+		}
 	rc = wb_client_finish_read(db, actor, &op, &d, rc, err);
 	if (rc != 0)
 		*n = 0;
@@ -495,6 +506,10 @@ name_rows(struct wb_db *db, const struct wb_actor *actor, struct wb_arena *a,
 		op.client_id = r[i].client_id;
 		rc = wb_client_decide(db, actor, &op, &d, err);
 		if (rc == WB_EDENIED || rc == WB_ENOTFOUND) {
+			/* No identity, no question: it is free text about the
+			 * client (a revoked consent, a later contact person). */
+			r[i].question = NULL;
+			r[i].answer = NULL;
 			wb_err_clear(err);
 			rc = 0;
 			continue;

@@ -341,8 +341,12 @@ export_rows(struct ex *x, json_t *root, const char *key, enum wb_query q,
 		wb_stmt_bind_int64(st, 1, x->client_id);
 		for (i = 0; i < nmore; i++)
 			wb_stmt_bind_int64(st, (int)i + 2, more[i]);
-		while ((rc = wb_stmt_step(st, err)) == 1)
-			json_array_append_new(arr, row(x, st));
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			json_t *v = row(x, st);
+
+			if (v != NULL)	/* NULL: a row the reader may not see */
+				json_array_append_new(arr, v);
+		}
 	}
 	wb_stmt_release(st);
 	json_object_set_new(root, key, arr);
@@ -498,8 +502,14 @@ export_plan(struct ex *x, json_t *root, struct wb_err *err)
 static json_t *
 note_row(struct ex *x, struct wb_stmt *st)
 {
-	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
-	    0));
+	json_t	*v;
+
+	/* A GGZ institution's notes are care notes (note.h): not without
+	 * the health category, except for the client themself. */
+	if (strcmp(wb_stmt_text(st, 10), "ggz") == 0 && !x->full_bsn &&
+	    (x->allowed & WB_CAT_HEALTH) == 0)
+		return NULL;
+	v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st, 0));
 
 	json_object_set_new(v, "kind", jcol(st, 4));
 	put_label(x, v, "kind", wb_note_kind_label(wb_stmt_text(st, 4)));

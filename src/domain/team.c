@@ -225,6 +225,7 @@ wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 	struct wb_client_decision d;
 	struct wb_stmt		*st = NULL;
 	char			 idbuf[24];
+	int64_t			 member_org = 0, registered = 0;
 	int			 rc;
 
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)member_id);
@@ -237,12 +238,22 @@ wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 		wb_stmt_bind_int64(st, 1, member_id);
 		wb_stmt_bind_int64(st, 2, client_id);
 		rc = wb_stmt_step(st, err);
-		if (rc == 1)
+		if (rc == 1) {
+			member_org = wb_stmt_int64(st, 2);
 			rc = 0;
-		else if (rc == 0)
+		} else if (rc == 0)
 			rc = wb_err_set(err, WB_ENOTFOUND, "no such member");
 		wb_stmt_release(st);
 	}
+	/* An organisation ends its own people's membership; only the
+	 * registering one (which answers for the record) ends others', so
+	 * nobody can lock the registering organisation out. */
+	if (rc == 0)
+		rc = wb_client_registered_org(db, client_id, &registered, err);
+	if (rc == 0 && member_org != actor->org_id &&
+	    registered != actor->org_id)
+		return wb_client_refuse(db, actor, &op, &d, wb_err_set(err,
+		    WB_EDENIED, "not your organisation's member"), err);
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_TEAM_END, &st, err);
 	if (rc == 0) {

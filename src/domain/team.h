@@ -63,7 +63,8 @@ int	wb_team_add_tx(struct wb_db *db, const struct wb_actor *actor,
 /* Is `f` a function code (wb_card_functions)? */
 bool	wb_team_function_known(const char *f);
 
-/* End a membership (identity access).  Audited team.end. */
+/* End a membership (identity access): of one's own organisation's
+ * people, or anyone's by the registering organisation.  Audited team.end. */
 int	wb_team_end(struct wb_db *db, const struct wb_actor *actor,
 	    int64_t client_id, int64_t member_id, struct wb_err *err)
 	    WB_WARN_UNUSED;

@@ -454,7 +454,8 @@ static const char *const sql[Q__COUNT] = {
 	/* Newest first; $2 caps the list. */
 	[Q_NOTE_LIST] =
 	    "SELECT n.id, n.client_id, n.org_id, n.author_id, n.kind, "
-	    "n.on_date, n.body, u.name, o.name, n.created_at FROM note n "
+	    "n.on_date, n.body, u.name, o.name, n.created_at, o.type "
+	    "FROM note n "
 	    "JOIN user_account u ON u.id = n.author_id "
 	    "JOIN organisation o ON o.id = n.org_id WHERE n.client_id = $1 "
 	    "ORDER BY n.on_date DESC, n.id DESC LIMIT $2",

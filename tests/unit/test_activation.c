@@ -219,17 +219,20 @@ test_create_only_professional_with_identity(void **state)
 	    "AND user_id = %lld AND client_id = %lld",
 	    (long long)f->admin.user_id, (long long)id), 1);
 
-	/* With identity UWV may, and so may the registering GGZ. */
+	/* UWV on the team with identity may not either: whoever holds the
+	 * code holds the client's own view of everything (review finding);
+	 * only the registering GGZ makes codes. */
 	share_with_uwv(f, id, ID | WORK, false);
-	assert_int_equal(make_code(f, &f->uwv1, id, &code), 0);
+	assert_int_equal(make_code(f, &f->uwv1, id, &code), WB_EDENIED);
+	assert_int_equal(make_code(f, &f->ggz1, id, &code), 0);
 	assert_non_null(code);
 	assert_int_equal(make_code(f, &f->ggz1, id, &code), 0);
 	assert_int_equal(ct_events(&f->t, "client.activation.create", "allowed",
 	    id), 2);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
-	    "WHERE event = 'client.activation.create' AND outcome = 'allowed' "
+	    "WHERE event = 'client.activation.create' AND outcome = 'denied' "
 	    "AND user_id = %lld AND org_id = %lld", (long long)f->uwv1.user_id,
-	    (long long)f->uwv), 1);
+	    (long long)f->uwv), 3);
 }
 
 /* The code is shown once: only its hash is kept, nowhere its text. */
@@ -355,8 +358,8 @@ test_use_creates_client_account(void **state)
 	    "|| role || '|' || coalesce(CAST(org_id AS TEXT), 'null') || '|' "
 	    "|| coalesce(region_code, 'null') FROM user_account WHERE id = "
 	    "%lld", (long long)uid);
-	assert_string_equal(row, EMAIL "|Wilhelmina Testcliënt|client|null|"
-	    "null");
+	/* Not the client's name: the auditor reads account names. */
+	assert_string_equal(row, EMAIL "|Cliënt|client|null|null");
 	/* The password is stored as an Argon2id hash. */
 	ct_qtext(&f->t, hash, sizeof(hash), "SELECT password_hash FROM "
 	    "user_account WHERE id = %lld", (long long)uid);

@@ -452,10 +452,56 @@ test_team_end_removes_access_at_once(void **state)
 
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, ct_setup, ct_teardown)
 
+/* What an organisation other than the registering one may not do on the
+ * team, and what it does not see (review findings): end another
+ * organisation's membership, revoke another organisation's consent, read
+ * consents given to third parties. */
+static void
+test_other_org_stays_in_its_lane(void **state)
+{
+	struct ct_fx		*f = *state;
+	struct wb_consent	*k;
+	struct wb_err		 err;
+	size_t			 n, i;
+	int64_t			 id, work, gem, ggz_member;
+
+	id = ct_shared_client(f, &work);
+	gem = ct_grant(&f->t, &f->ggz1, id, f->gem, "re-integratie",
+	    ID | HEALTH);
+	ggz_member = ct_qint(&f->t, "SELECT id FROM care_team WHERE "
+	    "client_id = %lld AND user_id = %lld", (long long)id,
+	    (long long)f->ggz1.user_id);
+
+	/* UWV cannot take the registering GGZ off the team... */
+	assert_int_equal(wb_team_end(f->t.db, &f->uwv1, id, ggz_member,
+	    &err), WB_EDENIED);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team "
+	    "WHERE id = %lld AND ended_at IS NULL", (long long)ggz_member), 1);
+	/* ...nor revoke the municipality's consent, but it may give up its
+	 * own, and the GGZ may revoke any. */
+	assert_int_equal(wb_consent_revoke(f->t.db, &f->uwv1, id, gem, NULL,
+	    &err), WB_EDENIED);
+	assert_int_equal(ct_events(&f->t, "consent.revoke", "denied", id), 1);
+	/* UWV sees its own consent only, not the municipality's health */
+	assert_int_equal(wb_consent_list(f->t.db, &f->uwv1, id, &f->t.a, &k,
+	    &n, &err), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(k[i].org_id, f->uwv);
+	assert_int_equal(n, 1);
+	assert_int_equal(wb_consent_list(f->t.db, &f->ggz1, id, &f->t.a, &k,
+	    &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(wb_consent_revoke(f->t.db, &f->ggz1, id, gem, NULL,
+	    &err), 0);
+	assert_int_equal(wb_consent_revoke(f->t.db, &f->uwv1, id, work, NULL,
+	    &err), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_other_org_stays_in_its_lane),
 		T(test_consent_refusals_name_the_field),
 		T(test_client_records_own_consent_online),
 		T(test_work_income_cannot_grant_health_or_itself),

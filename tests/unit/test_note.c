@@ -82,14 +82,28 @@ test_note_needs_category(void **state)
 	assert_int_equal(dbt_audit_count(&f->t, "note.add", "denied"), 1);
 	assert_int_equal(dbt_audit_count(&f->t, "note.read", "denied"), 1);
 
+	/* Notes alone: the GGZ's notes are care notes and stay hidden;
+	 * UWV may write and read its own. */
 	notes_consent = ct_plan_grant(f, WB_CAT_NOTES);
 	assert_int_equal(wb_note_list(f->t.db, &f->uwv, f->client, &f->t.a,
 	    &notes, &n, &err), 0);
-	assert_int_equal(n, 1);
-	assert_string_equal(notes[0].body, "Gesprek over werk.");
+	assert_int_equal(n, 0);
 	assert_int_equal(wb_note_add(f->t.db, &f->uwv, f->client, "mail",
 	    today, "Mail gestuurd.", &id, &err), 0);
 	assert_int_equal(ct_col(f, "note", "org_id", id), f->uwv.org_id);
+	assert_int_equal(wb_note_list(f->t.db, &f->uwv, f->client, &f->t.a,
+	    &notes, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(notes[0].body, "Mail gestuurd.");
+	/* With health as well, the GGZ's note too. */
+	{
+		int64_t health = ct_plan_grant(f, WB_CAT_HEALTH);
+
+		assert_int_equal(wb_note_list(f->t.db, &f->uwv, f->client,
+		    &f->t.a, &notes, &n, &err), 0);
+		assert_int_equal(n, 2);
+		ct_plan_withdraw(f, health);
+	}
 
 	ct_plan_withdraw(f, notes_consent);
 	assert_int_equal(wb_note_list(f->t.db, &f->uwv, f->client, &f->t.a,
