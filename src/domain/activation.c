@@ -142,6 +142,30 @@ bad_code(struct wb_db *db, const char *address, struct wb_err *err)
 	    "uw begeleider om een nieuwe code.");
 }
 
+/* The unused, unexpired activation with this code: *id (0 = none) and
+ * its client, in the caller's transaction. */
+static int
+find_code(struct wb_db *db, struct wb_arena *a, const char *norm,
+    int64_t now, int64_t *id, int64_t *client_id, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	*id = *client_id = 0;
+	rc = wb_db_prepare(db, Q_ACTIVATION_FIND, &st, err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_text(st, 1, wb_hash_hex(a, norm));
+	wb_stmt_bind_int64(st, 2, now);
+	rc = wb_stmt_step(st, err);
+	if (rc == 1) {
+		*id = wb_stmt_int64(st, 0);
+		*client_id = wb_stmt_int64(st, 1);
+	}
+	wb_stmt_release(st);
+	return rc < 0 ? rc : 0;
+}
+
 int
 wb_activation_use(struct wb_db *db, const char *address, const char *code,
     const char *email, const char *password, int64_t *user_id,
@@ -175,15 +199,7 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 	 * unknown code costs a lookup, not 64 MiB of Argon2id. */
 	rc = wb_db_begin_read(db, err);
 	if (rc == 0)
-		rc = wb_db_prepare(db, Q_ACTIVATION_FIND, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_text(st, 1, wb_hash_hex(&a, norm));
-		wb_stmt_bind_int64(st, 2, now);
-		rc = wb_stmt_step(st, err);
-		act_id = rc == 1 ? wb_stmt_int64(st, 0) : 0;
-		rc = rc < 0 ? rc : 0;
-		wb_stmt_release(st);
-	}
+		rc = find_code(db, &a, norm, now, &act_id, &client_id, err);
 	wb_db_rollback(db);
 	if (rc == 0 && act_id == 0) {
 		rc = bad_code(db, address, err);
@@ -197,21 +213,10 @@ wb_activation_use(struct wb_db *db, const char *address, const char *code,
 		wb_arena_free(&a);
 		return rc;
 	}
-	act_id = 0;
+	/* Again, inside the write: it may have been used meanwhile. */
 	rc = wb_db_begin_write(db, err);
 	if (rc == 0)
-		rc = wb_db_prepare(db, Q_ACTIVATION_FIND, &st, err);
-	if (rc == 0) {
-		wb_stmt_bind_text(st, 1, wb_hash_hex(&a, norm));
-		wb_stmt_bind_int64(st, 2, now);
-		rc = wb_stmt_step(st, err);
-		if (rc == 1) {
-			act_id = wb_stmt_int64(st, 0);
-			client_id = wb_stmt_int64(st, 1);
-			rc = 0;
-		}
-		wb_stmt_release(st);
-	}
+		rc = find_code(db, &a, norm, now, &act_id, &client_id, err);
 	if (rc == 0 && act_id != 0)
 		rc = wb_db_prepare(db, Q_CLIENT_PORTAL, &st, err);
 	if (rc == 0 && act_id != 0) {
