@@ -602,7 +602,7 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 	    .object_type = "client" };
 	struct wb_stmt		*st = NULL;
 	struct wb_client_item	*items = NULL;
-	struct wb_buf		 ids;
+	struct wb_client_decision *dec;
 	size_t			 cap = 0, i;
 	int			 rc;
 
@@ -635,12 +635,12 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 		wb_stmt_release(st);
 	}
 	/* The name and date of birth are identity data: per client. */
+	dec = wb_arena_array(a, *n > 0 ? *n : 1, sizeof(*dec));
 	for (i = 0; rc == 0 && i < *n; i++) {
 		struct wb_client_op op = { .event = "client.list",
 		    .client_id = items[i].id, .want = WB_CAT_IDENTITY };
-		struct wb_client_decision d;
 
-		rc = wb_client_decide(db, actor, &op, &d, err);
+		rc = wb_client_decide(db, actor, &op, &dec[i], err);
 		if (rc == WB_EDENIED) {
 			items[i].name = NULL;
 			items[i].birth_date = 0;
@@ -649,18 +649,24 @@ wb_client_list_mine(struct wb_db *db, const struct wb_actor *actor,
 		}
 	}
 	wb_db_rollback(db);
-	if (rc != 0) {
-		*n = 0;
-		return rc;
+	/* Each name shown is a read of that client's identity: one event
+	 * per client (their "Wie keek mee?"), all in one commit. */
+	if (rc == 0)
+		rc = wb_db_begin_write(db, err);
+	for (i = 0; rc == 0 && i < *n; i++) {
+		struct wb_client_op op = { .event = "client.list",
+		    .client_id = items[i].id, .want = WB_CAT_IDENTITY };
+
+		if (items[i].name != NULL)
+			rc = wb_client_audit(db, actor, &op, &dec[i], false, true,
+			    err);
 	}
-	wb_buf_init(&ids, 2048);
-	for (i = 0; i < *n && ids.n < 900; i++)
-		wb_buf_printf(&ids, "%s%lld", i > 0 ? "," : "",
-		    (long long)items[i].id);
-	ev.object_id = ids.n > 0 ? wb_buf_cstr(&ids) : NULL;
-	rc = wb_audit_log(db, actor, &ev, err);
-	wb_buf_free(&ids);
+	if (rc == 0)
+		rc = wb_audit_write(db, actor, &ev, err);
+	if (rc == 0)
+		rc = wb_db_commit(db, err);
 	if (rc != 0) {
+		wb_db_rollback(db);
 		*n = 0;
 		return rc;
 	}

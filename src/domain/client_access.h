@@ -92,8 +92,9 @@ int	wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_client_op *op, const struct wb_client_decision *d,
 	    int rc, struct wb_err *err) WB_WARN_UNUSED;
 
-/* Does the client have an active consent (any purpose, any category) for
- * organisation org_id today?  In the caller's transaction. */
+/* Does the client have an active consent (any purpose but monitoring,
+ * any category) for organisation org_id today?  In the caller's
+ * transaction. */
 int	wb_client_org_consented(struct wb_db *db, int64_t client_id,
 	    int64_t org_id, bool *yes, struct wb_err *err) WB_WARN_UNUSED;
 

@@ -351,10 +351,11 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT id, categories FROM consent WHERE client_id = $1 AND "
 	    "org_id = $2 AND purpose = $3 AND revoked_at IS NULL AND "
 	    "valid_from <= $4 AND valid_until >= $4 ORDER BY id",
+	/* Monitoring is for totals only: it puts nobody on a team. */
 	[Q_CONSENT_ANY_ACTIVE] =
 	    "SELECT count(*) FROM consent WHERE client_id = $1 AND "
-	    "org_id = $2 AND revoked_at IS NULL AND valid_from <= $3 AND "
-	    "valid_until >= $3",
+	    "org_id = $2 AND purpose <> 'monitoring' AND revoked_at IS NULL "
+	    "AND valid_from <= $3 AND valid_until >= $3",
 	[Q_CONSENT_INSERT] =
 	    "INSERT INTO consent (client_id, org_id, purpose, categories, "
 	    "valid_from, valid_until, method, evidence, recorded_by, "
