@@ -38,14 +38,28 @@ wb_client_form_error(int rc)
 
 int
 wb_client_show(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
-    int (*page)(struct wb_app *, struct wb_req *, struct wb_resp *,
-    struct wb_db *, int64_t))
+    wb_client_page_fn page)
 {
 	struct wb_db	*db = wb_app_db(app, &req->err);
 
 	if (db == NULL)
 		return WB_EDB;
 	return page(app, req, resp, db, wb_req_int(req, "id", 0));
+}
+
+int
+wb_client_changed(struct wb_app *app, struct wb_req *req,
+    struct wb_resp *resp, struct wb_db *db, int64_t id, int rc,
+    wb_client_page_fn page, const char *tab, const char *flash)
+{
+	if (wb_client_form_error(rc)) {
+		wb_req_domain_error(req, &req->err);
+		return page(app, req, resp, db, id);
+	}
+	if (rc != 0)
+		return wb_client_hide(rc);
+	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
+	    "/clienten/%lld/%s", (long long)id, tab), flash);
 }
 
 int64_t

@@ -32,10 +32,20 @@ int	wb_client_hide(int rc);
  * form is shown again with the message. */
 bool	wb_client_form_error(int rc);
 
+/* A page of a client's record: (app, req, resp, db, client id). */
+typedef int (*wb_client_page_fn)(struct wb_app *, struct wb_req *,
+    struct wb_resp *, struct wb_db *, int64_t);
+
 /* Draw `page` of the route's client {id} with the worker's database. */
 int	wb_client_show(struct wb_app *app, struct wb_req *req,
-	    struct wb_resp *resp, int (*page)(struct wb_app *, struct wb_req *,
-	    struct wb_resp *, struct wb_db *, int64_t id));
+	    struct wb_resp *resp, wb_client_page_fn page);
+
+/* The end of a change on client `id`'s tab `tab`: the form's page again
+ * with the domain's message when it refused what the form said, 404 for a
+ * refusal of the actor, else a redirect to the tab with `flash`. */
+int	wb_client_changed(struct wb_app *app, struct wb_req *req,
+	    struct wb_resp *resp, struct wb_db *db, int64_t id, int rc,
+	    wb_client_page_fn page, const char *tab, const char *flash);
 
 /* The client's own record id in the portal, 0 for anyone else. */
 int64_t	wb_portal_me(const struct wb_req *req);

@@ -482,14 +482,8 @@ WB_HANDLER(wb_h_team_add)
 		return team_page(app, req, resp, db, id);
 	rc = wb_team_add(db, &req->actor, id, wb_req_int(req, "user", 0),
 	    wb_req_str(req, "function"), &mid, &req->err);
-	if (wb_client_form_error(rc)) {
-		wb_req_domain_error(req, &req->err);
-		return team_page(app, req, resp, db, id);
-	}
-	if (rc != 0)
-		return wb_client_hide(rc);
-	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
-	    "/clienten/%lld/team", (long long)id), "team_added");
+	return wb_client_changed(app, req, resp, db, id, rc, team_page,
+	    "team", "team_added");
 }
 
 WB_HANDLER(wb_h_team_end)
@@ -655,14 +649,8 @@ WB_HANDLER(wb_h_consent_revoke)
 		return consent_page(app, req, resp, db, id);
 	rc = wb_consent_revoke(db, &req->actor, id, wb_req_int(req, "consent",
 	    0), wb_req_str(req, "reason"), &req->err);
-	if (wb_client_form_error(rc)) {
-		wb_req_domain_error(req, &req->err);
-		return consent_page(app, req, resp, db, id);
-	}
-	if (rc != 0)
-		return wb_client_hide(rc);
-	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
-	    "/clienten/%lld/toestemmingen", (long long)id), "consent_revoked");
+	return wb_client_changed(app, req, resp, db, id, rc, consent_page,
+	    "toestemmingen", "consent_revoked");
 }
 
 /* ---------- Access log ----------------------------------------------- */
@@ -729,15 +717,8 @@ answer_proposal(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 		return team_page(app, req, resp, db, id);
 	rc = wb_proposal_answer(db, &req->actor, id, wb_req_int(req,
 	    "proposal", 0), accept, wb_req_str(req, "function"), &req->err);
-	if (wb_client_form_error(rc)) {
-		wb_req_domain_error(req, &req->err);
-		return team_page(app, req, resp, db, id);
-	}
-	if (rc != 0)
-		return wb_client_hide(rc);
-	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
-	    "/clienten/%lld/team", (long long)id), accept ? "team_added" :
-	    "proposal_declined");
+	return wb_client_changed(app, req, resp, db, id, rc, team_page,
+	    "team", accept ? "team_added" : "proposal_declined");
 }
 
 WB_HANDLER(wb_h_proposal_accept)

@@ -24,13 +24,6 @@ struct failed {
 	const char	*message;
 };
 
-static const char *
-client_path(struct wb_req *req, int64_t id, const char *rest)
-{
-	return wb_arena_printf(&req->arena, "/clienten/%lld%s",
-	    (long long)id, rest);
-}
-
 /* The actions of a goal as JSON. */
 static json_t *
 actions_json(struct wb_req *req, const struct wb_goal *g)
@@ -203,7 +196,8 @@ after(struct wb_app *app, struct wb_req *req, struct wb_resp *resp,
 	}
 	if (rc != 0)
 		return wb_client_hide(rc);
-	return wb_redirect(req, resp, client_path(req, id, "/plan"), flash);
+	return wb_redirect(req, resp, wb_arena_printf(&req->arena,
+	    "/clienten/%lld/plan", (long long)id), flash);
 }
 
 /* Field errors of the router for a per-goal form: one message. */
@@ -404,12 +398,6 @@ WB_HANDLER(wb_h_note_add)
 	rc = wb_note_add(db, &req->actor, id, wb_req_str(req, "kind"),
 	    wb_req_raw(req, "on_date"), wb_req_str(req, "body"), &nid,
 	    &req->err);
-	if (wb_client_form_error(rc)) {
-		wb_req_domain_error(req, &req->err);
-		return timeline_page(app, req, resp, db, id);
-	}
-	if (rc != 0)
-		return wb_client_hide(rc);
-	return wb_redirect(req, resp, client_path(req, id, "/tijdlijn"),
-	    "note_added");
+	return wb_client_changed(app, req, resp, db, id, rc, timeline_page,
+	    "tijdlijn", "note_added");
 }
