@@ -22,6 +22,8 @@
 #include "web/app.h"
 #include "web/http.h"
 
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -800,6 +802,9 @@ wb_cli_main(int argc, char **argv)
 	int			 i = 1, used;
 
 	wb_time_init();
+	/* Every file werkbrug makes (the database and its WAL, the site
+	 * key, backups) holds client data or guards it: owner only. */
+	umask(077);
 	if (sodium_init() < 0) {
 		fprintf(stderr, "werkbrug: libsodium start niet\n");
 		return WB_EXIT_FAIL;

@@ -49,6 +49,8 @@ select code, name, region_code, year, active from municipality order by code"
 wb --db "$URL" init
 check "init exits 0" rc_is 0
 check "init creates the database file" test -s "$DB"
+check "the database and the site key are readable by the owner only" \
+    eval '[ "$(stat -c %a "$DB")" = 600 ] && [ "$(stat -c %a "$(dirname "$DB")/werkbrug.key")" = 600 ]'
 check "init loads 342 active municipalities" \
     [ "$(q "$DB" "$ACTIVE")" = 342 ]
 wb --db "$URL" init
