@@ -4,7 +4,8 @@
  * Decodes arbitrary bytes against a declaration with every type.  On
  * success checks what the header promises (required keys present, text
  * valid UTF-8 within its length and choices, integers in range, arrays of
- * distinct choices), then builds the same object again from the decoded
+ * distinct choices, arrays of integers in range, booleans, decimals in
+ * hundredths in range), then builds the same object again from the decoded
  * values with jansson, dumps it and decodes that: the values must come
  * back the same.  On failure checks that nothing came out and that the
  * error is well formed.  The Content-Type check gets the input too.
@@ -29,8 +30,23 @@ static const struct wb_jfield decl[] = {
 	{ "n", WB_J_INT, 0, -5, 1000, NULL },
 	{ "id", WB_J_INT, 0, 1, INT64_MAX, NULL },
 	{ "categories", WB_J_STRINGS, 0, 0, 5, cats },
+	{ "scores", WB_J_INTS, 0, 1, 5, NULL },
+	{ "flag", WB_J_BOOL, 0, 0, 0, NULL },
+	{ "hours", WB_J_DECIMAL, 0, 1, 8000, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
+
+/* The declared type of key `name`. */
+static enum wb_jtype
+type_of(const char *name)
+{
+	const struct wb_jfield	*f;
+
+	for (f = decl; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f->type;
+	abort();
+}
 
 static bool
 in(const char *const *values, const char *s)
@@ -86,6 +102,22 @@ check(const struct wb_jbody *b)
 						abort();
 			}
 			break;
+		case WB_J_INTS:
+			if (v->nnums == 0 || v->nnums > WB_J_MAX_INTS ||
+			    v->nums == NULL)
+				abort();
+			for (j = 0; j < v->nnums; j++)
+				if (v->nums[j] < f->min || v->nums[j] > f->max)
+					abort();
+			break;
+		case WB_J_BOOL:
+			if (v->num != 0 && v->num != 1)
+				abort();
+			break;
+		case WB_J_DECIMAL:
+			if (v->num < f->min || v->num > f->max)
+				abort();
+			break;
 		}
 	}
 }
@@ -108,7 +140,23 @@ rebuild(const struct wb_jbody *b)
 				json_array_append_new(arr,
 				    json_string(v->strs[j]));
 			json_object_set_new(o, v->name, arr);
-		} else
+		} else if (v->nums != NULL) {
+			arr = json_array();
+			for (j = 0; j < v->nnums; j++)
+				json_array_append_new(arr,
+				    json_integer(v->nums[j]));
+			json_object_set_new(o, v->name, arr);
+		} else if (type_of(v->name) == WB_J_BOOL)
+			json_object_set_new(o, v->name, json_boolean(v->num));
+		else if (type_of(v->name) == WB_J_DECIMAL && v->num % 100 != 0)
+			/* dumped with 17 digits: reads back to the same
+			 * hundredths */
+			json_object_set_new(o, v->name, json_real(
+			    (double)v->num / 100.0));
+		else if (type_of(v->name) == WB_J_DECIMAL)
+			json_object_set_new(o, v->name, json_integer(v->num /
+			    100));
+		else
 			json_object_set_new(o, v->name, json_integer(v->num));
 	}
 	return o;
@@ -128,10 +176,13 @@ same(const struct wb_jbody *a, const struct wb_jbody *b)
 		if (strcmp(x->name, y->name) != 0 || x->num != y->num ||
 		    (x->str == NULL) != (y->str == NULL) ||
 		    (x->str != NULL && strcmp(x->str, y->str) != 0) ||
-		    x->nstrs != y->nstrs)
+		    x->nstrs != y->nstrs || x->nnums != y->nnums)
 			abort();
 		for (j = 0; j < x->nstrs; j++)
 			if (strcmp(x->strs[j], y->strs[j]) != 0)
+				abort();
+		for (j = 0; j < x->nnums; j++)
+			if (x->nums[j] != y->nums[j])
 				abort();
 	}
 }

@@ -5,7 +5,8 @@ set -eu
 
 PKGS="build-essential pkg-config gettext xxd curl python3 clang-format cppcheck
 libmicrohttpd-dev libsqlite3-dev libpq-dev libjansson-dev libsodium-dev
-libcsv-dev libinih-dev libcmark-dev libcmocka-dev sqlite3 postgresql-15
+libcsv-dev libinih-dev libcmark-dev libcmocka-dev libxlsxwriter-dev sqlite3
+postgresql-15
 clang-14 libclang-rt-14-dev
 chromium nodejs openjdk-17-jre-headless wrk nginx-light"
 

@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.." || exit 2
 CC=${FUZZ_CC:-clang-14}
 OUT=${FUZZ_BUILD:-build-fuzz}
 JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 4)}
-PKGS="libmicrohttpd sqlite3 libpq jansson libsodium inih libcmark"
+PKGS="libmicrohttpd sqlite3 libpq jansson libsodium inih libcmark xlsxwriter"
 
 command -v "$CC" >/dev/null 2>&1 || {
 	echo "fuzz.sh: $CC not found (apt-get install clang-14)" >&2

@@ -54,7 +54,9 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
                ('src/domain/actor.c', r'"[a-z]+", "([^"]+)" \}'),
                ('src/domain/organisation.c', r'type_labels\[\] = \{([^}]*)\}'),
                ('src/domain/card.c', r'function_labels\[\] = \{([^}]*)\}'),
-               ('src/domain/contact_point.c', r'return "(GGZ|UWV|Gemeente)";')]:
+               ('src/domain/contact_point.c', r'return "(GGZ|UWV|Gemeente)";'),
+               ('src/domain/instrument.c',
+                r'NL\(((?:"(?:[^"\\]|\\.)*"\s*)+)\)')]:
     src = open(f, encoding='utf-8').read()
     for m in re.finditer(pat, src):
         g = m.group(1)
@@ -72,7 +74,8 @@ for f, pat in [('src/web/router.c', r'return "(is [^"]+|bevat [^"]+)";'),
 for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
           'src/domain/plan.c', 'src/domain/note.c', 'src/domain/access.c',
           'src/domain/referral.c', 'src/domain/activation.c',
-          'src/domain/proposal.c', 'src/domain/rights.c']:
+          'src/domain/proposal.c', 'src/domain/rights.c',
+          'src/domain/fidelity.c', 'src/domain/trajectory.c']:
     src = open(f, encoding='utf-8').read()
     src = re.sub(r'/\*.*?\*/', '', src, flags=re.S)
     for m in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', src):
@@ -80,6 +83,10 @@ for f in ['src/domain/client.c', 'src/domain/consent.c', 'src/domain/team.c',
         if re.match(r'[A-Z]', msg) and '%' not in msg and \
                 not re.fullmatch(r'[A-Z0-9]{16,}', msg):	# an alphabet
             want.add(msg)
+# The IPS-25 items' labels ("S1 Caseload"), declared once in fidelity.h.
+src = open('src/domain/fidelity.h', encoding='utf-8').read()
+for m in re.finditer(r'X\(\d+, "(\w+)", "\w+", \w+,\s*\\?\s*"([^"]+)"', src):
+    want.add(m.group(1) + ' ' + m.group(2))
 have = po_ids('po/en.po')
 missing = sorted(w for w in want if w and w not in have)
 for w in missing:

@@ -39,7 +39,7 @@ struct parse {
 };
 
 static const char *const sections[] = {
-	"server", "database", "mail", "paths", "limits"
+	"server", "database", "mail", "paths", "limits", "outcomes"
 };
 
 static int set_listen(struct wb_config *, const char *, char *, size_t);
@@ -53,6 +53,7 @@ static int set_smtp_port(struct wb_config *, const char *, char *, size_t);
 static int set_data_dir(struct wb_config *, const char *, char *, size_t);
 static int set_key_file(struct wb_config *, const char *, char *, size_t);
 static int set_upload(struct wb_config *, const char *, char *, size_t);
+static int set_job_hours(struct wb_config *, const char *, char *, size_t);
 
 static const struct key keys[] = {
 	{ "server", "listen", WB_CFG_LISTEN, set_listen },
@@ -66,6 +67,7 @@ static const struct key keys[] = {
 	{ "paths", "data_dir", WB_CFG_DATA_DIR, set_data_dir },
 	{ "paths", "key_file", WB_CFG_KEY_FILE, set_key_file },
 	{ "limits", "max_upload_mb", WB_CFG_MAX_UPLOAD, set_upload },
+	{ "outcomes", "job_min_hours", WB_CFG_JOB_MIN_HOURS, set_job_hours },
 };
 
 void
@@ -76,6 +78,7 @@ wb_config_init(struct wb_config *cfg)
 	cfg->threads = 8;
 	cfg->smtp_port = 25;
 	cfg->max_upload_mb = WB_MAX_UPLOAD / (1024 * 1024);
+	cfg->job_min_hours = 4;
 }
 
 /* Copy `v` into a field of WB_CONFIG_MAX_LINE + 1 bytes (lines are no
@@ -346,6 +349,21 @@ set_upload(struct wb_config *cfg, const char *v, char *why, size_t wl)
 	return 0;
 }
 
+/* The paid hours per week from which a job counts as a job start (IPS);
+ * whole hours, at most a full-time week of 80 (the domain's maximum). */
+static int
+set_job_hours(struct wb_config *cfg, const char *v, char *why, size_t wl)
+{
+	int64_t	n;
+
+	if (wb_parse_int64(v, strlen(v), 1, 80, &n) != 0) {
+		snprintf(why, wl, "verwacht een geheel aantal uren 1..80");
+		return WB_EINVAL;
+	}
+	cfg->job_min_hours = (unsigned)n;
+	return 0;
+}
+
 /* Record the first error, at the current line. */
 static void
 parse_error(struct parse *ps, const char *fmt, ...) WB_PRINTF(2, 3);
@@ -416,7 +434,7 @@ check_line(struct parse *ps, const char *s, size_t n)
 	idx = section_index(s + i + 1, j - i - 1);
 	if (idx < 0) {
 		parse_error(ps, "onbekende sectie [%.*s] (bekend: [server], "
-		    "[database], [mail], [paths], [limits])",
+		    "[database], [mail], [paths], [limits], [outcomes])",
 		    (int)(j - i - 1 > 40 ? 40 : j - i - 1), s + i + 1);
 		return;
 	}

@@ -2,7 +2,7 @@
  * environment overrides.
  *
  * `werkbrug --config FILE` (or WERKBRUG_CONFIG) reads one INI file with the
- * sections [server], [database], [mail], [paths] and [limits]; see
+ * sections [server], [database], [mail], [paths], [limits] and [outcomes]; see
  * deploy/werkbrug.ini.example for every key.  The file is strict: an unknown
  * section or key, a key given twice, a value of the wrong form, an
  * indented (continuation) line, a line longer than WB_CONFIG_MAX_LINE bytes,
@@ -44,6 +44,7 @@ enum {
 	WB_CFG_DATA_DIR		= 1 << 8,
 	WB_CFG_MAX_UPLOAD	= 1 << 9,
 	WB_CFG_KEY_FILE		= 1 << 10,
+	WB_CFG_JOB_MIN_HOURS	= 1 << 11,
 };
 
 struct wb_config {
@@ -65,6 +66,8 @@ struct wb_config {
 	char		 key_file[WB_CONFIG_MAX_LINE + 1];	/* absolute */
 	/* [limits] */
 	unsigned	 max_upload_mb;		/* 1..WB_MAX_UPLOAD in MiB */
+	/* [outcomes] */
+	unsigned	 job_min_hours;		/* 1..80: a job start (IPS) */
 	/* The database URL from WERKBRUG_DB (may hold a password; never
 	 * printed).  Points into the environment; NULL when not set. */
 	const char	*env_db_url;
@@ -74,7 +77,7 @@ struct wb_config {
 
 /* Fill *cfg with the built-in defaults (listen 127.0.0.1:8080, 8 threads,
  * no trusted proxy, no Secure cookies, smtp_port 25, max_upload_mb = the
- * compile-time WB_MAX_UPLOAD) and clear `set`. */
+ * compile-time WB_MAX_UPLOAD, job_min_hours 4) and clear `set`. */
 void	wb_config_init(struct wb_config *cfg);
 
 /* Parse INI text `text[0..n)` into *cfg (on top of what it holds); `name`

@@ -1,6 +1,7 @@
 /* cli.c - subcommand dispatch and the commands themselves. */
 #include "cli/cli.h"
 #include "cli/data.h"
+#include "cli/transfer.h"
 #include "base/asset.h"
 #include "base/arena.h"
 #include "base/config.h"
@@ -16,6 +17,7 @@
 #include "domain/region.h"
 #include "domain/rights.h"
 #include "domain/session.h"
+#include "domain/trajectory.h"
 #include "domain/user.h"
 #include "domain/vault.h"
 #include "store/db.h"
@@ -91,6 +93,12 @@ open_db(const char *url)
 		return NULL;
 	}
 	return db;
+}
+
+struct wb_db *
+wb_cli_open_db(const char *url)
+{
+	return open_db(url);
 }
 
 /* Load the embedded CBS region table when the database has none. */
@@ -746,6 +754,28 @@ static const struct cmd cmds[] = {
 	{ "restore", wb_cli_restore, "restore BESTAND [--force]",
 	    "SQLite: zet een reservekopie terug (stop eerst de server); "
 	    "alleen in een lege database, tenzij --force." },
+	{ "import trajecten", wb_cli_import,
+	    "import trajecten --as E-MAIL [--dry-run] BESTAND.csv",
+	    "Lees trajecten in uit een ander systeem (docs/import.md); "
+	    "alles of niets, als de professional van --as." },
+	{ "import mijlpalen", wb_cli_import,
+	    "import mijlpalen --as E-MAIL [--dry-run] BESTAND.csv",
+	    "Lees mijlpalen en banen van trajecten in (alles of niets)." },
+	{ "import metingen", wb_cli_import,
+	    "import metingen --as E-MAIL [--dry-run] BESTAND.csv",
+	    "Lees metingen in: participatieladder en klachtenmetingen (alles "
+	    "of niets)." },
+	{ "export trajecten", wb_cli_export,
+	    "export trajecten --as E-MAIL [--client ID] [--format csv|xlsx] "
+	    "-o BESTAND",
+	    "Schrijf de trajecten die de professional mag zien naar CSV of "
+	    "XLSX (elke cliënt gelogd)." },
+	{ "export indicatoren", wb_cli_export,
+	    "export indicatoren --as E-MAIL (--region AMnn | --organisation "
+	    "CODE) --quarter JJJJKn [--intervention CODE] [--format csv|xlsx] "
+	    "-o BESTAND",
+	    "Schrijf de uitkomstindicatoren van een kwartaal naar CSV of XLSX "
+	    "(kleine aantallen als <10)." },
 	{ "migrate-data", wb_cli_migrate_data,
 	    "migrate-data --from URL --to URL",
 	    "Kopieer alle gegevens naar een nieuwe, lege database (bv. "
@@ -861,6 +891,8 @@ wb_cli_main(int argc, char **argv)
 		return fail(&err);
 	if (wb_config_env(&config, &err) != 0)
 		return fail(&err);
+	/* Every command counts job starts alike (pages, API, reports). */
+	wb_ips_set_job_threshold((int)config.job_min_hours * 60);
 	/* Other users see a command line (ps): a password belongs in
 	 * PGPASSWORD, ~/.pgpass or WERKBRUG_DB, never in --db. */
 	if (url != NULL && wb_config_url_has_password(url)) {

@@ -14,4 +14,11 @@
 
 int	wb_cli_main(int argc, char **argv);
 
+struct wb_db;
+
+/* Open and migrate the database of `url` and set up the site key, as
+ * every command does; NULL after printing why (for the commands in other
+ * files of cli/). */
+struct wb_db *wb_cli_open_db(const char *url);
+
 #endif /* WB_CLI_H */

@@ -13,6 +13,9 @@ wb_action_name(enum wb_action action)
 	case WB_ACT_AUDIT_READ:		return "audit.read";
 	case WB_ACT_REGIONS_IMPORT:	return "regions.import";
 	case WB_ACT_OWN_CARD_EDIT:	return "card.edit-own";
+	case WB_ACT_FIDELITY_READ:	return "fidelity.read";
+	case WB_ACT_FIDELITY_WRITE:	return "fidelity.write";
+	case WB_ACT_TARGET_SET:		return "target.set";
 	}
 	return "unknown";
 }
@@ -23,6 +26,13 @@ own_region(const struct wb_actor *a, const struct wb_scope *s)
 {
 	return a->region_code != NULL && s != NULL && s->region_code != NULL &&
 	    strcmp(a->region_code, s->region_code) == 0;
+}
+
+/* The actor works at the organisation of the scope. */
+static bool
+own_org(const struct wb_actor *a, const struct wb_scope *s)
+{
+	return a->org_id != 0 && s != NULL && s->org_id == a->org_id;
 }
 
 int
@@ -56,6 +66,27 @@ wb_access_check(const struct wb_actor *a, enum wb_action action,
 	case WB_ACT_OWN_CARD_EDIT:
 		ok = a->role != WB_ROLE_NONE && s != NULL &&
 		    s->user_id != 0 && s->user_id == a->user_id;
+		break;
+	case WB_ACT_FIDELITY_READ:
+		ok = a->role == WB_ROLE_MONITOR ||
+		    (a->role == WB_ROLE_COORDINATOR && own_region(a, s)) ||
+		    (own_org(a, s) && (a->role == WB_ROLE_PROFESSIONAL ||
+		    a->role == WB_ROLE_COORDINATOR ||
+		    a->role == WB_ROLE_EDITOR));
+		break;
+	case WB_ACT_FIDELITY_WRITE:
+		ok = (a->role == WB_ROLE_COORDINATOR && own_region(a, s)) ||
+		    (own_org(a, s) && (a->role == WB_ROLE_PROFESSIONAL ||
+		    a->role == WB_ROLE_COORDINATOR));
+		break;
+	case WB_ACT_TARGET_SET:
+		/* A region's targets: its coordinator; an organisation's:
+		 * its own coordinators and professionals. */
+		ok = a->role == WB_ROLE_ADMIN || (s != NULL &&
+		    (s->region_code != NULL ? a->role == WB_ROLE_COORDINATOR &&
+		    own_region(a, s) : own_org(a, s) &&
+		    (a->role == WB_ROLE_COORDINATOR ||
+		    a->role == WB_ROLE_PROFESSIONAL)));
 		break;
 	}
 	return ok ? 0 : WB_EDENIED;

@@ -29,6 +29,16 @@ enum wb_action {
 	WB_ACT_AUDIT_READ,	/* search and export the audit log */
 	WB_ACT_REGIONS_IMPORT,	/* reload the CBS region table */
 	WB_ACT_OWN_CARD_EDIT,	/* a professional edits their own card */
+	/* IPS-25 fidelity reviews of an organisation's programmes (scope:
+	 * org_id, and region_code when the organisation serves the region
+	 * the actor coordinates; see fidelity.h).  Read: its professionals,
+	 * coordinators and editors, coordinators of a region it serves,
+	 * monitors (all organisations; fidelity.c leaves out the free
+	 * text).  Write: its professionals and coordinators, coordinators
+	 * of a region it serves.  Not admins, auditors or clients. */
+	WB_ACT_FIDELITY_READ,
+	WB_ACT_FIDELITY_WRITE,
+	WB_ACT_TARGET_SET,	/* quantitative targets of a region or organisation */
 };
 
 /* The object an action concerns; fields that do not apply are 0/NULL. */

@@ -29,6 +29,8 @@ static const struct {
 	{ "action.reopen", "zette een actie weer open" },
 	{ "note.read", "las de notities over u" },
 	{ "note.add", "schreef een notitie over u" },
+	{ "measurement.read", "bekeek uw metingen" },
+	{ "measurement.add", "legde een meting vast" },
 	{ "access_log.read", "bekeek wie er in uw gegevens keek" },
 	{ "client.activation.create", "maakte een code voor uw account" },
 	{ "client.activate", "maakte uw account" },

@@ -10,6 +10,9 @@
 #include "domain/demo.h"
 #include "domain/client.h"
 #include "domain/consent.h"
+#include "domain/fidelity.h"
+#include "domain/trajectory.h"
+#include "domain/measurement.h"
 #include "domain/note.h"
 #include "domain/plan.h"
 #include "domain/team.h"
@@ -133,6 +136,7 @@ static int	set_cp(struct demo *d, int64_t org_id, const char *region,
 		    int64_t from, struct wb_err *err);
 static int	add_users(struct demo *d, struct wb_err *err);
 static int	add_clients(struct demo *d, struct wb_err *err);
+static int	add_fidelity(struct demo *d, struct wb_err *err);
 static int	home_uwv_person(struct demo *d, struct wb_err *err);
 static void	next_person(struct demo *d, char *name, size_t namelen,
 		    char *local, size_t locallen);
@@ -426,7 +430,9 @@ fill(struct demo *d, struct wb_err *err)
 		return wb_err_set(err, WB_EDB, "home region %s not filled",
 		    d->home_region);
 	rc = add_users(d, err);
-	return rc != 0 ? rc : add_clients(d, err);
+	if (rc == 0)
+		rc = add_clients(d, err);
+	return rc != 0 ? rc : add_fidelity(d, err);
 }
 
 /* Create one organisation and its cards; cards[] gets the card ids
@@ -709,6 +715,110 @@ demo_plan(struct demo *d, const struct wb_actor *ggz, int64_t client,
  * teams and consents, so the client pages have something to show: the
  * first two have a consent for the UWV login (the first one including
  * health), the UWV login is on their team; the others only GGZ. */
+/* Client number i's route to work, so "Trajecten" and "Uitkomsten" show
+ * something: IPS with a contact on day 12 and a 16-hour job on day 40,
+ * IPS-CMD still searching, Werk als beste Zorg just referred, jobcoaching
+ * with a small job that is no job start, and no trajectory.  The first
+ * two gave a monitoring consent, so they count in the region (where,
+ * being fewer than 10, they show as "<10"). */
+static int
+demo_trajectory(struct demo *d, const struct wb_actor *ggz, int64_t client,
+    size_t i, struct wb_err *err)
+{
+	static const struct {
+		const char	*iv;
+		int		 started;	/* days ago; 0 = referred */
+		int		 contact;	/* day of first contact, or 0 */
+		int		 job;		/* day of a job, or 0 */
+		const char	*hours;
+	} spec[] = {
+		{ "ips", 120, 12, 40, "16" },
+		{ "ips-cmd", 60, 20, 0, NULL },
+		{ "wabz", 0, 0, 0, NULL },
+		{ "jobcoaching", 90, 5, 30, "3" },
+	};
+	struct wb_trajectory_input	ti;
+	struct wb_milestone_input	mi;
+	struct wb_consent_input		ci;
+	char				day[16], until[16];
+	int64_t				tr, id;
+	int				rc;
+
+	if (i >= WB_NELEM(spec))
+		return 0;
+	memset(&ti, 0, sizeof(ti));
+	ti.client_id = client;
+	ti.intervention = spec[i].iv;
+	if (spec[i].started > 0) {
+		wb_date_iso(wb_today() - spec[i].started, day, sizeof(day));
+		ti.start_date = day;
+	} else {
+		wb_date_iso(wb_today() - 7, day, sizeof(day));
+		ti.referral_date = day;
+	}
+	rc = wb_trajectory_add(d->db, ggz, &ti, &tr, err);
+	memset(&mi, 0, sizeof(mi));
+	mi.client_id = client;
+	mi.trajectory_id = tr;
+	mi.date = day;
+	if (rc == 0 && spec[i].contact > 0) {
+		wb_date_iso(wb_today() - spec[i].started + 2, day,
+		    sizeof(day));
+		mi.type = "profile";
+		rc = wb_milestone_add(d->db, ggz, &mi, &id, err);
+		wb_date_iso(wb_today() - spec[i].started + spec[i].contact,
+		    day, sizeof(day));
+		mi.type = "employer-contact";
+		if (rc == 0)
+			rc = wb_milestone_add(d->db, ggz, &mi, &id, err);
+	}
+	if (rc == 0 && spec[i].job > 0) {
+		wb_date_iso(wb_today() - spec[i].started + spec[i].job, day,
+		    sizeof(day));
+		mi.type = "job-start";
+		mi.employer = "Bakkerij De Korenbloem";
+		mi.hours = spec[i].hours;
+		mi.competitive = 1;
+		mi.min_wage = 1;
+		mi.contract = "tijdelijk";
+		rc = wb_milestone_add(d->db, ggz, &mi, &id, err);
+	}
+	/* the participatieladder at the start and two months later */
+	if (rc == 0 && spec[i].started > 0) {
+		static const int from[] = { 2, 3, 1, 3 }, to[] = { 5, 4, 3, 3 };
+		struct wb_measurement_input	mm;
+		const char			*band;
+		int				 total, k;
+
+		for (k = 0; rc == 0 && k < 2; k++) {
+			wb_date_iso(wb_today() - spec[i].started + 60 * k, day,
+			    sizeof(day));
+			memset(&mm, 0, sizeof(mm));
+			mm.client_id = client;
+			mm.instrument = "ladder";
+			mm.date = day;
+			mm.has_value = true;
+			mm.value = k == 0 ? from[i] : to[i];
+			rc = wb_measurement_add(d->db, ggz, &mm, &id, &total,
+			    &band, err);
+		}
+	}
+	if (rc != 0 || i > 1)
+		return rc;
+	memset(&ci, 0, sizeof(ci));
+	wb_date_nl(wb_today(), day, sizeof(day));
+	wb_date_nl(wb_today() + 730, until, sizeof(until));
+	ci.client_id = client;
+	ci.org_id = ggz->org_id;
+	ci.purpose = "monitoring";
+	ci.categories = WB_CAT_WORK | WB_CAT_HEALTH;
+	ci.valid_from = day;
+	ci.valid_until = until;
+	ci.method = "schriftelijk";
+	ci.evidence = "Demo: getekend formulier in het GGZ-dossier";
+	return wb_consent_grant(d->db, ggz, &ci, &id, err);
+}
+
 static int
 add_clients(struct demo *d, struct wb_err *err)
 {
@@ -763,6 +873,8 @@ add_clients(struct demo *d, struct wb_err *err)
 		d->r->clients++;
 		if (i == 0 && (rc = demo_plan(d, &ggz, id, err)) != 0)
 			return rc;
+		if ((rc = demo_trajectory(d, &ggz, id, i, err)) != 0)
+			return rc;
 		if (spec[i].uwv == 0)
 			continue;
 		memset(&ci, 0, sizeof(ci));
@@ -778,6 +890,55 @@ add_clients(struct demo *d, struct wb_err *err)
 		if (rc == 0)
 			rc = wb_team_add(d->db, &ggz, id, d->uwv_user,
 			    "arbeidsdeskundige", &mid, err);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* IPS-25 fidelity reviews of the home GGZ institution's IPS teams, made
+ * by the GGZ login, so "Trouw (IPS-25)" shows a trend: the EPA team went
+ * from fair to good in a year; the CMD team had its first review. */
+static int
+add_fidelity(struct demo *d, struct wb_err *err)
+{
+	static const struct {
+		const char	*programme, *intervention;
+		int		 days_ago;
+		int64_t		 scores[WB_FIDELITY_NITEMS];
+		const char	*actions;
+	} spec[] = {
+		{ "IPS-team EPA", "ips", 420, { 3, 3, 4, 4, 3, 3, 3, 4, 4, 4,
+		    3, 3, 4, 3, 4, 4, 3, 3, 4, 4, 4, 3, 4, 3, 3 },
+		    "Caseload per trajectbegeleider terug naar 20.\n"
+		    "Wekelijks werkgeversbezoek plannen." },
+		{ "IPS-team EPA", "ips", 60, { 4, 4, 5, 5, 4, 4, 4, 4, 5, 5,
+		    4, 4, 4, 4, 5, 5, 4, 4, 4, 4, 5, 4, 5, 4, 4 },
+		    "Samenwerking met UWV vastleggen in een werkafspraak." },
+		{ "IPS bij CMD", "ips-cmd", 30, { 3, 3, 4, 4, 3, 3, 3, 3, 4,
+		    4, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 4, 3, 3, 3, 3 },
+		    "Opnieuw beoordelen over zes maanden." },
+	};
+	struct wb_actor	ggz = { .user_id = d->ggz_user,
+	    .org_id = d->home_ggz_id, .role = WB_ROLE_PROFESSIONAL,
+	    .address = "demo", .via = "cli" };
+	size_t		i;
+	int		rc;
+
+	for (i = 0; i < WB_NELEM(spec); i++) {
+		struct wb_fidelity_input	in = {
+		    .org = d->home_ggz, .programme = spec[i].programme,
+		    .intervention = spec[i].intervention,
+		    .reviewers = "Demo: twee beoordelaars van het "
+		    "Kenniscentrum Werk en Psyche",
+		    .action_points = spec[i].actions,
+		    .scores = spec[i].scores, .nscores = WB_FIDELITY_NITEMS };
+		char				date[16];
+		int64_t				id;
+
+		wb_date_nl(wb_today() - spec[i].days_ago, date, sizeof(date));
+		in.review_date = date;
+		rc = wb_fidelity_add(d->db, &ggz, &in, &id, err);
 		if (rc != 0)
 			return rc;
 	}

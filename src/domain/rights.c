@@ -9,6 +9,7 @@
 #include "domain/client.h"
 #include "domain/client_access.h"
 #include "domain/consent.h"
+#include "domain/instrument.h"
 #include "domain/note.h"
 #include "domain/plan.h"
 #include "domain/referral.h"
@@ -521,6 +522,33 @@ note_row(struct ex *x, struct wb_stmt *st)
 	return v;
 }
 
+/* A measurement (Q_MEASUREMENT_LIST), when its instrument's category
+ * is one the reader may see (an unknown instrument counts as health). */
+static json_t *
+measurement_row(struct ex *x, struct wb_stmt *st)
+{
+	const struct wb_instrument *ins = wb_instrument_get(wb_stmt_text(st,
+	    2));
+	json_t	*v;
+
+	if (((ins != NULL ? ins->category : WB_CAT_HEALTH) & x->allowed) == 0)
+		return NULL;
+	v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st, 0));
+	json_object_set_new(v, "instrument", jcol(st, 2));
+	put_label(x, v, "instrument", ins != NULL ? ins->name : NULL);
+	put_date(x, v, "date", wb_stmt_int64(st, 3));
+	json_object_set_new(v, "value", json_integer(wb_stmt_int64(st, 5)));
+	json_object_set_new(v, "band", jcol(st, 6));
+	if (!wb_stmt_isnull(st, 6))
+		put_label(x, v, "band", wb_instrument_band_label(
+		    wb_stmt_text(st, 6)));
+	json_object_set_new(v, "answers", jcol(st, 4));
+	json_object_set_new(v, "source", jcol(st, 7));
+	json_object_set_new(v, "organisation", jcol(st, 8));
+	put_time(x, v, "recorded_at", wb_stmt_int64(st, 9));
+	return v;
+}
+
 /* A referral (Q_RIGHTS_REFERRALS). */
 static json_t *
 referral_row(struct ex *x, struct wb_stmt *st)
@@ -669,6 +697,9 @@ wb_client_export_json(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0 && (d.allowed & WB_CAT_NOTES) != 0)
 		rc = export_rows(&x, root, "notes", Q_NOTE_LIST, notes_more,
 		    WB_NELEM(notes_more), note_row, err);
+	if (rc == 0 && (d.allowed & (WB_CAT_WORK | WB_CAT_HEALTH)) != 0)
+		rc = export_rows(&x, root, "measurements", Q_MEASUREMENT_LIST,
+		    NULL, 0, measurement_row, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
 		rc = export_rows(&x, root, "referrals", Q_RIGHTS_REFERRALS,
 		    NULL, 0, referral_row, err);
@@ -924,8 +955,8 @@ erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
 	/* Actions before their goals (foreign key). */
 	static const enum wb_query gone[] = { Q_RIGHTS_ERASE_ACTIONS,
 	    Q_RIGHTS_ERASE_GOALS, Q_RIGHTS_ERASE_NOTES,
-	    Q_RIGHTS_ERASE_CORRECTIONS, Q_RIGHTS_ERASE_ACTIVATIONS,
-	    Q_RIGHTS_ERASE_CONSENTS };
+	    Q_RIGHTS_ERASE_MEASUREMENTS, Q_RIGHTS_ERASE_CORRECTIONS,
+	    Q_RIGHTS_ERASE_ACTIVATIONS, Q_RIGHTS_ERASE_CONSENTS };
 	struct wb_stmt	*st = NULL;
 	int64_t		 now = wb_now(), user = 0, n = 0;
 	size_t		 i;

@@ -10,6 +10,16 @@ struct table {
 	const char	*types;
 };
 
+/* Rows the migrations put in (the intervention catalogue, the calendar):
+ * the target has them already, so they do not make it "not empty", and
+ * their put is an upsert. */
+static bool
+seeded(const struct table *t)
+{
+	return t->all == Q_COPY_INTERVENTION_ALL ||
+	    t->all == Q_COPY_QUARTER_ALL;
+}
+
 /* Foreign-key order: every table after the tables it refers to. */
 static const struct table tables[WB_COPY_NTABLES] = {
 	{ "setting", Q_COPY_SETTING_ALL, Q_COPY_SETTING_PUT,
@@ -22,6 +32,10 @@ static const struct table tables[WB_COPY_NTABLES] = {
 	    "itttttttttiii" },
 	{ "organisation_region", Q_COPY_ORG_REGION_ALL, Q_COPY_ORG_REGION_PUT,
 	    Q_COPY_ORG_REGION_COUNT, "it" },
+	{ "intervention", Q_COPY_INTERVENTION_ALL, Q_COPY_INTERVENTION_PUT,
+	    Q_COPY_INTERVENTION_COUNT, "tttiiii" },
+	{ "calendar_quarter", Q_COPY_QUARTER_ALL, Q_COPY_QUARTER_PUT,
+	    Q_COPY_QUARTER_COUNT, "iiii" },
 	{ "user_account", Q_COPY_USER_ALL, Q_COPY_USER_PUT, Q_COPY_USER_COUNT,
 	    "itttitttiii" },
 	{ "card", Q_COPY_CARD_ALL, Q_COPY_CARD_PUT, Q_COPY_CARD_COUNT,
@@ -46,6 +60,16 @@ static const struct table tables[WB_COPY_NTABLES] = {
 	    Q_COPY_ACTION_COUNT, "iiitiiiiiiii" },
 	{ "note", Q_COPY_NOTE_ALL, Q_COPY_NOTE_PUT, Q_COPY_NOTE_COUNT,
 	    "iiiititi" },
+	{ "trajectory", Q_COPY_TRAJECTORY_ALL, Q_COPY_TRAJECTORY_PUT,
+	    Q_COPY_TRAJECTORY_COUNT, "iitiitiititiiiii" },
+	{ "milestone", Q_COPY_MILESTONE_ALL, Q_COPY_MILESTONE_PUT,
+	    Q_COPY_MILESTONE_COUNT, "iiititii" },
+	{ "job", Q_COPY_JOB_ALL, Q_COPY_JOB_PUT, Q_COPY_JOB_COUNT,
+	    "iiitiiitiitiii" },
+	{ "indicator_target", Q_COPY_TARGET_ALL, Q_COPY_TARGET_PUT,
+	    Q_COPY_TARGET_COUNT, "itittiiii" },
+	{ "measurement", Q_COPY_MEASUREMENT_ALL, Q_COPY_MEASUREMENT_PUT,
+	    Q_COPY_MEASUREMENT_COUNT, "iititittiii" },
 	{ "client_activation", Q_COPY_ACTIVATION_ALL, Q_COPY_ACTIVATION_PUT,
 	    Q_COPY_ACTIVATION_COUNT, "iitiiiii" },
 	{ "referral", Q_COPY_REFERRAL_ALL, Q_COPY_REFERRAL_PUT,
@@ -54,6 +78,10 @@ static const struct table tables[WB_COPY_NTABLES] = {
 	    Q_COPY_PROPOSAL_COUNT, "iiiiitii" },
 	{ "correction_request", Q_COPY_CORRECTION_ALL, Q_COPY_CORRECTION_PUT,
 	    Q_COPY_CORRECTION_COUNT, "iitiii" },
+	{ "fidelity_review", Q_COPY_FIDELITY_ALL, Q_COPY_FIDELITY_PUT,
+	    Q_COPY_FIDELITY_COUNT, "iittititiii" },
+	{ "fidelity_score", Q_COPY_FIDELITY_SCORE_ALL,
+	    Q_COPY_FIDELITY_SCORE_PUT, Q_COPY_FIDELITY_SCORE_COUNT, "iii" },
 	{ "audit_event", Q_COPY_AUDIT_ALL, Q_COPY_AUDIT_PUT,
 	    Q_COPY_AUDIT_COUNT, "iittiittttitittt" },
 	{ "audit_head", Q_COPY_AUDIT_HEAD_ALL, Q_COPY_AUDIT_HEAD_PUT,
@@ -124,7 +152,8 @@ wb_copy_is_empty(struct wb_db *db, bool *empty, const char **table,
 		return rc;
 	for (i = 0; i < WB_NELEM(tables); i++) {
 		/* The audit head is created by the first migration. */
-		if (tables[i].all == Q_COPY_AUDIT_HEAD_ALL)
+		if (tables[i].all == Q_COPY_AUDIT_HEAD_ALL ||
+		    seeded(&tables[i]))
 			continue;
 		if (counts[i] > 0) {
 			*empty = false;

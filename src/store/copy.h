@@ -27,7 +27,7 @@
 #include "store/db.h"
 
 /* The number of tables copied. */
-#define WB_COPY_NTABLES	23
+#define WB_COPY_NTABLES	32
 
 /* Rows of one table: in the source, written, and in the target after
  * the copy committed. */

@@ -581,6 +581,8 @@ const struct wb_db_ops wb_db_pg_ops = {
 	    "COALESCE(MAX(id), 0) + 1, false) FROM plan_action; "
 	    "SELECT setval(pg_get_serial_sequence('note', 'id'), "
 	    "COALESCE(MAX(id), 0) + 1, false) FROM note; "
+	    "SELECT setval(pg_get_serial_sequence('measurement', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM measurement; "
 	    "SELECT setval(pg_get_serial_sequence('client_activation', 'id'), "
 	    "COALESCE(MAX(id), 0) + 1, false) FROM client_activation; "
 	    "SELECT setval(pg_get_serial_sequence('referral', 'id'), "
@@ -588,5 +590,15 @@ const struct wb_db_ops wb_db_pg_ops = {
 	    "SELECT setval(pg_get_serial_sequence('team_proposal', 'id'), "
 	    "COALESCE(MAX(id), 0) + 1, false) FROM team_proposal; "
 	    "SELECT setval(pg_get_serial_sequence('correction_request', "
-	    "'id'), COALESCE(MAX(id), 0) + 1, false) FROM correction_request",
+	    "'id'), COALESCE(MAX(id), 0) + 1, false) FROM correction_request; "
+	    "SELECT setval(pg_get_serial_sequence('fidelity_review', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM fidelity_review; "
+	    "SELECT setval(pg_get_serial_sequence('trajectory', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM trajectory; "
+	    "SELECT setval(pg_get_serial_sequence('milestone', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM milestone; "
+	    "SELECT setval(pg_get_serial_sequence('job', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM job; "
+	    "SELECT setval(pg_get_serial_sequence('indicator_target', 'id'), "
+	    "COALESCE(MAX(id), 0) + 1, false) FROM indicator_target",
 };

@@ -38,6 +38,14 @@
 #define CP_CURRENT \
 	"cp.valid_from <= $1 AND (cp.valid_until IS NULL OR " \
 	"cp.valid_until >= $1) "
+/* A fidelity review with its organisation and intervention. */
+#define FID_COLS \
+	"r.id, r.org_id, o.code, o.name, r.programme, r.intervention, " \
+	"i.name, r.review_date, r.total, r.band, r.reviewers, " \
+	"r.action_points, r.created_by, r.created_at "
+#define FID_FROM \
+	"FROM fidelity_review r JOIN organisation o ON o.id = r.org_id " \
+	"JOIN intervention i ON i.code = r.intervention "
 #define AUDIT_COLS \
 	"a.id, a.at, a.event, a.outcome, a.user_id, a.org_id, a.role, " \
 	"a.address, a.object_type, a.object_id, a.client_id, a.purpose, " \
@@ -52,6 +60,93 @@
 	"AND (CAST($7 AS BIGINT) IS NULL OR a.client_id = $7) " \
 	"AND (CAST($8 AS TEXT) IS NULL OR a.object_type = $8) " \
 	"AND (CAST($9 AS TEXT) IS NULL OR a.object_id = $9) "
+
+/* The indicators of one quarter (report/indicator.c).  Parameters, the
+ * same in every one of them: $1 the region code or organisation id,
+ * $2 an intervention code or NULL for all, $3 and $4 the quarter's first
+ * and last day, $5 1 when only clients with a monitoring consent count
+ * (figures that leave the organisation), $6 today, $7 the minutes per
+ * week that make a job a job start.  Each comes in two scopes, so either
+ * index on trajectory serves it. */
+#define IND_IV	"(CAST($2 AS TEXT) IS NULL OR t.intervention = $2) "
+/* Counted beyond the organisation only under a monitoring consent for
+ * the lead organisation that names category `cat`. */
+#define IND_MON(cat) \
+	"($5 = 0 OR EXISTS (SELECT 1 FROM consent c WHERE " \
+	"c.client_id = t.client_id AND c.org_id = t.org_id AND " \
+	"c.purpose = 'monitoring' AND c.revoked_at IS NULL AND " \
+	"c.valid_from <= $6 AND c.valid_until >= $6 AND " \
+	"(c.categories & " cat ") <> 0)) "
+#define IND_ACTIVE \
+	"t.start_date IS NOT NULL AND t.start_date <= $4 AND " \
+	"(t.end_date IS NULL OR t.end_date >= $3) "
+/* The first and last value of an instrument up to the quarter's end, and
+ * how many there are. */
+#define IND_MEAS(i) \
+	"(SELECT m.value FROM measurement m WHERE m.client_id = t.client_id " \
+	"AND m.instrument = '" i "' AND m.on_date <= $4 " \
+	"ORDER BY m.on_date, m.id LIMIT 1), " \
+	"(SELECT m.value FROM measurement m WHERE m.client_id = t.client_id " \
+	"AND m.instrument = '" i "' AND m.on_date <= $4 " \
+	"ORDER BY m.on_date DESC, m.id DESC LIMIT 1), " \
+	"(SELECT count(*) FROM measurement m WHERE m.client_id = t.client_id " \
+	"AND m.instrument = '" i "' AND m.on_date <= $4) "
+/* One row per trajectory active in the quarter: whether the client
+ * worked competitively in it, the measurements, and whether health
+ * figures may count. */
+#define IND_CASELOAD(scope) \
+	"SELECT t.intervention, t.client_id, " \
+	"CASE WHEN EXISTS (SELECT 1 FROM job j WHERE j.trajectory_id = t.id " \
+	"AND j.competitive = 1 AND j.minutes_per_week >= $7 AND " \
+	"j.start_date <= $4 AND (j.end_date IS NULL OR j.end_date >= $3)) " \
+	"THEN 1 ELSE 0 END, " \
+	IND_MEAS("ladder") ", " IND_MEAS("phq9") ", " IND_MEAS("k10") ", " \
+	"CASE WHEN " IND_MON("4") "THEN 1 ELSE 0 END " \
+	"FROM trajectory t WHERE " scope " AND " IND_IV "AND " IND_ACTIVE \
+	"AND " IND_MON("2") "ORDER BY t.intervention, t.client_id"
+#define IND_STARTS(scope) \
+	"SELECT t.intervention, count(*) FROM job j JOIN trajectory t ON " \
+	"t.id = j.trajectory_id WHERE " scope " AND " IND_IV "AND " \
+	"t.start_date <= $4 AND j.start_date >= $3 AND j.start_date <= $4 " \
+	"AND j.minutes_per_week >= $7 AND " IND_MON("2") \
+	"GROUP BY t.intervention ORDER BY t.intervention"
+#define IND_CONTACT(scope) \
+	"SELECT t.intervention, t.first_contact_date - t.start_date " \
+	"FROM trajectory t WHERE " scope " AND " IND_IV "AND " \
+	"t.start_date <= $4 AND t.first_contact_date >= $3 AND " \
+	"t.first_contact_date <= $4 AND $7 > 0 AND " IND_MON("2") \
+	"ORDER BY 1, 2"
+#define IND_FIRSTJOB(scope) \
+	"SELECT t.intervention, min(j.start_date) - t.start_date " \
+	"FROM trajectory t JOIN job j ON j.trajectory_id = t.id AND " \
+	"j.minutes_per_week >= $7 WHERE " scope " AND " IND_IV "AND " \
+	"t.start_date <= $4 AND " IND_MON("2") \
+	"GROUP BY t.intervention, t.id, t.start_date " \
+	"HAVING min(j.start_date) >= $3 AND min(j.start_date) <= $4 " \
+	"ORDER BY 1, 2"
+#define IND_TENURE(scope) \
+	"SELECT t.intervention, j.end_date - j.start_date FROM job j " \
+	"JOIN trajectory t ON t.id = j.trajectory_id WHERE " scope " AND " \
+	IND_IV "AND t.start_date <= $4 AND j.end_date >= $3 AND " \
+	"j.end_date <= $4 AND j.minutes_per_week >= $7 AND " IND_MON("2") \
+	"ORDER BY 1, 2"
+/* Caseload and working per quarter and intervention, for the quarters
+ * from $3 to $4 (whole quarters). */
+#define IND_TREND(scope) \
+	"SELECT q.year, q.quarter, t.intervention, " \
+	"count(DISTINCT t.client_id), count(DISTINCT CASE WHEN EXISTS (" \
+	"SELECT 1 FROM job j WHERE j.trajectory_id = t.id AND " \
+	"j.competitive = 1 AND j.minutes_per_week >= $7 AND " \
+	"j.start_date <= q.last_day AND (j.end_date IS NULL OR " \
+	"j.end_date >= q.first_day)) THEN t.client_id END) " \
+	"FROM trajectory t JOIN calendar_quarter q ON " \
+	"q.first_day >= $3 AND q.last_day <= $4 AND " \
+	"t.start_date <= q.last_day AND (t.end_date IS NULL OR " \
+	"t.end_date >= q.first_day) WHERE " scope " AND " IND_IV "AND " \
+	IND_ACTIVE "AND " IND_MON("2") \
+	"GROUP BY q.year, q.quarter, t.intervention"
+#define IND_REGION	"t.region_code = CAST($1 AS TEXT)"
+#define IND_ORG		"t.org_id = CAST($1 AS BIGINT)"
 
 static const char *const sql[Q__COUNT] = {
 	/* -- migrations -- */
@@ -385,6 +480,178 @@ static const char *const sql[Q__COUNT] = {
 	[Q_CONSENT_CLIENT] =
 	    "SELECT client_id FROM consent WHERE id = $1",
 
+	/* -- trajectory -- */
+	[Q_INTERVENTION_LIST] =
+	    "SELECT code, name, description, ips, active FROM intervention "
+	    "WHERE $1 = 1 OR active = 1 ORDER BY sort, code",
+	[Q_INTERVENTION_GET] =
+	    "SELECT code, name, description, ips, active FROM intervention "
+	    "WHERE code = $1",
+	[Q_INTERVENTION_UPDATE] =
+	    "UPDATE intervention SET name = $2, description = $3, active = $4, "
+	    "updated_at = $5 WHERE code = $1",
+	[Q_TRAJ_INSERT] =
+	    "INSERT INTO trajectory (client_id, intervention, org_id, "
+	    "lead_user, region_code, referral_date, start_date, status, "
+	    "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
+	    "$6, $7, $8, $9, $10, $10) RETURNING id",
+	[Q_TRAJ_GET] =
+	    "SELECT t.id, t.org_id, t.status, t.referral_date, t.start_date, "
+	    "t.end_date, t.version FROM trajectory t "
+	    "WHERE t.id = $1 AND t.client_id = $2",
+	/* A change names the version it saw ($2); 0 rows = stale. */
+	[Q_TRAJ_UPDATE] =
+	    "UPDATE trajectory SET status = $3, start_date = $4, end_date = $5, "
+	    "end_reason = $6, updated_at = $7, version = version + 1 "
+	    "WHERE id = $1 AND version = $2",
+	/* The earliest employer contact, kept for the indicators. */
+	[Q_TRAJ_FIRST_CONTACT] =
+	    "UPDATE trajectory SET first_contact_date = $2, updated_at = $3 "
+	    "WHERE id = $1 AND (first_contact_date IS NULL OR "
+	    "first_contact_date > $2)",
+	[Q_TRAJ_LIST] =
+	    "SELECT t.id, t.intervention, i.name, i.ips, t.org_id, o.name, "
+	    "t.lead_user, u.name, t.region_code, t.referral_date, "
+	    "t.start_date, t.status, t.end_date, t.end_reason, t.version, "
+	    "t.first_contact_date FROM trajectory t "
+	    "JOIN intervention i ON i.code = t.intervention "
+	    "JOIN organisation o ON o.id = t.org_id "
+	    "LEFT JOIN user_account u ON u.id = t.lead_user "
+	    "WHERE t.client_id = $1 ORDER BY t.id DESC",
+	[Q_TRAJ_CLIENT] =
+	    "SELECT client_id FROM trajectory WHERE id = $1",
+	[Q_TRAJ_CLIENT_REGION] =
+	    "SELECT m.region_code FROM client k JOIN municipality m ON "
+	    "m.code = k.municipality_code WHERE k.id = $1",
+	/* A lead: an active professional of the organisation on the
+	 * client's team now. */
+	[Q_TRAJ_LEAD_OK] =
+	    "SELECT u.id FROM user_account u JOIN care_team t ON "
+	    "t.user_id = u.id AND t.client_id = $3 AND t.ended_at IS NULL "
+	    "AND t.org_id = $2 WHERE u.id = $1 AND u.org_id = $2 AND "
+	    "u.role = 'professional' AND u.active = 1",
+	[Q_MILESTONE_INSERT] =
+	    "INSERT INTO milestone (trajectory_id, client_id, type, on_date, "
+	    "detail, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+	    "$7) RETURNING id",
+	[Q_MILESTONE_LIST] =
+	    "SELECT id, trajectory_id, type, on_date, detail FROM milestone "
+	    "WHERE client_id = $1 ORDER BY trajectory_id, on_date, id",
+	[Q_JOB_INSERT] =
+	    "INSERT INTO job (trajectory_id, client_id, employer, "
+	    "minutes_per_week, competitive, min_wage, contract, start_date, "
+	    "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
+	    "$6, $7, $8, $9, $10, $10) RETURNING id",
+	[Q_JOB_GET] =
+	    "SELECT id, start_date, end_date FROM job WHERE id = $1 AND "
+	    "trajectory_id = $2",
+	[Q_JOB_RUNNING] =
+	    "SELECT id FROM job WHERE trajectory_id = $1 AND end_date IS NULL "
+	    "ORDER BY id LIMIT 2",
+	[Q_JOB_END] =
+	    "UPDATE job SET end_date = $2, end_reason = $3, updated_at = $4 "
+	    "WHERE id = $1 AND end_date IS NULL",
+	[Q_JOB_LIST] =
+	    "SELECT id, trajectory_id, employer, minutes_per_week, "
+	    "competitive, min_wage, contract, start_date, end_date, "
+	    "end_reason FROM job WHERE client_id = $1 "
+	    "ORDER BY trajectory_id, start_date, id",
+
+	/* -- import of trajectories, milestones, measurements
+	 * (io/outcome_import.c): what is there already, and inserts without
+	 * RETURNING for speed -- */
+	[Q_IMPORT_TRAJ_KEYS] =
+	    "SELECT id, intervention, referral_date, start_date FROM trajectory "
+	    "WHERE client_id = $1",
+	[Q_IMPORT_TRAJ_FIND] =
+	    "SELECT id FROM trajectory WHERE client_id = $1 AND "
+	    "intervention = $2 AND start_date = $3 ORDER BY id LIMIT 2",
+	[Q_IMPORT_TRAJ_INSERT] =
+	    "INSERT INTO trajectory (client_id, intervention, org_id, "
+	    "lead_user, region_code, referral_date, start_date, status, "
+	    "end_date, end_reason, created_by, created_at, updated_at) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $4, $11, $11)",
+	[Q_IMPORT_MILESTONE_KEYS] =
+	    "SELECT type, on_date FROM milestone WHERE trajectory_id = $1",
+	[Q_IMPORT_MILESTONE_INSERT] =
+	    "INSERT INTO milestone (trajectory_id, client_id, type, on_date, "
+	    "detail, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+	    "$7)",
+	[Q_IMPORT_JOBS] =
+	    "SELECT id, employer, start_date, end_date FROM job "
+	    "WHERE trajectory_id = $1 ORDER BY start_date, id",
+	[Q_IMPORT_JOB_INSERT] =
+	    "INSERT INTO job (trajectory_id, client_id, employer, "
+	    "minutes_per_week, competitive, min_wage, contract, start_date, "
+	    "end_date, end_reason, created_by, created_at, updated_at) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
+	/* Every measurement of the clients on the actor's team (the only
+	 * clients the policy lets a professional write): one query instead
+	 * of one per client. */
+	[Q_IMPORT_MEASUREMENT_KEYS] =
+	    "SELECT m.client_id, m.instrument, m.on_date FROM measurement m "
+	    "JOIN care_team t ON t.client_id = m.client_id AND t.user_id = $1 "
+	    "AND t.ended_at IS NULL",
+	/* The same for 16 rows at once (WB_IMPORT_BATCH in
+	 * io/outcome_import.c; 99 parameters, the dialect's most): one
+	 * statement run per 16 rows opens the table, its index and the
+	 * parents of the foreign keys once. */
+	[Q_IMPORT_MEASUREMENT_BATCH] =
+	    "INSERT INTO measurement (client_id, instrument, on_date, items, "
+	    "value, band, source, org_id, entered_by, created_at) VALUES "
+	    "($4, $5, $6, $7, $8, $9, 'import', $1, $2, $3), "
+	    "($10, $11, $12, $13, $14, $15, 'import', $1, $2, $3), "
+	    "($16, $17, $18, $19, $20, $21, 'import', $1, $2, $3), "
+	    "($22, $23, $24, $25, $26, $27, 'import', $1, $2, $3), "
+	    "($28, $29, $30, $31, $32, $33, 'import', $1, $2, $3), "
+	    "($34, $35, $36, $37, $38, $39, 'import', $1, $2, $3), "
+	    "($40, $41, $42, $43, $44, $45, 'import', $1, $2, $3), "
+	    "($46, $47, $48, $49, $50, $51, 'import', $1, $2, $3), "
+	    "($52, $53, $54, $55, $56, $57, 'import', $1, $2, $3), "
+	    "($58, $59, $60, $61, $62, $63, 'import', $1, $2, $3), "
+	    "($64, $65, $66, $67, $68, $69, 'import', $1, $2, $3), "
+	    "($70, $71, $72, $73, $74, $75, 'import', $1, $2, $3), "
+	    "($76, $77, $78, $79, $80, $81, 'import', $1, $2, $3), "
+	    "($82, $83, $84, $85, $86, $87, 'import', $1, $2, $3), "
+	    "($88, $89, $90, $91, $92, $93, 'import', $1, $2, $3), "
+	    "($94, $95, $96, $97, $98, $99, 'import', $1, $2, $3)",
+	[Q_IMPORT_MEASUREMENT_INSERT] =
+	    "INSERT INTO measurement (client_id, instrument, on_date, items, "
+	    "value, band, source, org_id, entered_by, created_at) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, 'import', $7, $8, $9)",
+
+	/* -- indicators (report/) -- */
+	[Q_IND_CASELOAD_REGION] = IND_CASELOAD(IND_REGION),
+	[Q_IND_CASELOAD_ORG] = IND_CASELOAD(IND_ORG),
+	[Q_IND_STARTS_REGION] = IND_STARTS(IND_REGION),
+	[Q_IND_STARTS_ORG] = IND_STARTS(IND_ORG),
+	[Q_IND_CONTACT_REGION] = IND_CONTACT(IND_REGION),
+	[Q_IND_CONTACT_ORG] = IND_CONTACT(IND_ORG),
+	[Q_IND_FIRSTJOB_REGION] = IND_FIRSTJOB(IND_REGION),
+	[Q_IND_FIRSTJOB_ORG] = IND_FIRSTJOB(IND_ORG),
+	[Q_IND_TENURE_REGION] = IND_TENURE(IND_REGION),
+	[Q_IND_TENURE_ORG] = IND_TENURE(IND_ORG),
+	[Q_IND_TREND_REGION] = IND_TREND(IND_REGION),
+	[Q_IND_TREND_ORG] = IND_TREND(IND_ORG),
+
+	/* -- target -- */
+	[Q_TARGET_DELETE] =
+	    "DELETE FROM indicator_target WHERE "
+	    "COALESCE(region_code, '') = COALESCE(CAST($1 AS TEXT), '') AND "
+	    "COALESCE(org_id, 0) = COALESCE(CAST($2 AS BIGINT), 0) AND "
+	    "COALESCE(intervention, '') = COALESCE(CAST($3 AS TEXT), '') AND "
+	    "indicator = $4 AND year = $5",
+	[Q_TARGET_INSERT] =
+	    "INSERT INTO indicator_target (region_code, org_id, intervention, "
+	    "indicator, year, value, set_by, set_at) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8) RETURNING id",
+	[Q_TARGET_LIST] =
+	    "SELECT id, region_code, org_id, intervention, indicator, year, "
+	    "value FROM indicator_target WHERE "
+	    "COALESCE(region_code, '') = COALESCE(CAST($1 AS TEXT), '') AND "
+	    "COALESCE(org_id, 0) = COALESCE(CAST($2 AS BIGINT), 0) AND "
+	    "year = $3 ORDER BY COALESCE(intervention, ''), indicator",
+
 	/* -- plan -- */
 	[Q_GOAL_INSERT] =
 	    "INSERT INTO goal (client_id, track, owner_org, title, target, "
@@ -460,6 +727,58 @@ static const char *const sql[Q__COUNT] = {
 	    "JOIN user_account u ON u.id = n.author_id "
 	    "JOIN organisation o ON o.id = n.org_id WHERE n.client_id = $1 "
 	    "ORDER BY n.on_date DESC, n.id DESC LIMIT $2",
+
+	/* -- measurement -- */
+	[Q_MEASUREMENT_INSERT] =
+	    "INSERT INTO measurement (client_id, instrument, on_date, items, "
+	    "value, band, source, org_id, entered_by, created_at) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+	/* By instrument, then oldest first; the domain filters by category.
+	 * Also the AVG export's rows. */
+	[Q_MEASUREMENT_LIST] =
+	    "SELECT m.id, m.client_id, m.instrument, m.on_date, m.items, "
+	    "m.value, m.band, m.source, o.name, m.created_at "
+	    "FROM measurement m LEFT JOIN organisation o ON o.id = m.org_id "
+	    "WHERE m.client_id = $1 ORDER BY m.instrument, m.on_date, m.id",
+
+	/* -- fidelity (IPS-25 reviews, fidelity.c) -- */
+	[Q_FIDELITY_INSERT] =
+	    "INSERT INTO fidelity_review (org_id, programme, intervention, "
+	    "review_date, reviewers, total, band, action_points, created_by, "
+	    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	    "RETURNING id",
+	[Q_FIDELITY_SCORE_INSERT] =
+	    "INSERT INTO fidelity_score (review_id, item, score) "
+	    "VALUES ($1, $2, $3)",
+	[Q_FIDELITY_GET] =
+	    "SELECT " FID_COLS FID_FROM "WHERE r.id = $1",
+	[Q_FIDELITY_SCORES] =
+	    "SELECT item, score FROM fidelity_score WHERE review_id = $1 "
+	    "ORDER BY item",
+	[Q_FIDELITY_PROGRAMME] =
+	    "SELECT " FID_COLS FID_FROM "WHERE r.org_id = $1 AND "
+	    "r.programme = $2 ORDER BY r.review_date, r.id",
+	[Q_FIDELITY_BY_ORG] =
+	    "SELECT " FID_COLS FID_FROM "WHERE r.org_id = $1 "
+	    "ORDER BY r.programme, r.review_date, r.id",
+	/* The latest review of every programme, and whether its
+	 * organisation serves region $1 (the actor's, or NULL): fidelity.c
+	 * asks access.c about each row. */
+	[Q_FIDELITY_LATEST] =
+	    "SELECT " FID_COLS ", CASE WHEN EXISTS (SELECT 1 FROM "
+	    "organisation_region x WHERE x.org_id = r.org_id AND "
+	    "x.region_code = CAST($1 AS TEXT)) THEN 1 ELSE 0 END " FID_FROM
+	    "WHERE NOT EXISTS (SELECT 1 FROM fidelity_review l "
+	    "WHERE l.org_id = r.org_id AND l.programme = r.programme AND "
+	    "(l.review_date > r.review_date OR (l.review_date = "
+	    "r.review_date AND l.id > r.id))) "
+	    "ORDER BY o.name, r.programme, r.id",
+	[Q_FIDELITY_INTERVENTIONS] =
+	    "SELECT code, name FROM intervention WHERE ips = 1 AND "
+	    "active = 1 ORDER BY sort, code",
+	[Q_FIDELITY_IPS] =
+	    "SELECT count(*) FROM intervention WHERE code = $1 AND ips = 1 "
+	    "AND active = 1",
 
 	/* -- referral -- */
 	/* A contact point current on day $2, with the accounts of its
@@ -621,6 +940,8 @@ static const char *const sql[Q__COUNT] = {
 	    "DELETE FROM plan_action WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_GOALS] = "DELETE FROM goal WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_NOTES] = "DELETE FROM note WHERE client_id = $1",
+	[Q_RIGHTS_ERASE_MEASUREMENTS] =
+	    "DELETE FROM measurement WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_CORRECTIONS] =
 	    "DELETE FROM correction_request WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_ACTIVATIONS] =
@@ -860,6 +1181,15 @@ static const char *const sql[Q__COUNT] = {
 	    "on_date, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
 	    "$8)",
 	[Q_COPY_NOTE_COUNT] = "SELECT count(*) FROM note",
+	[Q_COPY_MEASUREMENT_ALL] =
+	    "SELECT id, client_id, instrument, on_date, items, value, band, "
+	    "source, org_id, entered_by, created_at FROM measurement "
+	    "ORDER BY id",
+	[Q_COPY_MEASUREMENT_PUT] =
+	    "INSERT INTO measurement (id, client_id, instrument, on_date, "
+	    "items, value, band, source, org_id, entered_by, created_at) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+	[Q_COPY_MEASUREMENT_COUNT] = "SELECT count(*) FROM measurement",
 	[Q_COPY_ACTIVATION_ALL] =
 	    "SELECT id, client_id, code_hash, created_by, created_at, "
 	    "expires_at, used_at, user_id FROM client_activation ORDER BY id",
@@ -896,6 +1226,81 @@ static const char *const sql[Q__COUNT] = {
 	    "created_at, handled_at, handled_by) VALUES ($1, $2, $3, $4, $5, "
 	    "$6)",
 	[Q_COPY_CORRECTION_COUNT] = "SELECT count(*) FROM correction_request",
+	[Q_COPY_FIDELITY_ALL] =
+	    "SELECT id, org_id, programme, intervention, review_date, "
+	    "reviewers, total, band, action_points, created_by, created_at "
+	    "FROM fidelity_review ORDER BY id",
+	[Q_COPY_FIDELITY_PUT] =
+	    "INSERT INTO fidelity_review (id, org_id, programme, intervention, "
+	    "review_date, reviewers, total, band, action_points, created_by, "
+	    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+	    "$11)",
+	[Q_COPY_FIDELITY_COUNT] = "SELECT count(*) FROM fidelity_review",
+	[Q_COPY_FIDELITY_SCORE_ALL] =
+	    "SELECT review_id, item, score FROM fidelity_score "
+	    "ORDER BY review_id, item",
+	[Q_COPY_FIDELITY_SCORE_PUT] =
+	    "INSERT INTO fidelity_score (review_id, item, score) "
+	    "VALUES ($1, $2, $3)",
+	[Q_COPY_FIDELITY_SCORE_COUNT] = "SELECT count(*) FROM fidelity_score",
+	[Q_COPY_INTERVENTION_ALL] =
+	    "SELECT code, name, description, ips, active, sort, updated_at "
+	    "FROM intervention ORDER BY code",
+	/* The migration seeded it: the source's names and switches win. */
+	[Q_COPY_INTERVENTION_PUT] =
+	    "INSERT INTO intervention (code, name, description, ips, active, "
+	    "sort, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+	    "description = excluded.description, ips = excluded.ips, "
+	    "active = excluded.active, sort = excluded.sort, "
+	    "updated_at = excluded.updated_at",
+	[Q_COPY_INTERVENTION_COUNT] = "SELECT count(*) FROM intervention",
+	[Q_COPY_QUARTER_ALL] =
+	    "SELECT year, quarter, first_day, last_day FROM calendar_quarter "
+	    "ORDER BY year, quarter",
+	[Q_COPY_QUARTER_PUT] =
+	    "INSERT INTO calendar_quarter (year, quarter, first_day, last_day) "
+	    "VALUES ($1, $2, $3, $4) ON CONFLICT (year, quarter) DO NOTHING",
+	[Q_COPY_QUARTER_COUNT] = "SELECT count(*) FROM calendar_quarter",
+	[Q_COPY_TRAJECTORY_ALL] =
+	    "SELECT id, client_id, intervention, org_id, lead_user, "
+	    "region_code, referral_date, start_date, status, end_date, "
+	    "end_reason, first_contact_date, created_by, created_at, "
+	    "updated_at, version FROM trajectory ORDER BY id",
+	[Q_COPY_TRAJECTORY_PUT] =
+	    "INSERT INTO trajectory (id, client_id, intervention, org_id, "
+	    "lead_user, region_code, referral_date, start_date, status, "
+	    "end_date, end_reason, first_contact_date, created_by, created_at, "
+	    "updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+	    "$10, $11, $12, $13, $14, $15, $16)",
+	[Q_COPY_TRAJECTORY_COUNT] = "SELECT count(*) FROM trajectory",
+	[Q_COPY_MILESTONE_ALL] =
+	    "SELECT id, trajectory_id, client_id, type, on_date, detail, "
+	    "created_by, created_at FROM milestone ORDER BY id",
+	[Q_COPY_MILESTONE_PUT] =
+	    "INSERT INTO milestone (id, trajectory_id, client_id, type, "
+	    "on_date, detail, created_by, created_at) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8)",
+	[Q_COPY_MILESTONE_COUNT] = "SELECT count(*) FROM milestone",
+	[Q_COPY_JOB_ALL] =
+	    "SELECT id, trajectory_id, client_id, employer, minutes_per_week, "
+	    "competitive, min_wage, contract, start_date, end_date, "
+	    "end_reason, created_by, created_at, updated_at FROM job "
+	    "ORDER BY id",
+	[Q_COPY_JOB_PUT] =
+	    "INSERT INTO job (id, trajectory_id, client_id, employer, "
+	    "minutes_per_week, competitive, min_wage, contract, start_date, "
+	    "end_date, end_reason, created_by, created_at, updated_at) VALUES "
+	    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+	[Q_COPY_JOB_COUNT] = "SELECT count(*) FROM job",
+	[Q_COPY_TARGET_ALL] =
+	    "SELECT id, region_code, org_id, intervention, indicator, year, "
+	    "value, set_by, set_at FROM indicator_target ORDER BY id",
+	[Q_COPY_TARGET_PUT] =
+	    "INSERT INTO indicator_target (id, region_code, org_id, "
+	    "intervention, indicator, year, value, set_by, set_at) VALUES ($1, "
+	    "$2, $3, $4, $5, $6, $7, $8, $9)",
+	[Q_COPY_TARGET_COUNT] = "SELECT count(*) FROM indicator_target",
 	[Q_COPY_AUDIT_ALL] =
 	    "SELECT id, at, event, outcome, user_id, org_id, role, address, "
 	    "object_type, object_id, client_id, purpose, consent_id, detail, "

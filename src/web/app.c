@@ -64,9 +64,15 @@ static const struct {
 	{ "consent_revoked", "De toestemming is ingetrokken. Dit geldt "
 	    "meteen." },
 	{ "goal_added", "Het doel staat in het plan." },
+	{ "target_set", "Het streefcijfer is vastgelegd." },
 	{ "goal_stopped", "Het doel is gestopt." },
 	{ "action_added", "De actie is toegevoegd." },
 	{ "note_added", "De notitie staat in de tijdlijn." },
+	{ "trajectory_added", "Het traject is vastgelegd." },
+	{ "trajectory_updated", "De status van het traject is gewijzigd." },
+	{ "milestone_added", "De mijlpaal is vastgelegd." },
+	{ "measurement_added", "De meting is opgeslagen." },
+	{ "questionnaire_sent", "Dank u wel. Uw antwoorden zijn opgeslagen." },
 	{ "cards_handed", "Uw kaartjes zijn doorgegeven. Uw team beslist of "
 	    "deze professional erbij komt." },
 	{ "proposal_declined", "Het voorstel is afgewezen." },
@@ -177,11 +183,17 @@ nav_for(struct wb_req *req)
 		{ "/contactpunten", "Contactpunt zoeken", STAFF },
 		{ "/regios", "Regio's", STAFF },
 		{ "/organisaties", "Organisaties", STAFF },
+		{ "/uitkomsten", "Uitkomsten", STAFF },
+		{ "/trouw", "Trouw (IPS-25)", 1u << WB_ROLE_PROFESSIONAL |
+		    1u << WB_ROLE_COORDINATOR | 1u << WB_ROLE_EDITOR |
+		    1u << WB_ROLE_MONITOR },
 		{ "/mijn", "Mijn plan", CLIENT },
 		{ "/mijn/team", "Mijn team", CLIENT },
+		{ "/mijn/vragenlijsten", "Mijn vragenlijsten", CLIENT },
 		{ "/mijn/toestemmingen", "Wie mag wat zien?", CLIENT },
 		{ "/mijn/inzage", "Wie keek mee?", CLIENT },
 		{ "/beheer/gebruikers", "Gebruikers", 1u << WB_ROLE_ADMIN },
+		{ "/beheer/interventies", "Interventies", 1u << WB_ROLE_ADMIN },
 		{ "/beheer/import", "Importeren", (1u << WB_ROLE_ADMIN) |
 		    (1u << WB_ROLE_COORDINATOR) },
 		{ "/audit", "Auditlog", 1u << WB_ROLE_AUDITOR },

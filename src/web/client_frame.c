@@ -7,7 +7,8 @@
 #include "base/str.h"
 #include "base/time.h"
 
-/* The tabs of the client page: the category the tab needs (0 = any). */
+/* The tabs of the client page: the categories of which the tab needs one
+ * (0 = any). */
 static const struct {
 	const char	*slug;		/* "" = the overview */
 	const char	*label;
@@ -15,6 +16,8 @@ static const struct {
 } tabs[] = {
 	{ "", "Gegevens", 0 },
 	{ "plan", "Plan", WB_CAT_PLAN },
+	{ "metingen", "Metingen", WB_CAT_WORK | WB_CAT_HEALTH },
+	{ "trajecten", "Trajecten", WB_CAT_WORK },
 	{ "team", "Team", WB_CAT_IDENTITY },
 	{ "toestemmingen", "Toestemmingen", WB_CAT_IDENTITY },
 	{ "verwijzingen", "Verwijzingen", WB_CAT_IDENTITY },

@@ -19,6 +19,7 @@
 #include "domain/card.h"
 #include "domain/client.h"
 #include "domain/consent.h"
+#include "domain/measurement.h"
 #include "domain/organisation.h"
 #include "domain/plan.h"
 #include "domain/referral.h"
@@ -665,4 +666,105 @@ WB_HANDLER(wb_h_api_referral_send)
 	if (rc == 0)
 		return created(resp, rid, NULL);
 	return api_domain(req, resp, rc);
+}
+
+/* ---------- measurements ---------------------------------------------- */
+
+/* The instrument is checked by the domain ("participatieladder" is the
+ * ladder too); answers are digits, a total or rung any number the
+ * instrument's range then narrows. */
+static const struct wb_jfield j_measurement[] = {
+	{ "instrument", WB_J_STRING, REQ, 0, 32, NULL },
+	{ "date", WB_J_STRING, REQ, 0, 10, NULL },
+	{ "items", WB_J_INTS, 0, 0, 9, NULL },
+	{ "value", WB_J_INT, 0, 0, 100000, NULL },
+	END
+};
+
+/* POST /api/v1/clients/{id}/measurements -> 201 {"id", "total",
+ * "band"}. */
+WB_HANDLER(wb_h_api_measurement_add)
+{
+	struct wb_db			*db = wb_app_db(app, &req->err);
+	struct wb_measurement_input	 in;
+	struct wb_jbody			 b;
+	const int64_t			*nums;
+	const char			*band = NULL;
+	int				 items[WB_ITEMS_MAX];
+	int64_t				 mid = 0;
+	size_t				 n, i;
+	int				 total = 0, rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	if (!read_body(req, resp, j_measurement, false, &b))
+		return 0;
+	n = wb_jbody_ints(&b, "items", &nums);
+	if (n > WB_ITEMS_MAX)
+		return api_fail(req, resp, 400, "Te veel antwoorden voor een "
+		    "vragenlijst.", "items");
+	for (i = 0; i < n; i++)
+		items[i] = (int)nums[i];	/* 0-9, as declared */
+	memset(&in, 0, sizeof(in));
+	in.client_id = wb_req_int(req, "id", 0);
+	in.instrument = wb_jbody_str(&b, "instrument");
+	in.date = wb_jbody_str(&b, "date");
+	in.items = n > 0 ? items : NULL;
+	in.nitems = n;
+	in.has_value = wb_jbody_int(&b, "value", -1) >= 0;
+	in.value = (int)wb_jbody_int(&b, "value", 0);
+	rc = wb_measurement_add(db, &req->actor, &in, &mid, &total, &band,
+	    &req->err);
+	if (rc != 0)
+		return api_domain(req, resp, rc);
+	return wb_json(resp, 201, json_pack("{s:I, s:i, s:s?}", "id",
+	    (json_int_t)mid, "total", total, "band", band));
+}
+
+/* GET /api/v1/clients/{id}/measurements: those of the categories the
+ * caller may see, by instrument and date. */
+WB_HANDLER(wb_h_api_measurements)
+{
+	struct wb_db		*db = wb_app_db(app, &req->err);
+	struct wb_measurement	*m;
+	unsigned		 allowed;
+	json_t			*arr, *cats, *v, *answers;
+	size_t			 n, i, k;
+	int			 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	rc = wb_measurement_list(db, &req->actor, wb_req_int(req, "id", 0),
+	    &req->arena, &m, &n, &allowed, &req->err);
+	if (rc != 0)
+		return api_domain(req, resp, rc);
+	arr = json_array();
+	for (i = 0; i < n; i++) {
+		v = json_pack("{s:I, s:s, s:i}", "id", (json_int_t)m[i].id,
+		    "instrument", m[i].instrument, "value", m[i].value);
+		put_date(v, "date", m[i].on_date);
+		put_str(v, "band", m[i].band);
+		answers = json_null();
+		if (m[i].items != NULL) {
+			answers = json_array();
+			for (k = 0; m[i].items[k] >= '0' &&
+			    m[i].items[k] <= '9'; k++)
+				json_array_append_new(answers, json_integer(
+				    m[i].items[k] - '0'));
+		}
+		json_object_set_new(v, "items", answers);
+		json_object_set_new(v, "followup", json_boolean(
+		    m[i].followup));
+		put_str(v, "source", m[i].source);
+		put_str(v, "organisation", m[i].org_name);
+		json_array_append_new(arr, v);
+	}
+	cats = json_array();
+	for (i = 0; i < WB_NCATS; i++)
+		if ((allowed & (1u << i)) != 0)
+			json_array_append_new(cats, json_string(
+			    wb_category_name(1u << i)));
+	return wb_json(resp, 200, json_pack("{s:I, s:o, s:o, s:I}",
+	    "client_id", (json_int_t)wb_req_int(req, "id", 0), "categories",
+	    cats, "items", arr, "total", (json_int_t)n));
 }

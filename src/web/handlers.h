@@ -110,6 +110,35 @@ struct wb_client;
 int	wb_rights_section(struct wb_db *db, struct wb_req *req,
 	    const struct wb_client *c, json_t *ctx) WB_WARN_UNUSED;
 
+/* h_outcomes.c: outcome indicators per quarter (page and API) */
+WB_HANDLER(wb_h_outcomes);
+WB_HANDLER(wb_h_target_set);
+WB_HANDLER(wb_h_api_indicators);
+/* h_fidelity.c: IPS-25 fidelity reviews of IPS programmes */
+WB_HANDLER(wb_h_fidelity_list);
+WB_HANDLER(wb_h_fidelity_programme);
+WB_HANDLER(wb_h_fidelity_review);
+WB_HANDLER(wb_h_fidelity_new_form);
+WB_HANDLER(wb_h_fidelity_new);
+
+/* h_trajectory.c: the Trajecten tab, and the intervention catalogue */
+WB_HANDLER(wb_h_trajectories);
+WB_HANDLER(wb_h_trajectory_add);
+WB_HANDLER(wb_h_trajectory_status);
+WB_HANDLER(wb_h_milestone_add);
+WB_HANDLER(wb_h_interventions);
+WB_HANDLER(wb_h_intervention_form);
+WB_HANDLER(wb_h_intervention_edit);
+
+/* h_measurement.c: the Metingen tab and the client's questionnaires */
+WB_HANDLER(wb_h_measurements);
+WB_HANDLER(wb_h_measurement_ladder);
+WB_HANDLER(wb_h_measurement_questionnaire);
+WB_HANDLER(wb_h_measurement_total);
+WB_HANDLER(wb_h_portal_questionnaires);
+WB_HANDLER(wb_h_portal_questionnaire);
+WB_HANDLER(wb_h_portal_questionnaire_send);
+
 /* h_admin.c: accounts */
 WB_HANDLER(wb_h_users);
 WB_HANDLER(wb_h_user_new_form);
@@ -144,5 +173,18 @@ WB_HANDLER(wb_h_api_goal_add);
 WB_HANDLER(wb_h_api_plan);
 WB_HANDLER(wb_h_api_access_log);
 WB_HANDLER(wb_h_api_referral_send);
+WB_HANDLER(wb_h_api_measurement_add);
+WB_HANDLER(wb_h_api_measurements);
+
+/* h_api_fidelity.c: JSON API v1, IPS-25 fidelity reviews */
+WB_HANDLER(wb_h_api_fidelity_add);
+WB_HANDLER(wb_h_api_fidelity_list);
+WB_HANDLER(wb_h_api_fidelity_get);
+
+/* h_api_trajectory.c: JSON API v1, trajectories, milestones and jobs */
+WB_HANDLER(wb_h_api_trajectory_add);
+WB_HANDLER(wb_h_api_trajectories);
+WB_HANDLER(wb_h_api_milestone_add);
+WB_HANDLER(wb_h_api_trajectory_status);
 
 #endif /* WB_HANDLERS_H */

@@ -20,6 +20,11 @@ static int	 int_value(const struct wb_jfield *, json_t *,
 		    struct wb_jvalue *, struct wb_err *);
 static int	 strings_value(struct wb_arena *, const struct wb_jfield *,
 		    json_t *, struct wb_jvalue *, bool *, struct wb_err *);
+static int	 ints_value(struct wb_arena *, const struct wb_jfield *,
+		    json_t *, struct wb_jvalue *, bool *, struct wb_err *);
+static const char *hundredths(char *, size_t, int64_t);
+static int	 decimal_value(const struct wb_jfield *, json_t *,
+		    struct wb_jvalue *, struct wb_err *);
 
 /* The declaration of key k[0..n), or NULL. */
 static const struct wb_jfield *
@@ -166,6 +171,103 @@ strings_value(struct wb_arena *a, const struct wb_jfield *f, json_t *j,
 	return 0;
 }
 
+/* An array of integers in [min, max]; *present is false for []. */
+static int
+ints_value(struct wb_arena *a, const struct wb_jfield *f, json_t *j,
+    struct wb_jvalue *v, bool *present, struct wb_err *err)
+{
+	json_t		*e;
+	json_int_t	 x;
+	size_t		 i, n;
+
+	*present = false;
+	if (!json_is_array(j))
+		return wb_err_field(err, WB_EINVAL, f->name, "Het veld %s moet "
+		    "een lijst met gehele getallen zijn.", f->name);
+	n = json_array_size(j);
+	if (n == 0)
+		return 0;
+	if (n > WB_J_MAX_INTS)
+		return wb_err_field(err, WB_EINVAL, f->name, "Het veld %s "
+		    "heeft te veel waarden (hoogstens %d).", f->name,
+		    WB_J_MAX_INTS);
+	v->nums = wb_arena_array(a, n, sizeof(*v->nums));
+	json_array_foreach(j, i, e) {
+		if (!json_is_integer(e))
+			return wb_err_field(err, WB_EINVAL, f->name, "Het veld "
+			    "%s moet een lijst met gehele getallen zijn.",
+			    f->name);
+		x = json_integer_value(e);
+		if (x < f->min || x > f->max)
+			return wb_err_field(err, WB_EINVAL, f->name, "Waarde "
+			    "%zu van het veld %s moet tussen %lld en %lld "
+			    "liggen.", i + 1, f->name, (long long)f->min,
+			    (long long)f->max);
+		v->nums[i] = x;
+	}
+	v->nnums = n;
+	*present = true;
+	return 0;
+}
+
+/* "16" or "16.5" or "-0.25": hundredths as a decimal, for messages. */
+static const char *
+hundredths(char *buf, size_t n, int64_t h)
+{
+	uint64_t	u = h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h;
+
+	if (u % 100 == 0)
+		snprintf(buf, n, "%s%llu", h < 0 ? "-" : "",
+		    (unsigned long long)(u / 100));
+	else
+		snprintf(buf, n, "%s%llu.%02llu", h < 0 ? "-" : "",
+		    (unsigned long long)(u / 100),
+		    (unsigned long long)(u % 100));
+	return buf;
+}
+
+/* A number with at most two decimals, as hundredths in [min, max].  A
+ * real is read back from its double: 16.5 and 16.25 are exact, 16.3 is
+ * within rounding of 1630; 16.333 is not within it of any hundredth. */
+static int
+decimal_value(const struct wb_jfield *f, json_t *j, struct wb_jvalue *v,
+    struct wb_err *err)
+{
+	char		lo[32], hi[32];
+	double		d, r;
+	int64_t		h;
+
+	if (json_is_integer(j)) {
+		json_int_t i = json_integer_value(j);
+
+		if (i > INT64_MAX / 100 || i < INT64_MIN / 100)
+			goto range;
+		h = (int64_t)i * 100;
+	} else if (json_is_real(j)) {
+		d = json_real_value(j) * 100.0;
+		/* Far outside any range: no conversion to int64 at all. */
+		if (!(d > -9.0e15 && d < 9.0e15))
+			goto range;
+		r = d < 0 ? -(double)(int64_t)(-d + 0.5) :
+		    (double)(int64_t)(d + 0.5);
+		if (d - r > 1e-6 || r - d > 1e-6)
+			return wb_err_field(err, WB_EINVAL, f->name, "Het veld "
+			    "%s mag hoogstens twee decimalen hebben.",
+			    f->name);
+		h = (int64_t)r;
+	} else
+		return wb_err_field(err, WB_EINVAL, f->name,
+		    "Het veld %s moet een getal zijn.", f->name);
+	if (h >= f->min && h <= f->max) {
+		v->num = h;
+		return 0;
+	}
+range:
+	return wb_err_field(err, WB_EINVAL, f->name, "Het veld %s moet tussen "
+	    "%s en %s liggen.", f->name, hundredths(lo, sizeof(lo), f->min),
+	    hundredths(hi, sizeof(hi), f->max));
+}
+
 int
 wb_json_body_decode(struct wb_arena *a, const char *s, size_t n,
     const struct wb_jfield *decl, struct wb_jbody *out, struct wb_err *err)
@@ -231,6 +333,21 @@ wb_json_body_decode(struct wb_arena *a, const char *s, size_t n,
 				break;
 			case WB_J_STRINGS:
 				rc = strings_value(a, f, j, v, &present, err);
+				break;
+			case WB_J_INTS:
+				rc = ints_value(a, f, j, v, &present, err);
+				break;
+			case WB_J_BOOL:
+				if (!json_is_boolean(j))
+					rc = wb_err_field(err, WB_EINVAL,
+					    f->name, "Het veld %s moet true "
+					    "of false zijn.", f->name);
+				v->num = json_is_true(j) ? 1 : 0;
+				present = true;
+				break;
+			case WB_J_DECIMAL:
+				rc = decimal_value(f, j, v, err);
+				present = true;
 				break;
 			default:
 				rc = wb_err_field(err, WB_EINVAL, f->name,
@@ -327,4 +444,14 @@ wb_jbody_strs(const struct wb_jbody *b, const char *name,
 
 	*out = v != NULL ? (const char *const *)v->strs : NULL;
 	return v != NULL ? v->nstrs : 0;
+}
+
+size_t
+wb_jbody_ints(const struct wb_jbody *b, const char *name,
+    const int64_t **out)
+{
+	const struct wb_jvalue	*v = find(b, name);
+
+	*out = v != NULL ? v->nums : NULL;
+	return v != NULL ? v->nnums : 0;
 }

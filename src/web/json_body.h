@@ -12,8 +12,9 @@
  * key when there is one.  Values are copied into the caller's arena; no
  * jansson object outlives the call.
  *
- * A JSON null and an empty string mean the same as an absent key (as an
- * empty form field does), so optional keys may be sent as null.
+ * A JSON null, an empty string and an empty array mean the same as an
+ * absent key (as an empty form field does), so optional keys may be sent
+ * as null.
  */
 #ifndef WB_JSON_BODY_H
 #define WB_JSON_BODY_H
@@ -27,7 +28,15 @@ enum wb_jtype {
 	WB_J_INT,	/* a JSON integer (no fraction) in [min, max] */
 	WB_J_STRINGS,	/* an array of distinct strings, each one of
 			 * values[]; at most max elements */
+	WB_J_INTS,	/* an array of JSON integers, each in [min, max];
+			 * at most WB_J_MAX_INTS elements */
+	WB_J_BOOL,	/* true or false: num = 1 or 0 */
+	WB_J_DECIMAL,	/* a JSON number with at most two decimals (16,
+			 * 16.5, 16.25): num = hundredths, in [min, max]
+			 * hundredths */
 };
+
+#define WB_J_MAX_INTS	64
 
 #define WB_J_REQUIRED	0x1	/* must be present, not null, not empty */
 
@@ -47,9 +56,11 @@ struct wb_jfield {
 struct wb_jvalue {
 	const char	*name;		/* the declaration's name */
 	const char	*str;		/* text: NUL-terminated, arena-owned */
-	int64_t		 num;		/* WB_J_INT */
+	int64_t		 num;		/* WB_J_INT, WB_J_BOOL, WB_J_DECIMAL */
 	const char	**strs;		/* WB_J_STRINGS, arena-owned */
 	size_t		 nstrs;
+	int64_t		*nums;		/* WB_J_INTS, arena-owned */
+	size_t		 nnums;
 };
 
 struct wb_jbody {
@@ -71,12 +82,17 @@ bool	wb_json_content_type(const char *ct);
 
 /* The text of key `name`, or NULL when it was absent. */
 const char	*wb_jbody_str(const struct wb_jbody *b, const char *name);
-/* The integer of key `name`, or `dflt` when it was absent. */
+/* The integer of key `name` (a boolean as 1 or 0, a decimal in
+ * hundredths), or `dflt` when it was absent. */
 int64_t		 wb_jbody_int(const struct wb_jbody *b, const char *name,
 		    int64_t dflt);
 /* The strings of array key `name` in *out; returns their count (0 when
  * the key was absent). */
 size_t		 wb_jbody_strs(const struct wb_jbody *b, const char *name,
 		    const char *const **out);
+/* The integers of array key `name` in *out; returns their count (0 when
+ * the key was absent). */
+size_t		 wb_jbody_ints(const struct wb_jbody *b, const char *name,
+		    const int64_t **out);
 
 #endif /* WB_JSON_BODY_H */

@@ -4,6 +4,9 @@
  */
 #include "web/handlers.h"
 #include "base/limits.h"
+#include "domain/fidelity.h"
+#include "domain/target.h"
+#include "domain/trajectory.h"
 
 static const char *const domains[] = { "ggz", "uwv", "gemeente", NULL };
 static const char *const langs[] = { "nl", "en", NULL };
@@ -35,6 +38,11 @@ static const char *const tracks[] = { "zorg", "werk", "inkomen",
     "dagbesteding", NULL };
 static const char *const note_kinds[] = { "gesprek", "telefoon", "mail",
     "notitie", NULL };
+/* The instruments of instrument.c by kind: answered item by item, and
+ * licensed (a total only). */
+static const char *const questionnaires[] = { "phq9", "gad7", "k10", NULL };
+static const char *const licensed[] = { "oq45", "scl90", "honos", "mansa",
+    "whodas12", NULL };
 
 #define REQ	WB_P_REQUIRED
 #define END	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -229,6 +237,36 @@ static const struct wb_param p_note_add[] = {
 	{ "kind", WB_P_ENUM, REQ, 0, 0, note_kinds, "Soort" },
 	{ "on_date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" },
 	{ "body", WB_P_LINES, REQ, 0, 4000, NULL, "Tekst" }, END };
+#define ITEM_PARAMS \
+	{ "item1", WB_P_INT, 0, 0, 9, NULL, "Vraag 1" }, \
+	{ "item2", WB_P_INT, 0, 0, 9, NULL, "Vraag 2" }, \
+	{ "item3", WB_P_INT, 0, 0, 9, NULL, "Vraag 3" }, \
+	{ "item4", WB_P_INT, 0, 0, 9, NULL, "Vraag 4" }, \
+	{ "item5", WB_P_INT, 0, 0, 9, NULL, "Vraag 5" }, \
+	{ "item6", WB_P_INT, 0, 0, 9, NULL, "Vraag 6" }, \
+	{ "item7", WB_P_INT, 0, 0, 9, NULL, "Vraag 7" }, \
+	{ "item8", WB_P_INT, 0, 0, 9, NULL, "Vraag 8" }, \
+	{ "item9", WB_P_INT, 0, 0, 9, NULL, "Vraag 9" }, \
+	{ "item10", WB_P_INT, 0, 0, 9, NULL, "Vraag 10" }
+static const struct wb_param p_measure_ladder[] = {
+	ID_PARAM,
+	{ "value", WB_P_INT, REQ, 1, 6, NULL, "Trede" },
+	{ "date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" }, END };
+static const struct wb_param p_measure_questionnaire[] = {
+	ID_PARAM,
+	{ "instrument", WB_P_ENUM, REQ, 0, 0, questionnaires, "Vragenlijst" },
+	{ "date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" },
+	ITEM_PARAMS, END };
+static const struct wb_param p_measure_total[] = {
+	ID_PARAM,
+	{ "instrument", WB_P_ENUM, REQ, 0, 0, licensed, "Instrument" },
+	{ "value", WB_P_INT, REQ, 0, 100000, NULL, "Totaalscore" },
+	{ "date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" }, END };
+static const struct wb_param p_portal_questionnaire[] = {
+	{ "instrument", WB_P_ENUM, REQ, 0, 0, questionnaires, NULL }, END };
+static const struct wb_param p_portal_answers[] = {
+	{ "instrument", WB_P_ENUM, REQ, 0, 0, questionnaires, NULL },
+	ITEM_PARAMS, END };
 static const struct wb_param p_portal_grant[] = {
 	{ "org", WB_P_INT, REQ, 1, INT64_MAX, NULL, "Organisatie" },
 	{ "purpose", WB_P_ENUM, REQ, 0, 0, purposes, "Waarvoor" },
@@ -282,6 +320,87 @@ static const struct wb_param p_proposal_accept[] = {
 static const struct wb_param p_proposal_decline[] = {
 	ID_PARAM,
 	{ "proposal", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL }, END };
+static const struct wb_param p_fidelity_form[] = {
+	{ "org", WB_P_CODE, 0, 0, 32, NULL, NULL },
+	{ "review", WB_P_INT, 0, 1, INT64_MAX, NULL, NULL }, END };
+/* One select per IPS-25 item, labelled "S1 Caseload" (fidelity.h). */
+#define FIDELITY_SCORE(num, id, field, section, nl, en) \
+	{ field, WB_P_INT, REQ, 1, 5, NULL, id " " nl },
+static const struct wb_param p_fidelity_new[] = {
+	{ "org", WB_P_CODE, REQ, 0, 32, NULL, "Organisatie" },
+	{ "programme", WB_P_TEXT, REQ, 0, WB_FIDELITY_PROGRAMME_MAX, NULL,
+	    "Programma of team" },
+	{ "intervention", WB_P_CODE, REQ, 0, 32, NULL, "Interventie" },
+	{ "review_date", WB_P_DATE, REQ, 0, 0, NULL,
+	    "Datum van de beoordeling" },
+	{ "reviewers", WB_P_TEXT, 0, 0, WB_FIDELITY_REVIEWERS_MAX, NULL,
+	    "Beoordelaars" },
+	WB_FIDELITY_ITEMS(FIDELITY_SCORE)
+	{ "action_points", WB_P_LINES, 0, 0, WB_FIDELITY_ACTIONS_MAX, NULL,
+	    "Actiepunten" }, END };
+#undef FIDELITY_SCORE
+static const struct wb_param p_outcomes[] = {
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, "Regio" },
+	{ "organisatie", WB_P_CODE, 0, 0, 32, NULL, "Organisatie" },
+	{ "kwartaal", WB_P_TEXT, 0, 0, 8, NULL, "Kwartaal" },
+	{ "interventie", WB_P_CODE, 0, 0, 32, NULL, "Interventie" }, END };
+static const struct wb_param p_target_set[] = {
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, "Regio" },
+	{ "organisatie", WB_P_CODE, 0, 0, 32, NULL, "Organisatie" },
+	{ "kwartaal", WB_P_TEXT, 0, 0, 8, NULL, "Kwartaal" },
+	{ "interventie", WB_P_CODE, 0, 0, 32, NULL, "Interventie" },
+	{ "indicator", WB_P_ENUM, REQ, 0, 0, wb_target_indicators,
+	    "Indicator" },
+	{ "jaar", WB_P_INT, REQ, 2000, 2100, NULL, "Jaar" },
+	{ "waarde", WB_P_INT, REQ, 0, 100000, NULL, "Streefwaarde" }, END };
+static const struct wb_param p_api_indicators[] = {
+	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
+	{ "organisation", WB_P_CODE, 0, 0, 32, NULL, NULL },
+	{ "quarter", WB_P_TEXT, REQ, 0, 8, NULL, NULL },
+	{ "intervention", WB_P_CODE, 0, 0, 32, NULL, NULL }, END };
+static const struct wb_param p_api_fidelity[] = {
+	{ "organisation", WB_P_CODE, REQ, 0, 32, NULL, NULL }, END };
+/* Trajectories (h_trajectory.c): dates as typed go to the domain. */
+static const char *const yes_no[] = { "ja", "nee", NULL };
+static const char *const outflow_details[] = { "volledig", "gedeeltelijk",
+    NULL };
+static const struct wb_param p_trajectory_add[] = {
+	ID_PARAM,
+	{ "intervention", WB_P_CODE, REQ, 0, 32, NULL, "Interventie" },
+	{ "referral_date", WB_P_DATE, 0, 0, 0, NULL, "Aanmelddatum" },
+	{ "start_date", WB_P_DATE, 0, 0, 0, NULL, "Startdatum" },
+	{ "lead", WB_P_INT, 0, 1, INT64_MAX, NULL, "Trajectbegeleider" },
+	END };
+static const struct wb_param p_trajectory_status[] = {
+	ID_PARAM,
+	{ "traj", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "version", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "status", WB_P_ENUM, REQ, 0, 0, wb_trajectory_statuses, "Status" },
+	{ "start_date", WB_P_DATE, 0, 0, 0, NULL, "Startdatum" },
+	{ "end_date", WB_P_DATE, 0, 0, 0, NULL, "Einddatum" },
+	{ "end_reason", WB_P_LINES, 0, 0, WB_REASON_MAX, NULL, "Reden" },
+	END };
+static const struct wb_param p_milestone_add[] = {
+	ID_PARAM,
+	{ "traj", WB_P_INT, REQ, 1, INT64_MAX, NULL, NULL },
+	{ "type", WB_P_ENUM, REQ, 0, 0, wb_milestone_types, "Wat" },
+	{ "date", WB_P_DATE, REQ, 0, 0, NULL, "Datum" },
+	{ "detail", WB_P_ENUM, 0, 0, 0, outflow_details, "Uitstroom" },
+	{ "employer", WB_P_TEXT, 0, 0, WB_EMPLOYER_MAX, NULL, "Werkgever" },
+	{ "hours", WB_P_TEXT, 0, 0, 10, NULL, "Uren per week" },
+	{ "competitive", WB_P_ENUM, 0, 0, 0, yes_no, "Reguliere baan" },
+	{ "min_wage", WB_P_ENUM, 0, 0, 0, yes_no, "Minimumloon" },
+	{ "contract", WB_P_ENUM, 0, 0, 0, wb_job_contracts, "Contract" },
+	{ "job", WB_P_INT, 0, 1, INT64_MAX, NULL, "Baan" },
+	{ "reason", WB_P_LINES, 0, 0, WB_REASON_MAX, NULL, "Reden" },
+	END };
+static const struct wb_param p_intervention[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, NULL }, END };
+static const struct wb_param p_intervention_edit[] = {
+	{ "code", WB_P_CODE, REQ, 0, 32, NULL, NULL },
+	{ "name", WB_P_TEXT, REQ, 0, 100, NULL, "Naam" },
+	{ "description", WB_P_LINES, 0, 0, 500, NULL, "Beschrijving" },
+	{ "active", WB_P_CHECKBOX, 0, 0, 0, NULL, "Aangeboden" }, END };
 static const struct wb_param p_api_orgs[] = {
 	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
 	{ "type", WB_P_ENUM, 0, 0, 0, org_types, NULL },
@@ -370,6 +489,20 @@ const struct wb_route wb_routes[] = {
 	    wb_h_action_done, 0, p_action_mark },
 	{ WB_POST, "/clienten/{id}/plan/acties/{action}/heropenen",
 	    wb_h_action_reopen, 0, p_action_mark },
+	{ WB_GET, "/clienten/{id}/trajecten", wb_h_trajectories, 0, p_id },
+	{ WB_POST, "/clienten/{id}/trajecten", wb_h_trajectory_add, F,
+	    p_trajectory_add },
+	{ WB_POST, "/clienten/{id}/trajecten/{traj}/status",
+	    wb_h_trajectory_status, F, p_trajectory_status },
+	{ WB_POST, "/clienten/{id}/trajecten/{traj}/mijlpalen",
+	    wb_h_milestone_add, F, p_milestone_add },
+	{ WB_GET, "/clienten/{id}/metingen", wb_h_measurements, 0, p_id },
+	{ WB_POST, "/clienten/{id}/metingen/ladder", wb_h_measurement_ladder,
+	    F, p_measure_ladder },
+	{ WB_POST, "/clienten/{id}/metingen/vragenlijst",
+	    wb_h_measurement_questionnaire, F, p_measure_questionnaire },
+	{ WB_POST, "/clienten/{id}/metingen/totaal", wb_h_measurement_total,
+	    F, p_measure_total },
 	{ WB_GET, "/clienten/{id}/tijdlijn", wb_h_timeline, 0, p_id },
 	{ WB_GET, "/clienten/{id}/toegang", wb_h_client_access, 0,
 	    p_client_access },
@@ -403,6 +536,12 @@ const struct wb_route wb_routes[] = {
 	{ WB_POST, "/mijn/toestemmingen/{consent}/intrekken",
 	    wb_h_portal_revoke, 0, p_portal_revoke },
 	{ WB_GET, "/mijn/inzage", wb_h_portal_log, 0, p_page },
+	{ WB_GET, "/mijn/vragenlijsten", wb_h_portal_questionnaires, 0,
+	    p_none },
+	{ WB_GET, "/mijn/vragenlijsten/{instrument}",
+	    wb_h_portal_questionnaire, 0, p_portal_questionnaire },
+	{ WB_POST, "/mijn/vragenlijsten/{instrument}",
+	    wb_h_portal_questionnaire_send, F, p_portal_answers },
 	{ WB_GET, "/mijn/gegevens", wb_h_portal_data, 0, p_none },
 	{ WB_GET, "/mijn/gegevens.json", wb_h_portal_data_json, 0, p_none },
 	{ WB_POST, "/mijn/gegevens/correctie", wb_h_portal_correction, F,
@@ -414,12 +553,29 @@ const struct wb_route wb_routes[] = {
 	{ WB_GET, "/clienten/{id}/wissen", wb_h_client_erase_form, 0, p_id },
 	{ WB_POST, "/clienten/{id}/wissen", wb_h_client_erase, F, p_erase },
 
+	{ WB_GET, "/uitkomsten", wb_h_outcomes, 0, p_outcomes },
+	{ WB_POST, "/uitkomsten/streefcijfers", wb_h_target_set, F,
+	    p_target_set },
+	{ WB_GET, "/trouw", wb_h_fidelity_list, 0, p_none },
+	{ WB_GET, "/trouw/nieuw", wb_h_fidelity_new_form, 0,
+	    p_fidelity_form },
+	{ WB_POST, "/trouw/nieuw", wb_h_fidelity_new, F, p_fidelity_new },
+	{ WB_GET, "/trouw/programmas/{id}", wb_h_fidelity_programme, 0,
+	    p_id },
+	{ WB_GET, "/trouw/beoordelingen/{id}", wb_h_fidelity_review, 0,
+	    p_id },
+
 	{ WB_GET, "/beheer/gebruikers", wb_h_users, 0, p_users },
 	{ WB_GET, "/beheer/gebruikers/nieuw", wb_h_user_new_form, 0, p_none },
 	{ WB_POST, "/beheer/gebruikers/nieuw", wb_h_user_new, F, p_user_new },
 	{ WB_GET, "/beheer/gebruikers/{id}", wb_h_user_edit_form, 0, p_id },
 	{ WB_POST, "/beheer/gebruikers/{id}", wb_h_user_edit, F,
 	    p_user_edit },
+	{ WB_GET, "/beheer/interventies", wb_h_interventions, 0, p_none },
+	{ WB_GET, "/beheer/interventies/{code}", wb_h_intervention_form, 0,
+	    p_intervention },
+	{ WB_POST, "/beheer/interventies/{code}", wb_h_intervention_edit, F,
+	    p_intervention_edit },
 	{ WB_GET, "/beheer/import", wb_h_import_form, 0, p_none },
 	{ WB_POST, "/beheer/import", wb_h_import, F | WB_R_UPLOAD, p_import },
 	{ WB_GET, "/export/organisaties.csv", wb_h_export_orgs, 0, p_export },
@@ -447,5 +603,25 @@ const struct wb_route wb_routes[] = {
 	{ WB_GET, "/api/v1/clients/{id}/access-log", wb_h_api_access_log, API,
 	    p_api_access_log },
 	{ WB_POST, "/api/v1/referrals", wb_h_api_referral_send, API, p_none },
+	{ WB_POST, "/api/v1/clients/{id}/trajectories",
+	    wb_h_api_trajectory_add, API, p_id },
+	{ WB_GET, "/api/v1/clients/{id}/trajectories", wb_h_api_trajectories,
+	    API, p_id },
+	{ WB_POST, "/api/v1/trajectories/{id}/milestones",
+	    wb_h_api_milestone_add, API, p_id },
+	{ WB_POST, "/api/v1/trajectories/{id}/status",
+	    wb_h_api_trajectory_status, API, p_id },
+	{ WB_POST, "/api/v1/clients/{id}/measurements",
+	    wb_h_api_measurement_add, API, p_id },
+	{ WB_GET, "/api/v1/clients/{id}/measurements", wb_h_api_measurements,
+	    API, p_id },
+	{ WB_GET, "/api/v1/indicators", wb_h_api_indicators, API,
+	    p_api_indicators },
+	{ WB_POST, "/api/v1/fidelity-reviews", wb_h_api_fidelity_add, API,
+	    p_none },
+	{ WB_GET, "/api/v1/fidelity-reviews", wb_h_api_fidelity_list, API,
+	    p_api_fidelity },
+	{ WB_GET, "/api/v1/fidelity-reviews/{id}", wb_h_api_fidelity_get, API,
+	    p_id },
 	{ 0, NULL, NULL, 0, NULL }
 };

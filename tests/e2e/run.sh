@@ -9,7 +9,8 @@
 # playwright-core, axe-core, vnu) and stops both servers by process id
 # whatever happens.  Exits with the test runner's status.
 #
-# Environment: E2E_CHROMIUM (default /usr/bin/chromium), E2E_KEEP=1 keeps the
+# Environment: E2E_ONLY=FILE runs one test file, E2E_CHROMIUM (default
+# /usr/bin/chromium), E2E_KEEP=1 keeps the
 # temporary directory (database, server logs, screenshots of failures).
 set -u
 
@@ -135,7 +136,7 @@ export E2E_CHROMIUM="$CHROMIUM"
 # The test files run one after another (two cores); each test has its own
 # 30 s limit, and the whole run is cut off after 5 minutes.
 timeout -k 5 300 node --test --test-reporter=tap --test-concurrency=1 \
-    "$E2E_DIR"/*.test.mjs
+    ${E2E_ONLY:-"$E2E_DIR"/*.test.mjs}
 status=$?
 if [ "$status" -ne 0 ]; then
 	show_log "werkbrug server log" "$TMP/server.log"

@@ -10,7 +10,8 @@
  * any part of the BSN; the same pages answer 200 for the GGZ professional
  * who registered the client, so the check cannot pass because the pages
  * are simply broken.  The BSN search, the referral inbox, the access log
- * and the lists are checked as well.
+ * and the lists are checked as well, and the API routes that name only a
+ * trajectory (/api/v1/trajectories/{id}/...).
  */
 #include "clienthttp.h"
 #include "base/str.h"
@@ -21,7 +22,7 @@ extern const struct wb_route wb_routes[];
 static struct ht T;
 static struct ht_user G, U;		/* GGZ (registers), UWV (outsider) */
 static char ggz_auth[16 + WB_TOKEN_HEX], uwv_auth[16 + WB_TOKEN_HEX];
-static int64_t client_id, uwv_org, uwv_user;
+static int64_t client_id, uwv_org, uwv_user, traj_id;
 
 #define GIVEN	"Zeldzaamvoornaam"
 #define FAMILY	"Onvindbaarachternaam"
@@ -60,6 +61,18 @@ setup(void **state)
 	snprintf(body, sizeof(body), "kind=gesprek&on_date=%s&body=Intake",
 	    today);
 	ht_post_expect(&T, &G, loc, body, 303, NULL);
+	/* A trajectory with a job (work & income) */
+	snprintf(loc, sizeof(loc), "/clienten/%lld/trajecten",
+	    (long long)client_id);
+	snprintf(body, sizeof(body), "intervention=ips&start_date=%s", today);
+	ht_post_expect(&T, &G, loc, body, 303, NULL);
+	traj_id = dbt_int(&T.dbt, "SELECT max(id) FROM trajectory");
+	snprintf(loc, sizeof(loc), "/clienten/%lld/trajecten/%lld/mijlpalen",
+	    (long long)client_id, (long long)traj_id);
+	snprintf(body, sizeof(body), "type=job-start&date=%s&employer="
+	    "Geheimbakkerij&hours=20&competitive=ja&min_wage=ja&"
+	    "contract=vast", today);
+	ht_post_expect(&T, &G, loc, body, 303, NULL);
 	return 0;
 }
 
@@ -88,7 +101,8 @@ no_client_data(const char *what, const struct ht_resp *r)
 	if (r->body != NULL && (strstr(r->body, GIVEN) != NULL ||
 	    strstr(r->body, FAMILY) != NULL || strstr(r->body, "6782") !=
 	    NULL || strstr(r->body, "Slapen") != NULL ||
-	    strstr(r->body, "Intake") != NULL))
+	    strstr(r->body, "Intake") != NULL ||
+	    strstr(r->body, "Geheimbakkerij") != NULL))
 		fail_msg("%s: client data in the answer", what);
 }
 
@@ -127,6 +141,40 @@ walk(int expect_uwv)
 	return n;
 }
 
+/* The routes that name only a trajectory: 404 for the UWV token, and
+ * nothing written. */
+static void
+trajectory_routes_refused(void)
+{
+	static const struct {
+		const char	*suffix, *body;
+	} posts[] = {
+		{ "milestones", "{\"type\": \"profile\", \"date\": "
+		    "\"2026-01-01\"}" },
+		{ "status", "{\"status\": \"afgerond\", \"version\": 1}" },
+	};
+	struct ht_resp	 r;
+	char		 path[96];
+	size_t		 i;
+	int64_t		 n;
+
+	n = dbt_int(&T.dbt, "SELECT count(*) FROM milestone");
+	for (i = 0; i < WB_NELEM(posts); i++) {
+		snprintf(path, sizeof(path), "/api/v1/trajectories/%lld/%s",
+		    (long long)traj_id, posts[i].suffix);
+		ht_request_ct(&T, "POST", path, "application/json",
+		    posts[i].body, strlen(posts[i].body), NULL, uwv_auth, &r);
+		if (r.status != 404)
+			fail_msg("UWV POST %s: %d", path, r.status);
+		no_client_data(path, &r);
+		ht_resp_free(&r);
+	}
+	assert_int_equal(dbt_int(&T.dbt, "SELECT count(*) FROM milestone"),
+	    n);
+	assert_int_equal(dbt_int(&T.dbt, "SELECT count(*) FROM trajectory "
+	    "WHERE status = 'actief'"), 1);
+}
+
 /* The lists and searches of the UWV professional show nothing. */
 static void
 lists_show_nothing(void)
@@ -159,6 +207,7 @@ test_nothing_before_consent_nothing_after_revocation(void **state)
 	/* pages and API routes of the record exist and were all tried */
 	assert_true(routes >= 8);
 	lists_show_nothing();
+	trajectory_routes_refused();
 	assert_true(ht_audit_count(&T, "client.read", "denied") > 0);
 
 	/* With a consent (no health) and a place on the team, the record
@@ -183,6 +232,7 @@ test_nothing_before_consent_nothing_after_revocation(void **state)
 	ht_post_expect(&T, &G, path, "", 303, NULL);
 	(void)walk(404);
 	lists_show_nothing();
+	trajectory_routes_refused();
 }
 
 int

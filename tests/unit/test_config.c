@@ -8,6 +8,7 @@
 #include "base/err.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "domain/trajectory.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,7 +45,9 @@ test_valid(void **state)
 	    "[paths]\n"
 	    "data_dir = /var/lib/werkbrug\n"
 	    "[limits]\n"
-	    "max_upload_mb = 2";
+	    "max_upload_mb = 2\n"
+	    "[outcomes]\n"
+	    "job_min_hours = 12";
 	struct wb_config	cfg;
 	struct wb_err		err;
 
@@ -61,10 +64,11 @@ test_valid(void **state)
 	assert_int_equal(cfg.smtp_port, 587);
 	assert_string_equal(cfg.data_dir, "/var/lib/werkbrug");
 	assert_int_equal(cfg.max_upload_mb, 2);
+	assert_int_equal(cfg.job_min_hours, 12);
 	assert_int_equal(cfg.set, WB_CFG_LISTEN | WB_CFG_THREADS |
 	    WB_CFG_TRUSTED_PROXY | WB_CFG_SECURE_COOKIES | WB_CFG_DB_URL |
 	    WB_CFG_MAIL_FROM | WB_CFG_SMTP_HOST | WB_CFG_SMTP_PORT |
-	    WB_CFG_DATA_DIR | WB_CFG_MAX_UPLOAD);
+	    WB_CFG_DATA_DIR | WB_CFG_MAX_UPLOAD | WB_CFG_JOB_MIN_HOURS);
 }
 
 static void
@@ -81,6 +85,7 @@ test_defaults(void **state)
 	assert_false(cfg.secure_cookies);
 	assert_int_equal(cfg.smtp_port, 25);
 	assert_int_equal(cfg.max_upload_mb, WB_MAX_UPLOAD / (1024 * 1024));
+	assert_int_equal(cfg.job_min_hours, 4);
 	assert_int_equal(cfg.set, 0);
 	/* An empty trusted_proxy means none. */
 	assert_int_equal(parse(&cfg, "[server]\ntrusted_proxy =\n", &err), 0);
@@ -156,6 +161,12 @@ static const struct ecase ecases[] = {
 	{ "[limits]\nmax_upload_mb = 0\n", "regel 2:", "max_upload_mb" },
 	{ "[limits]\nmax_upload_mb = 65\n", "regel 2:", "1..64" },
 	{ "[limits]\nmax_upload_mb = 64\n", "regel 2:", "ingebouwde grens" },
+	{ "[outcomes]\njob_min_hours = 0\n", "regel 2:",
+	    "[outcomes] job_min_hours" },
+	{ "[outcomes]\njob_min_hours = 81\n", "regel 2:", "1..80" },
+	{ "[outcomes]\njob_min_hours = 4,5\n", "regel 2:", "geheel aantal" },
+	{ "[outcomes]\njob_min_hours =\n", "regel 2:", "geen waarde" },
+	{ "[outcomes]\nmin_hours = 4\n", "regel 2:", "onbekende sleutel" },
 	/* passwords are refused, and never echoed */
 	{ "[database]\nurl = postgresql://w:geheim@h/db\n", "regel 2:",
 	    "wachtwoord" },
@@ -412,6 +423,44 @@ test_cli_precedence(void **state)
 	rmdir(dir);
 }
 
+/* [outcomes] job_min_hours reaches the domain when a command starts;
+ * without it every command counts from the default again. */
+static void
+test_cli_job_threshold(void **state)
+{
+	char	dir[] = "/tmp/wb_config_XXXXXX";
+	char	ini[128], plain[128], db[128];
+	FILE	*f;
+
+	(void)state;
+	unsetenv("WERKBRUG_DB");
+	unsetenv("WERKBRUG_CONFIG");
+	assert_non_null(mkdtemp(dir));
+	snprintf(ini, sizeof(ini), "%s/w.ini", dir);
+	snprintf(plain, sizeof(plain), "%s/plain.ini", dir);
+	snprintf(db, sizeof(db), "%s/w.db", dir);
+	f = fopen(ini, "w");
+	assert_non_null(f);
+	fprintf(f, "[database]\nurl = sqlite:%s\n[outcomes]\n"
+	    "job_min_hours = 6\n", db);
+	fclose(f);
+	f = fopen(plain, "w");
+	assert_non_null(f);
+	fprintf(f, "[database]\nurl = sqlite:%s\n", db);
+	fclose(f);
+	assert_int_equal(cli("--config", ini, "init", NULL, NULL), 0);
+	assert_int_equal(wb_ips_job_threshold(), 6 * 60);
+	assert_int_equal(cli("--config", plain, "init", NULL, NULL), 0);
+	assert_int_equal(wb_ips_job_threshold(), WB_JOB_MIN_MINUTES_DEFAULT);
+	unlink(ini);
+	unlink(plain);
+	unlink(db);
+	/* init made the site key next to the database */
+	snprintf(db, sizeof(db), "%s/werkbrug.key", dir);
+	unlink(db);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -424,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_env),
 		cmocka_unit_test(test_key_file),
 		cmocka_unit_test(test_cli_precedence),
+		cmocka_unit_test(test_cli_job_threshold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

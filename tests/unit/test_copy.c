@@ -27,7 +27,8 @@ struct ct {
 /* Two organisations and two professionals of their own, then two clients
  * (90007 current, 90008 erased) with their team, consents (90011 active,
  * 90012 revoked), goals (90031 open, 90032 stopped), actions (90041 open,
- * 90042 done) and a note.  Ids from 90000 on: above whatever the demo
+ * 90042 done), a note and two measurements (90071 a PHQ-9, 90072 a rung
+ * the client gave).  Ids from 90000 on: above whatever the demo
  * made, so the rows are told apart and new ids follow them.  %s: client
  * 90007's sealed BSN and its blind index. */
 static const char fixture[] =
@@ -82,7 +83,12 @@ static const char fixture[] =
     "INSERT INTO correction_request (id, client_id, text, created_at, "
     "handled_at, handled_by) VALUES (90061, 90007, 'Adres klopt niet', "
     "1762001400, NULL, NULL), (90062, 90007, 'Naam ''Anna''', 1762001500, "
-    "1762001600, 90911)";
+    "1762001600, 90911);"
+    "INSERT INTO measurement (id, client_id, instrument, on_date, items, "
+    "value, band, source, org_id, entered_by, created_at) VALUES (90071, "
+    "90007, 'phq9', 20400, '121212120', 12, 'moderate', 'professional', "
+    "90901, 90911, 1762001700), (90072, 90007, 'ladder', 20401, NULL, 3, "
+    "NULL, 'client', NULL, NULL, 1762001800)";
 
 /* What the fixture's rows hold, in column order
  * (migrations/sqlite/0002_client.sql); "<null>" is NULL.  In the client
@@ -124,6 +130,11 @@ static const struct {
 	{ "correction_request",
 	    "90061|90007|Adres klopt niet|1762001400|<null>|<null>\n"
 	    "90062|90007|Naam 'Anna'|1762001500|1762001600|90911\n" },
+	{ "measurement",
+	    "90071|90007|phq9|20400|121212120|12|moderate|professional|90901|"
+	    "90911|1762001700\n"
+	    "90072|90007|ladder|20401|<null>|3|<null>|client|<null>|<null>|"
+	    "1762001800\n" },
 };
 
 /* A row without an id in each client table on the copy gets the next id
@@ -153,6 +164,9 @@ static const struct {
 	    "'x', 1) RETURNING id", "90052\n" },
 	{ "INSERT INTO correction_request (client_id, text, created_at) "
 	    "VALUES (90007, 'x', 1) RETURNING id", "90063\n" },
+	{ "INSERT INTO measurement (client_id, instrument, on_date, value, "
+	    "source, created_at) VALUES (90007, 'ladder', 1, 2, 'client', 1) "
+	    "RETURNING id", "90073\n" },
 };
 
 /* Append s to out[n] at *len; the test fails when it does not fit. */

@@ -1,0 +1,372 @@
+/* csv_stream.c - strict CSV read row by row on libcsv (see csv_stream.h).
+ *
+ * The checks mirror csv.c's wb_csv_parse(); a cell is copied into one
+ * buffer that is reused for every row, so a long file costs no
+ * allocation per row.
+ */
+#include "io/csv_stream.h"
+#include "base/limits.h"
+#include "base/mem.h"
+#include "base/str.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#define CHUNK	(256 * 1024)	/* bytes read and handed to libcsv at once */
+
+/* Parser state shared with the libcsv callbacks. */
+struct ctx {
+	struct wb_csv_stream	*s;
+	struct wb_err		*err;
+	int			 rc;		/* first error, sticky */
+	size_t			 line;		/* current line, 1-based */
+	size_t			 blank;		/* first blank line, or 0 */
+	bool			 last_cr;	/* last row ended on CR */
+	size_t			 row_line;	/* line where this row starts */
+	size_t			 ncols;
+	size_t			 off[WB_MAX_CSV_COLS];	/* cells in buf */
+	char			*cols[WB_MAX_CSV_COLS];
+	char			*buf;		/* this row's cells, reused */
+	size_t			 used, cap;
+	uint64_t		 raw_lines;	/* line ends before the chunk */
+	bool			 raw_cr;	/* the last chunk ended on CR */
+	bool			 started;	/* BOM and delimiter done */
+	bool			 parser;	/* p is initialised */
+	struct csv_parser	 p;
+};
+
+static int	no_space(unsigned char c);
+static char	detect_delim(const char *s, size_t n);
+static uint64_t	count_lines(const char *s, size_t n, bool *cr);
+static bool	check_cell(const char *s, size_t n, size_t *lines,
+		    size_t *bad_line);
+static void	on_field(void *s, size_t n, void *data);
+static void	on_row(int c, void *data);
+static int	feed(struct ctx *c, const char *data, size_t n);
+static int	finish(struct ctx *c);
+static void	done(struct ctx *c);
+static void	init(struct ctx *c, struct wb_csv_stream *s,
+		    struct wb_err *err);
+
+/* libcsv space predicate: nothing is white space, nothing is trimmed. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* The delimiter of the first line: ';' or ',' outside quotes (';' wins),
+ * ',' when neither occurs. */
+static char
+detect_delim(const char *s, size_t n)
+{
+	size_t	i;
+	bool	quoted = false;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (s[i] == '\r' || s[i] == '\n')
+			break;
+		else if (s[i] == ';')
+			return ';';
+	}
+	return ',';
+}
+
+/* Line ends in s[0..n): CR and LF each end a line, the LF of a CRLF does
+ * not (also when the CR ended the previous chunk: *cr carries it). */
+static uint64_t
+count_lines(const char *s, size_t n, bool *cr)
+{
+	uint64_t	k = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			if (!*cr)
+				k++;
+			*cr = false;
+		} else if (s[i] == '\r') {
+			k++;
+			*cr = true;
+		} else
+			*cr = false;
+	}
+	return k;
+}
+
+/* True when the cell s[0..n) is valid UTF-8 whose only control characters
+ * are TAB and line ends; *lines gets the number of line ends in it, and on
+ * failure *bad_line the number of line ends before the bad one. */
+static bool
+check_cell(const char *s, size_t n, size_t *lines, size_t *bad_line)
+{
+	size_t	i, start = 0;
+
+	*lines = 0;
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\r' && s[i] != '\n')
+			continue;
+		if (!wb_utf8_valid(s + start, i - start, false)) {
+			*bad_line = *lines;
+			return false;
+		}
+		if (i < n && !(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+			(*lines)++;
+		start = i + 1;
+	}
+	return true;
+}
+
+/* libcsv field callback: check the cell and copy it into the row. */
+static void
+on_field(void *s, size_t n, void *data)
+{
+	struct ctx	*c = data;
+	size_t		 lines, bad, need;
+
+	if (c->rc != 0)
+		return;
+	c->last_cr = false;
+	if (c->ncols == 0) {
+		c->row_line = c->line;
+		c->used = 0;
+		if (c->blank != 0) {
+			c->rc = wb_err_set(c->err, WB_EINVAL,
+			    "regel %zu: lege regel", c->blank);
+			return;
+		}
+	}
+	if (c->ncols == WB_MAX_CSV_COLS) {
+		c->rc = wb_err_set(c->err, WB_EINVAL,
+		    "regel %zu: meer dan %d kolommen", c->row_line,
+		    WB_MAX_CSV_COLS);
+		return;
+	}
+	if (n > WB_MAX_CSV_FIELD) {
+		c->rc = wb_err_set(c->err, WB_EINVAL,
+		    "regel %zu: kolom %zu is te lang (meer dan %d bytes)",
+		    c->line, c->ncols + 1, WB_MAX_CSV_FIELD);
+		return;
+	}
+	if (!check_cell(s, n, &lines, &bad)) {
+		c->rc = wb_err_set(c->err, WB_EINVAL,
+		    "regel %zu: kolom %zu bevat ongeldige tekens "
+		    "(geen UTF-8 of een stuurteken)", c->line + bad,
+		    c->ncols + 1);
+		return;
+	}
+	/* At most WB_MAX_CSV_COLS cells of WB_MAX_CSV_FIELD + 1 bytes: the
+	 * buffer stops growing after the widest row. */
+	need = c->used + n + 1;
+	if (need > c->cap) {
+		c->cap = c->cap == 0 ? 4096 : c->cap;
+		while (c->cap < need)
+			c->cap *= 2;
+		c->buf = wb_xrealloc(c->buf, c->cap);
+	}
+	memcpy(c->buf + c->used, s, n);
+	c->buf[c->used + n] = '\0';
+	c->off[c->ncols++] = c->used;
+	c->used += n + 1;
+	c->line += lines;
+}
+
+/* libcsv row callback: hand the row out, or note a blank line.  `ch` is
+ * the character that ended the row, -1 at the end of the input. */
+static void
+on_row(int ch, void *data)
+{
+	struct ctx		*c = data;
+	struct wb_csv_stream	*s = c->s;
+	struct wb_csv_row	 r;
+	size_t			 i;
+
+	if (c->rc != 0)
+		return;
+	if (ch == '\n' && c->ncols == 0 && c->last_cr) {
+		c->last_cr = false;	/* the LF of a CRLF */
+		return;
+	}
+	c->last_cr = ch == '\r';
+	if (c->ncols == 0) {
+		if (c->blank == 0)
+			c->blank = c->line;
+		c->line++;
+		return;
+	}
+	if (s->rows > s->max_rows) {
+		c->rc = wb_err_set(c->err, WB_ETOOBIG,
+		    "het bestand heeft meer dan %zu rijen", s->max_rows);
+		return;
+	}
+	for (i = 0; i < c->ncols; i++)
+		c->cols[i] = c->buf + c->off[i];
+	r.line = c->row_line;
+	r.ncols = c->ncols;
+	r.cols = c->cols;
+	s->rows++;
+	c->ncols = 0;
+	if (ch != -1)
+		c->line++;
+	c->rc = s->row(s->arg, &r, c->err);
+}
+
+/* Hand data[0..n) to the parser; the first call also skips the BOM and
+ * picks the delimiter. */
+static int
+feed(struct ctx *c, const char *data, size_t n)
+{
+	struct wb_csv_stream	*s = c->s;
+	size_t			 got;
+	bool			 cr;
+
+	s->bytes += n;
+	if (s->bytes > s->max_bytes)
+		return wb_err_set(c->err, WB_ETOOBIG, "het bestand is te groot "
+		    "(meer dan %llu bytes)", (unsigned long long)s->max_bytes);
+	if (!c->started) {
+		c->started = true;
+		if (n >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+			data += 3;
+			n -= 3;
+		}
+		s->delim = detect_delim(data, n);
+		if (WB_NEVER(csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI |
+		    CSV_APPEND_NULL | CSV_REPALL_NL) != 0))
+			return wb_err_set(c->err, WB_EIO, "csv_init failed");
+		c->parser = true;
+		csv_set_delim(&c->p, (unsigned char)s->delim);
+		csv_set_space_func(&c->p, no_space);
+		csv_set_realloc_func(&c->p, wb_xrealloc);
+	}
+	got = csv_parse(&c->p, data, n, on_field, on_row, c);
+	if (c->rc != 0)
+		return c->rc;
+	if (got != n || csv_error(&c->p) != CSV_SUCCESS) {
+		cr = c->raw_cr;
+		return wb_err_set(c->err, WB_EINVAL, "regel %llu: ongeldig "
+		    "aanhalingsteken", (unsigned long long)(c->raw_lines +
+		    count_lines(data, got, &cr) + 1));
+	}
+	c->raw_lines += count_lines(data, n, &c->raw_cr);
+	return 0;
+}
+
+/* The end of the input: the last row, and an empty file. */
+static int
+finish(struct ctx *c)
+{
+	if (c->parser && csv_fini(&c->p, on_field, on_row, c) != 0 &&
+	    c->rc == 0)
+		return wb_err_set(c->err, WB_EINVAL,
+		    "regel %zu: aanhalingsteken niet afgesloten", c->line);
+	if (c->rc != 0)
+		return c->rc;
+	if (c->s->rows == 0)
+		return wb_err_set(c->err, WB_EINVAL, "het bestand is leeg");
+	return 0;
+}
+
+/* Free what the read holds, wiping the cells. */
+static void
+done(struct ctx *c)
+{
+	if (c->parser)
+		csv_free(&c->p);
+	/* The cells held client data. */
+	if (c->buf != NULL)
+		wb_free_secret(c->buf, c->cap);
+}
+
+/* Start reading for s. */
+static void
+init(struct ctx *c, struct wb_csv_stream *s, struct wb_err *err)
+{
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	c->err = err;
+	c->line = 1;
+	s->delim = ',';
+	s->bytes = 0;
+	s->rows = 0;
+}
+
+int
+wb_csv_stream_mem(struct wb_csv_stream *s, const char *data, size_t n,
+    struct wb_err *err)
+{
+	struct ctx	c;
+	size_t		off, len;
+	int		rc = 0;
+
+	init(&c, s, err);
+	if ((uint64_t)n > s->max_bytes) {
+		done(&c);
+		return wb_err_set(err, WB_ETOOBIG, "het bestand is te groot "
+		    "(meer dan %llu bytes)", (unsigned long long)s->max_bytes);
+	}
+	/* The whole first line goes in the first call (the delimiter is
+	 * detected from it). */
+	for (off = 0; off < n && rc == 0; off += len) {
+		len = n - off < CHUNK ? n - off : CHUNK;
+		if (off == 0) {
+			const char *nl = memchr(data, '\n', n);
+
+			if (nl != NULL && (size_t)(nl - data) + 1 > len)
+				len = (size_t)(nl - data) + 1;
+		}
+		rc = feed(&c, data + off, len);
+	}
+	if (rc == 0)
+		rc = finish(&c);
+	done(&c);
+	return rc;
+}
+
+int
+wb_csv_stream_fd(struct wb_csv_stream *s, int fd, struct wb_err *err)
+{
+	struct ctx	 c;
+	char		*chunk;
+	size_t		 have;
+	ssize_t		 got;
+	bool		 eof = false;
+	int		 rc = 0;
+
+	init(&c, s, err);
+	chunk = wb_xmalloc(CHUNK);
+	while (rc == 0 && !eof) {
+		/* Fill the chunk (a pipe gives less per read), so the header
+		 * line is whole in the first one. */
+		for (have = 0; have < CHUNK; have += (size_t)got) {
+			got = read(fd, chunk + have, CHUNK - have);
+			if (got < 0 && errno == EINTR) {
+				got = 0;
+				continue;
+			}
+			if (got < 0) {
+				rc = wb_err_set(err, WB_EIO, "lezen mislukt: "
+				    "%s", strerror(errno));
+				break;
+			}
+			if (got == 0) {
+				eof = true;
+				break;
+			}
+		}
+		if (rc == 0 && have > 0)
+			rc = feed(&c, chunk, have);
+	}
+	if (rc == 0)
+		rc = finish(&c);
+	wb_free_secret(chunk, CHUNK);
+	done(&c);
+	return rc;
+}
