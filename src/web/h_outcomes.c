@@ -12,7 +12,12 @@
 #include "domain/instrument.h"
 #include "report/chart.h"
 #include "report/indicator.h"
+#include "report/export.h"
 #include "base/time.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #define TREND_QUARTERS	8
 
@@ -491,6 +496,12 @@ WB_HANDLER(wb_h_outcomes)
 	json_object_set_new(ctx, "threshold", json_integer(ind.threshold));
 	json_object_set_new(ctx, "job_hours", json_string(dec1(req,
 	    ind.job_minutes / 60.0)));
+	json_object_set_new(ctx, "export_query", json_string(wb_arena_printf(
+	    &req->arena, "%s%s%s%s&kwartaal=%04dK%d%s%s", region != NULL ?
+	    "regio=" : "", region != NULL ? region : "", org != NULL ?
+	    "organisatie=" : "", org != NULL ? org : "", s.year, s.quarter,
+	    s.intervention != NULL ? "&interventie=" : "",
+	    s.intervention != NULL ? s.intervention : "")));
 	return wb_render(app, req, resp, "outcomes.html", ctx);
 }
 
@@ -538,6 +549,87 @@ WB_HANDLER(wb_h_target_set)
 	    "", region != NULL ? region : "", org != NULL ? "organisatie=" :
 	    "", org != NULL ? org : "", wb_req_str(req, "kwartaal") != NULL ?
 	    wb_req_str(req, "kwartaal") : ""), "target_set");
+}
+
+/* -- download -- */
+
+/* Read the whole file `path` into the response body. */
+static int
+slurp(const char *path, struct wb_resp *resp, struct wb_err *err)
+{
+	char	buf[8192];
+	ssize_t	n;
+	int	fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return wb_err_set(err, WB_EIO, "export: open");
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		wb_buf_append(&resp->body, buf, (size_t)n);
+	close(fd);
+	if (n < 0 || wb_buf_error(&resp->body))
+		return wb_err_set(err, WB_EIO, "export: read");
+	return 0;
+}
+
+/* The table of the page as a file (regio or organisatie, kwartaal,
+ * interventie as on the page; formaat csv or xlsx).  What is in it is
+ * exactly what the page shows the actor: the same wb_indicators_get(), so
+ * the same monitoring consent and suppression ("<10"). */
+WB_HANDLER(wb_h_outcomes_export)
+{
+	struct wb_db		*db = wb_app_db(app, &req->err);
+	struct wb_ind_scope	 s = { 0 };
+	struct wb_table		 t;
+	enum wb_export_format	 f;
+	const char		*region = wb_req_str(req, "regio");
+	const char		*org = wb_req_str(req, "organisatie");
+	const char		*label, *what;
+	char			 dir[] = "/tmp/werkbrug-export.XXXXXX";
+	char			 path[64];
+	int			 rc;
+
+	if (db == NULL)
+		return WB_EDB;
+	if (wb_export_format_parse(wb_req_str(req, "formaat"), &f) != 0 ||
+	    wb_quarter_parse(wb_req_str(req, "kwartaal"), &s.year,
+	    &s.quarter) != 0)
+		return WB_EINVAL;
+	s.intervention = wb_req_str(req, "interventie");
+	rc = scope_of(db, req, region, org, &s, &label);
+	if (rc == 0)
+		rc = wb_export_indicators(db, &req->actor, &s, &req->arena, &t,
+		    &req->err);
+	if (rc != 0)
+		return rc;
+	what = wb_arena_printf(&req->arena, "uitkomsten-%s-%04dK%d.%s",
+	    region != NULL ? region : "organisatie", s.year, s.quarter,
+	    f == WB_EXPORT_CSV ? "csv" : "xlsx");
+	wb_buf_reset(&resp->body);
+	if (f == WB_EXPORT_CSV) {
+		wb_table_csv(&t, &resp->body);
+		if (wb_buf_error(&resp->body))
+			return wb_err_set(&req->err, WB_ETOOBIG, "export");
+		resp->content_type = "text/csv; charset=utf-8";
+	} else {
+		/* libxlsxwriter writes a file: a private directory of our
+		 * own, gone before the answer leaves */
+		if (mkdtemp(dir) == NULL)
+			return wb_err_set(&req->err, WB_EIO, "export: mkdtemp");
+		snprintf(path, sizeof(path), "%s/x.xlsx", dir);
+		rc = wb_table_xlsx(&t, path, &req->err);
+		if (rc == 0)
+			rc = slurp(path, resp, &req->err);
+		(void)unlink(path);
+		(void)rmdir(dir);
+		if (rc != 0)
+			return rc;
+		resp->content_type = "application/vnd.openxmlformats-"
+		    "officedocument.spreadsheetml.sheet";
+	}
+	resp->status = 200;
+	wb_resp_header(resp, "Content-Disposition", wb_arena_printf(
+	    &req->arena, "attachment; filename=\"%s\"", what));
+	return 0;
 }
 
 /* -- the API -- */

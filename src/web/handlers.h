@@ -112,6 +112,7 @@ int	wb_rights_section(struct wb_db *db, struct wb_req *req,
 
 /* h_outcomes.c: outcome indicators per quarter (page and API) */
 WB_HANDLER(wb_h_outcomes);
+WB_HANDLER(wb_h_outcomes_export);
 WB_HANDLER(wb_h_target_set);
 WB_HANDLER(wb_h_api_indicators);
 /* h_fidelity.c: IPS-25 fidelity reviews of IPS programmes */

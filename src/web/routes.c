@@ -353,6 +353,13 @@ static const struct wb_param p_target_set[] = {
 	    "Indicator" },
 	{ "jaar", WB_P_INT, REQ, 2000, 2100, NULL, "Jaar" },
 	{ "waarde", WB_P_INT, REQ, 0, 100000, NULL, "Streefwaarde" }, END };
+static const char *const export_formats[] = { "csv", "xlsx", NULL };
+static const struct wb_param p_outcomes_export[] = {
+	{ "regio", WB_P_REGION, 0, 0, 0, NULL, "Regio" },
+	{ "organisatie", WB_P_CODE, 0, 0, 32, NULL, "Organisatie" },
+	{ "kwartaal", WB_P_TEXT, REQ, 0, 8, NULL, "Kwartaal" },
+	{ "interventie", WB_P_CODE, 0, 0, 32, NULL, "Interventie" },
+	{ "formaat", WB_P_ENUM, REQ, 0, 0, export_formats, "Formaat" }, END };
 static const struct wb_param p_api_indicators[] = {
 	{ "region", WB_P_REGION, 0, 0, 0, NULL, NULL },
 	{ "organisation", WB_P_CODE, 0, 0, 32, NULL, NULL },
@@ -554,6 +561,8 @@ const struct wb_route wb_routes[] = {
 	{ WB_POST, "/clienten/{id}/wissen", wb_h_client_erase, F, p_erase },
 
 	{ WB_GET, "/uitkomsten", wb_h_outcomes, 0, p_outcomes },
+	{ WB_GET, "/uitkomsten/download", wb_h_outcomes_export, 0,
+	    p_outcomes_export },
 	{ WB_POST, "/uitkomsten/streefcijfers", wb_h_target_set, F,
 	    p_target_set },
 	{ WB_GET, "/trouw", wb_h_fidelity_list, 0, p_none },

@@ -142,6 +142,32 @@ test_region_page(void **state)
 	assert_null(strstr(r.body, "<td>33</td>"));
 	assert_null(strstr(r.body, "<td>30</td>"));
 	ht_resp_free(&r);
+	/* the same as a download: CSV with "<10", never the 3; XLSX a zip */
+	{
+		char	dl[128];
+
+		snprintf(dl, sizeof(dl), "/uitkomsten/download?regio=%s&"
+		    "kwartaal=2026K3&formaat=csv", region);
+		ht_get(&T, &u, dl, &r);
+		ht_expect(&r, 200, "<10");
+		assert_non_null(strstr(r.headers, "text/csv"));
+		assert_non_null(strstr(r.headers, "attachment; filename="
+		    "\"uitkomsten-"));
+		assert_null(strstr(r.body, ";3;"));
+		ht_resp_free(&r);
+		snprintf(dl, sizeof(dl), "/uitkomsten/download?regio=%s&"
+		    "kwartaal=2026K3&formaat=xlsx", region);
+		ht_get(&T, &u, dl, &r);
+		ht_expect(&r, 200, NULL);
+		assert_true(r.body[0] == 'P' && r.body[1] == 'K');
+		ht_resp_free(&r);
+		snprintf(dl, sizeof(dl), "/uitkomsten/download?regio=%s&"
+		    "kwartaal=2026K3&formaat=pdf", region);
+		ht_get_expect(&T, &u, dl, 400, NULL);
+		snprintf(dl, sizeof(dl), "/uitkomsten/download?regio=%s&"
+		    "kwartaal=2026K3&formaat=csv", region);
+		ht_get_expect(&T, NULL, dl, 303, NULL);
+	}
 	/* twenty more with consent, ten of them working: the 3 hide the
 	 * next smallest cells too (or the total would tell), so on their own
 	 * the twenty show */
