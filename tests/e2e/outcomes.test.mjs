@@ -82,3 +82,40 @@ e2e('the IPS-25 trend of a programme is a chart with its table',
 	    .count(), 1);
 	assert.ok(await page.locator('table caption').count() >= 1);
 });
+
+/* "yyyy-mm-dd" of today, as the date fields take it. */
+function today() {
+	return new Date().toISOString().slice(0, 10);
+}
+
+e2e('a GGZ professional records an employer contact and a ladder rung ' +
+    'on the client record', async ({ page, check, login }) => {
+	await login('ggz');
+	/* the demo's first client has the IPS trajectory */
+	const id = 1;
+	await page.goto(`/clienten/${id}/trajecten`);
+	await check('Trajecten tab');
+	const main = page.locator('main');
+	assert.match(await main.innerText(), /IPS \(EPA\)/);
+	assert.match(await main.innerText(), /Bakkerij De Korenbloem/);
+	await main.locator('summary', { hasText: 'Mijlpaal vastleggen' }).first()
+	    .click();
+	const type = main.locator('select[id^="ms-"][id$="-type"]').first();
+	await type.selectOption('employer-contact');
+	const tid = (await type.getAttribute('id')).split('-')[1];
+	await page.locator(`#ms-${tid}-date`).fill(today());
+	await submit(page, page.locator(`#ms-${tid}-date`).locator(
+	    'xpath=ancestor::form').getByRole('button', { name: 'Vastleggen' }));
+	await check('Trajecten tab (after a milestone)');
+	assert.equal(new URL(page.url()).pathname,
+	    `/clienten/${id}/trajecten`);
+
+	await page.goto(`/clienten/${id}/metingen`);
+	await check('Metingen tab');
+	await page.locator('#ladder-value').selectOption('4');
+	await page.locator('#ladder-date').fill(today());
+	await submit(page, page.getByRole('button', { name: 'Trede vastleggen' }));
+	await check('Metingen tab (after a rung)');
+	assert.match(await main.innerText(), /Onbetaald werk/,
+	    'the new rung is listed with its label');
+});

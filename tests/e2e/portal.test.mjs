@@ -181,6 +181,24 @@ e2e('the client activates the account, reads plan, team and card sheet, ' +
 	    /Casuïstiekoverleg.*ingetrokken/,
 	    'it is listed under Eerder as revoked');
 
+	// Mijn vragenlijsten: fill in the PHQ-9.
+	await openNav(page, 'Mijn vragenlijsten', '/mijn/vragenlijsten');
+	await check('Mijn vragenlijsten');
+	await submit(page, main.locator('a[href="/mijn/vragenlijsten/phq9"]'));
+	assert.equal(new URL(page.url()).pathname, '/mijn/vragenlijsten/phq9');
+	await check('PHQ-9 (portal)');
+	const items = main.locator('fieldset');
+	assert.equal(await items.count(), 9, 'nine questions');
+	for (let i = 0; i < 9; i++)
+		await items.nth(i).getByRole('radio').nth(i % 2).check();
+	await submit(page, page.getByRole('button',
+	    { name: 'Antwoorden versturen' }));
+	assert.equal(new URL(page.url()).pathname, '/mijn/vragenlijsten',
+	    'after sending, the list again');
+	await check('Mijn vragenlijsten (after the PHQ-9)');
+	assert.match(await main.innerText(), /\b4\b/,
+	    'the score of the answers (0+1+0+1+0+1+0+1+0) is shown');
+
 	// Wie keek mee?: the professionals' reads, and the client's own.
 	await openNav(page, 'Wie keek mee?', '/mijn/inzage');
 	await check('Wie keek mee?');
