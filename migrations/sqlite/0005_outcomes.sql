@@ -53,7 +53,8 @@ CREATE TABLE trajectory (
 	version		INTEGER NOT NULL DEFAULT 1,
 	CHECK (status = 'aangemeld' OR start_date IS NOT NULL OR
 	    status = 'uitgevallen'),
-	CHECK ((status IN ('afgerond', 'uitgevallen')) = (end_date IS NOT NULL))
+	CHECK ((status IN ('afgerond', 'uitgevallen')) = (end_date IS NOT NULL)),
+	CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
 ) STRICT;
 CREATE INDEX trajectory_client ON trajectory (client_id);
 -- The indicators scan a region's or an organisation's trajectories by

@@ -14,6 +14,7 @@
 #include "domain/plan.h"
 #include "domain/referral.h"
 #include "domain/session.h"
+#include "domain/trajectory.h"
 #include "domain/vault.h"
 #include "base/str.h"
 #include "base/time.h"
@@ -549,6 +550,160 @@ measurement_row(struct ex *x, struct wb_stmt *st)
 	return v;
 }
 
+/* One trajectory of the export, for its milestones and jobs. */
+struct ex_traj {
+	int64_t		 id;
+	json_t		*milestones, *jobs;
+};
+
+/* The entry of trajectory `id` (NULL: none), starting from `last` since
+ * the rows come by trajectory. */
+static struct ex_traj *
+traj_of(struct ex_traj *t, size_t n, struct ex_traj *last, int64_t id)
+{
+	size_t	i;
+
+	if (last != NULL && last->id == id)
+		return last;
+	for (i = 0; i < n; i++)
+		if (t[i].id == id)
+			return &t[i];
+	return NULL;
+}
+
+/* A trajectory (Q_RIGHTS_TRAJECTORIES), its arrays still empty. */
+static json_t *
+trajectory_row(struct ex *x, struct wb_stmt *st, struct ex_traj *t)
+{
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
+
+	json_object_set_new(v, "intervention", jcol(st, 1));
+	json_object_set_new(v, "intervention_name", jcol(st, 2));
+	json_object_set_new(v, "organisation", jcol(st, 3));
+	json_object_set_new(v, "lead", jcol(st, 4));
+	json_object_set_new(v, "region", jcol(st, 5));
+	put_date(x, v, "referral_date", wb_stmt_isnull(st, 6) ? INT64_MIN :
+	    wb_stmt_int64(st, 6));
+	put_date(x, v, "start_date", wb_stmt_isnull(st, 7) ? INT64_MIN :
+	    wb_stmt_int64(st, 7));
+	json_object_set_new(v, "status", jcol(st, 8));
+	put_label(x, v, "status", wb_trajectory_status_label(wb_stmt_text(st,
+	    8)));
+	put_date(x, v, "end_date", wb_stmt_isnull(st, 9) ? INT64_MIN :
+	    wb_stmt_int64(st, 9));
+	json_object_set_new(v, "end_reason", jcol(st, 10));
+	put_time(x, v, "created_at", wb_stmt_int64(st, 11));
+	put_time(x, v, "updated_at", wb_stmt_int64(st, 12));
+	t->id = wb_stmt_int64(st, 0);
+	t->milestones = json_array();
+	t->jobs = json_array();
+	json_object_set_new(v, "milestones", t->milestones);
+	json_object_set_new(v, "jobs", t->jobs);
+	return v;
+}
+
+/* A milestone (Q_RIGHTS_MILESTONES). */
+static json_t *
+milestone_row(struct ex *x, struct wb_stmt *st)
+{
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
+
+	json_object_set_new(v, "type", jcol(st, 2));
+	put_label(x, v, "type", wb_milestone_type_label(wb_stmt_text(st, 2)));
+	put_date(x, v, "date", wb_stmt_int64(st, 3));
+	json_object_set_new(v, "detail", jcol(st, 4));
+	put_time(x, v, "recorded_at", wb_stmt_int64(st, 5));
+	return v;
+}
+
+/* A job (Q_RIGHTS_JOBS); hours as in the API: a whole number or 16.5. */
+static json_t *
+job_row(struct ex *x, struct wb_stmt *st)
+{
+	int64_t	 minutes = wb_stmt_int64(st, 3);
+	json_t	*v = json_pack("{s:I}", "id", (json_int_t)wb_stmt_int64(st,
+	    0));
+	char	 hours[32];
+
+	json_object_set_new(v, "employer", jcol(st, 2));
+	json_object_set_new(v, "hours_per_week", minutes % 60 == 0 ?
+	    json_integer(minutes / 60) : json_real((double)minutes / 60.0));
+	json_object_set_new(v, "minutes_per_week", json_integer(minutes));
+	if (x->display) {
+		wb_hours_format((int)minutes, hours, sizeof(hours));
+		json_object_set_new(v, "hours_per_week_nl", json_string(
+		    hours));
+	}
+	json_object_set_new(v, "competitive", json_boolean(wb_stmt_int64(st,
+	    4) != 0));
+	json_object_set_new(v, "minimum_wage", json_boolean(wb_stmt_int64(st,
+	    5) != 0));
+	json_object_set_new(v, "contract", jcol(st, 6));
+	put_label(x, v, "contract", wb_job_contract_label(wb_stmt_text(st,
+	    6)));
+	put_date(x, v, "start_date", wb_stmt_int64(st, 7));
+	put_date(x, v, "end_date", wb_stmt_isnull(st, 8) ? INT64_MIN :
+	    wb_stmt_int64(st, 8));
+	json_object_set_new(v, "end_reason", jcol(st, 9));
+	put_time(x, v, "recorded_at", wb_stmt_int64(st, 10));
+	put_time(x, v, "updated_at", wb_stmt_int64(st, 11));
+	return v;
+}
+
+/* The trajectories (work & income), each with its milestones and jobs,
+ * as root["trajectories"]. */
+static int
+export_trajectories(struct ex *x, json_t *root, struct wb_err *err)
+{
+	struct wb_stmt	*st = NULL;
+	struct ex_traj	*ts = NULL, *t = NULL;
+	json_t		*arr = json_array();
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	json_object_set_new(root, "trajectories", arr);
+	rc = wb_db_prepare(x->db, Q_RIGHTS_TRAJECTORIES, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			t = WB_ARENA_PUSH(&x->a, ts, n, cap);
+			json_array_append_new(arr, trajectory_row(x, st, t));
+		}
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc == 0)
+		rc = wb_db_prepare(x->db, Q_RIGHTS_MILESTONES, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		t = NULL;
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			t = traj_of(ts, n, t, wb_stmt_int64(st, 1));
+			if (t != NULL)
+				json_array_append_new(t->milestones,
+				    milestone_row(x, st));
+		}
+	}
+	wb_stmt_release(st);
+	st = NULL;
+	if (rc == 0)
+		rc = wb_db_prepare(x->db, Q_RIGHTS_JOBS, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, x->client_id);
+		t = NULL;
+		while ((rc = wb_stmt_step(st, err)) == 1) {
+			t = traj_of(ts, n, t, wb_stmt_int64(st, 1));
+			if (t != NULL)
+				json_array_append_new(t->jobs, job_row(x,
+				    st));
+		}
+	}
+	wb_stmt_release(st);
+	return rc;
+}
+
 /* A referral (Q_RIGHTS_REFERRALS). */
 static json_t *
 referral_row(struct ex *x, struct wb_stmt *st)
@@ -700,6 +855,8 @@ wb_client_export_json(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0 && (d.allowed & (WB_CAT_WORK | WB_CAT_HEALTH)) != 0)
 		rc = export_rows(&x, root, "measurements", Q_MEASUREMENT_LIST,
 		    NULL, 0, measurement_row, err);
+	if (rc == 0 && (d.allowed & WB_CAT_WORK) != 0)
+		rc = export_trajectories(&x, root, err);
 	if (rc == 0 && (d.allowed & WB_CAT_IDENTITY) != 0)
 		rc = export_rows(&x, root, "referrals", Q_RIGHTS_REFERRALS,
 		    NULL, 0, referral_row, err);
@@ -945,18 +1102,31 @@ close_account(struct wb_db *db, int64_t user, int64_t now,
 	return rc;
 }
 
+/* Bind who erased: a user, or (0) NULL for the system. */
+static void
+bind_by(struct wb_stmt *st, int idx, int64_t by)
+{
+	if (by != 0)
+		wb_stmt_bind_int64(st, idx, by);
+	else
+		wb_stmt_bind_null(st, idx);
+}
+
 /* Anonymise client `id` in the caller's write transaction; `by` ends the
- * team memberships (0: the system).  *done is false when there was no
- * record left to erase. */
+ * team memberships and the consents in force (0: the system).  *done is
+ * false when there was no record left to erase. */
 static int
 erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
     struct wb_err *err)
 {
-	/* Actions before their goals (foreign key). */
+	/* Actions before their goals, milestones and jobs before their
+	 * trajectories (foreign keys). */
 	static const enum wb_query gone[] = { Q_RIGHTS_ERASE_ACTIONS,
 	    Q_RIGHTS_ERASE_GOALS, Q_RIGHTS_ERASE_NOTES,
-	    Q_RIGHTS_ERASE_MEASUREMENTS, Q_RIGHTS_ERASE_CORRECTIONS,
-	    Q_RIGHTS_ERASE_ACTIVATIONS, Q_RIGHTS_ERASE_CONSENTS };
+	    Q_RIGHTS_ERASE_MEASUREMENTS, Q_RIGHTS_ERASE_MILESTONES,
+	    Q_RIGHTS_ERASE_JOBS, Q_RIGHTS_ERASE_TRAJECTORIES,
+	    Q_RIGHTS_ERASE_CORRECTIONS, Q_RIGHTS_ERASE_ACTIVATIONS,
+	    Q_RIGHTS_ERASE_CONSENTS };
 	struct wb_stmt	*st = NULL;
 	int64_t		 now = wb_now(), user = 0, n = 0;
 	size_t		 i;
@@ -972,15 +1142,25 @@ erase_tx(struct wb_db *db, int64_t id, int64_t by, bool *done,
 		return rc;
 	for (i = 0; rc == 0 && i < WB_NELEM(gone); i++)
 		rc = run_two(db, gone[i], false, id, 0, &n, err);
+	/* The consents stay as proof, but none stays in force for a
+	 * record that is gone. */
+	if (rc == 0)
+		rc = wb_db_prepare(db, Q_RIGHTS_REVOKE_CONSENTS, &st, err);
+	if (rc == 0) {
+		wb_stmt_bind_int64(st, 1, id);
+		wb_stmt_bind_int64(st, 2, now);
+		wb_stmt_bind_int64(st, 3, wb_today());
+		bind_by(st, 4, by);
+		rc = wb_stmt_exec(st, err);
+	}
+	wb_stmt_release(st);
+	st = NULL;
 	if (rc == 0)
 		rc = wb_db_prepare(db, Q_RIGHTS_ERASE_TEAM, &st, err);
 	if (rc == 0) {
 		wb_stmt_bind_int64(st, 1, id);
 		wb_stmt_bind_int64(st, 2, now);
-		if (by != 0)
-			wb_stmt_bind_int64(st, 3, by);
-		else
-			wb_stmt_bind_null(st, 3);
+		bind_by(st, 3, by);
 		rc = wb_stmt_exec(st, err);
 	}
 	wb_stmt_release(st);

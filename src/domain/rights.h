@@ -4,7 +4,8 @@
  * one JSON document with everything werkbrug holds about a client: the
  * record, the care team (current and ended), the consents with their
  * history, the plan (goals with actions), the notes, the measurements,
- * the referrals, the correction requests and the access log.  The client
+ * the trajectories (with their milestones and jobs), the referrals, the
+ * correction requests and the access log.  The client
  * gets all of it, with their full BSN; a professional of the registering
  * organisation on the team (who answers the client's request) gets what
  * the policy shows them, with the BSN masked.  Nobody else: a
@@ -21,13 +22,15 @@
  * record in one write transaction, on the client's request, by a
  * professional of the registering organisation on the team.  Removed:
  * BSN, name, date of birth, contact details, target group and benefit,
- * goals, actions, notes, measurements, correction requests, the texts
- * of referrals, unused activation codes and the portal account's e-mail
- * address, name, password and sessions; team memberships are ended.
- * Kept: the client row (an id, the municipality and the dates), the
- * consents and the referral rows (who shared what with whom, under
- * which consent) and the audit log, because the law requires proving
- * what happened; they hold ids, not content.  The audit event
+ * goals, actions, notes, measurements, trajectories with their
+ * milestones and jobs, correction requests, the texts of referrals,
+ * unused activation codes and the portal account's e-mail address, name,
+ * password and sessions; team memberships are ended, and so are the
+ * consents still in force (revoked, "Cliënt gewist").  Kept: the client
+ * row (an id, the municipality and the dates), the consents and the
+ * referral rows (who shared what with whom, under which consent) and
+ * the audit log, because the law requires proving what happened; they
+ * hold ids, not content.  The audit event
  * (client.erase) names only a reason code, never free text.  Afterwards
  * every read of the client answers WB_ENOTFOUND.
  *

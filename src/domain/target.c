@@ -2,6 +2,8 @@
 #include "domain/target.h"
 #include "domain/access.h"
 #include "domain/audit.h"
+#include "domain/organisation.h"
+#include "domain/region.h"
 #include "domain/trajectory.h"
 #include "base/time.h"
 
@@ -67,14 +69,29 @@ validate(struct wb_db *db, const struct wb_target *in, struct wb_err *err)
 		return wb_err_field(err, WB_EINVAL, "value", percent(
 		    in->indicator) ? "Vul een percentage in van 0 tot en met "
 		    "100." : "Vul een geheel getal in van 0 of meer.");
-	if (in->intervention == NULL)
-		return 0;
 	wb_arena_init(&a);
-	rc = wb_intervention_get(db, in->intervention, &a, &iv, err);
+	if (in->region_code != NULL) {
+		struct wb_region r;
+
+		rc = wb_region_get(db, in->region_code, &a, &r, err);
+	} else {
+		struct wb_org o;
+
+		rc = wb_org_get(db, in->org_id, &a, &o, err);
+	}
+	if (rc == WB_ENOTFOUND) {
+		wb_arena_free(&a);
+		return wb_err_field(err, WB_EINVAL, in->region_code != NULL ?
+		    "region" : "organisation", "Deze regio of organisatie "
+		    "bestaat niet.");
+	}
+	if (rc == 0 && in->intervention != NULL) {
+		rc = wb_intervention_get(db, in->intervention, &a, &iv, err);
+		if (rc == WB_ENOTFOUND)
+			rc = wb_err_field(err, WB_EINVAL, "intervention",
+			    "Deze interventie staat niet in de catalogus.");
+	}
 	wb_arena_free(&a);
-	if (rc == WB_ENOTFOUND)
-		return wb_err_field(err, WB_EINVAL, "intervention", "Deze "
-		    "interventie staat niet in de catalogus.");
 	return rc;
 }
 

@@ -487,17 +487,20 @@ wb_trajectory_add(struct wb_db *db, const struct wb_actor *actor,
 	int			 rc;
 
 	*id = 0;
-	rc = validate_add(in, &referral, &start, err);
-	if (rc != 0)
-		return rc;
-	if (in->org_id != 0 && in->org_id != actor->org_id)
-		return wb_err_field(err, WB_EINVAL, "organisation", "U legt "
-		    "alleen trajecten vast die uw eigen organisatie leidt.");
+	/* The policy first, then the checks of what was typed. */
 	rc = professional_only(db, actor, &op, err);
 	if (rc == 0)
 		rc = wb_client_begin_write(db, actor, &op, &d, err);
 	if (rc != 0)
 		return rc;
+	rc = validate_add(in, &referral, &start, err);
+	if (rc != 0) {
+		wb_db_rollback(db);
+		return rc;
+	}
+	if (in->org_id != 0 && in->org_id != actor->org_id)
+		return fail(db, err, WB_EINVAL, "organisation", "U legt "
+		    "alleen trajecten vast die uw eigen organisatie leidt.");
 	wb_arena_init(&a);
 	rc = wb_intervention_get(db, in->intervention, &a, &iv, err);
 	ok = rc == 0 && iv.active;
@@ -551,7 +554,9 @@ check_step(const struct traj_row *t, const char *to, int64_t start,
 {
 	bool	ended = strcmp(t->status, "afgerond") == 0 ||
 		    strcmp(t->status, "uitgevallen") == 0;
-	int64_t	from = start != INT64_MIN ? start : t->start_date;
+	/* An end is measured against the start that is stored; a start is
+	 * only typed to start. */
+	int64_t	from = t->start_date;
 
 	if (index_of(wb_trajectory_statuses, to) < 0)
 		return wb_err_field(err, WB_EINVAL, "status", "Kies een "
@@ -578,6 +583,9 @@ check_step(const struct traj_row *t, const char *to, int64_t start,
 		return 0;
 	}
 	/* afgerond or uitgevallen */
+	if (start != INT64_MIN)
+		return wb_err_field(err, WB_EINVAL, "start_date", "Een "
+		    "startdatum hoort alleen bij het starten van een traject.");
 	if (strcmp(to, "afgerond") == 0 && t->start_date == INT64_MIN)
 		return wb_err_field(err, WB_EINVAL, "status", "Een traject dat "
 		    "niet begonnen is, kan niet afgerond worden; kies "
@@ -615,17 +623,17 @@ wb_trajectory_update(struct wb_db *db, const struct wb_actor *actor,
 	const char		*reason;
 	int			 rc;
 
-	if (parse_date(in->start_date, &start) != 0)
-		return wb_err_field(err, WB_EINVAL, "start_date", "Vul de "
-		    "startdatum in als dd-mm-jjjj.");
-	if (parse_date(in->end_date, &end) != 0)
-		return wb_err_field(err, WB_EINVAL, "end_date", "Vul de "
-		    "einddatum in als dd-mm-jjjj.");
 	snprintf(idbuf, sizeof(idbuf), "%lld", (long long)in->id);
 	op.object_id = idbuf;
 	rc = begin_traj(db, actor, &op, in->id, true, &t, &d, err);
 	if (rc != 0)
 		return rc;
+	if (parse_date(in->start_date, &start) != 0)
+		return fail(db, err, WB_EINVAL, "start_date", "Vul de "
+		    "startdatum in als dd-mm-jjjj.");
+	if (parse_date(in->end_date, &end) != 0)
+		return fail(db, err, WB_EINVAL, "end_date", "Vul de "
+		    "einddatum in als dd-mm-jjjj.");
 	if (t.version != in->version)
 		return fail(db, err, WB_ECONFLICT, NULL, msg_stale);
 	reason = blank(in->end_reason) ? NULL : in->end_reason;
@@ -854,11 +862,10 @@ wb_milestone_add(struct wb_db *db, const struct wb_actor *actor,
 	char			 idbuf[24];
 
 	*id = 0;
-	rc = validate_milestone(in, &day, &minutes, &detail, err);
-	if (rc != 0)
-		return rc;
-	jobend = strcmp(in->type, "job-end") == 0;
-	if (strcmp(in->type, "job-start") == 0)
+	/* The policy first: someone who may not see the trajectory learns
+	 * nothing from the checks of what they typed. */
+	jobend = in->type != NULL && strcmp(in->type, "job-end") == 0;
+	if (in->type != NULL && strcmp(in->type, "job-start") == 0)
 		op.event = "job.start";
 	else if (jobend)
 		op.event = "job.end";
@@ -867,6 +874,11 @@ wb_milestone_add(struct wb_db *db, const struct wb_actor *actor,
 	rc = begin_traj(db, actor, &op, in->trajectory_id, false, &t, &d, err);
 	if (rc != 0)
 		return rc;
+	rc = validate_milestone(in, &day, &minutes, &detail, err);
+	if (rc != 0) {
+		wb_db_rollback(db);
+		return rc;
+	}
 	ended = strcmp(t.status, "afgerond") == 0 ||
 	    strcmp(t.status, "uitgevallen") == 0;
 	/* A job found in the trajectory may end after it; nothing else is

@@ -119,6 +119,7 @@ struct client {
 	bool		 keys_loaded;	/* its stored rows are in c->keys */
 	char		 region[8];	/* "" until needed */
 	size_t		 rows;		/* rows of this file */
+	size_t		 checked;	/* rows the policy let through */
 };
 
 /* A job still running in a trajectory: stored (id) or started by row
@@ -140,6 +141,9 @@ struct traj {
 	size_t		 njobs, cap;
 	int32_t		 first_contact;	/* earliest contact in the file */
 };
+
+/* The per-client events of audit_clients(). */
+enum audit_what { AUDIT_WRITTEN, AUDIT_REFUSED, AUDIT_FAILED };
 
 /* ---------- checked rows ----------------------------------------------- */
 
@@ -267,7 +271,7 @@ static void	progress(struct ctx *c, enum wb_import_phase phase,
 static void	bind_day(struct wb_stmt *st, int idx, int32_t d);
 static int	write_measurements(struct ctx *c, size_t *i);
 static int	write_rows(struct ctx *c);
-static int	audit_clients(struct ctx *c, bool denied);
+static int	audit_clients(struct ctx *c, enum audit_what what);
 static int	audit_file(struct ctx *c, bool denied, bool in_tx);
 static int	run(struct ctx *c, int fd, const char *data, size_t n);
 static int	import(struct wb_db *db, const struct wb_actor *actor,
@@ -670,7 +674,7 @@ client_of(struct ctx *c, size_t line, unsigned want, const char *what,
     struct client **out)
 {
 	const char	*bsn = c->v[C_BSN], *num = c->v[C_CLIENT_ID];
-	struct client	*k;
+	struct client	*k = NULL;
 	char		 norm[10];
 	int64_t		 id = 0, by_bsn = 0;
 	int		 rc;
@@ -697,8 +701,18 @@ client_of(struct ctx *c, size_t line, unsigned want, const char *what,
 	if (rc != 0)
 		return rc;
 	if (!blank(bsn) && c->db != NULL) {
-		/* Unknown and not allowed read the same (client.h). */
-		if (by_bsn == 0) {
+		/* Unknown and not allowed read the same (client.h), so the
+		 * policy decides on the BSN's client before anything else
+		 * is said about it: comparing it with client_id first
+		 * would tell that the BSN is a client of werkbrug. */
+		if (by_bsn != 0) {
+			rc = client_entry(c, by_bsn, &k);
+			if (rc != 0)
+				return rc;
+		}
+		if (by_bsn == 0 || !k->exists || k->allowed == 0) {
+			if (by_bsn != 0 && k->exists)
+				k->refused |= want;
 			problem(c, line, C_BSN, "bij dit BSN staat geen cliënt "
 			    "die u mag bijwerken");
 			return 0;
@@ -735,6 +749,9 @@ client_of(struct ctx *c, size_t line, unsigned want, const char *what,
 		    want == WB_CAT_HEALTH ? "gezondheid" : "werk en inkomen");
 		return 0;
 	}
+	/* From here the row is checked against the client's stored data,
+	 * a read that is audited even when the file fails. */
+	k->checked++;
 	*out = k;
 	return 0;
 }
@@ -1759,11 +1776,15 @@ write_rows(struct ctx *c)
 	return rc;
 }
 
-/* One event per client, in the open transaction: the rows written (or
- * checked, in a dry run), allowed; or the refusal, denied. */
+/* One event per client, in the open transaction: AUDIT_WRITTEN the rows
+ * written (or checked, in a dry run), allowed; AUDIT_REFUSED the
+ * refusal, denied; AUDIT_FAILED, for a file with problems, the rows
+ * checked against the client's stored data (what a problem may report
+ * on), allowed. */
 static int
-audit_clients(struct ctx *c, bool denied)
+audit_clients(struct ctx *c, enum audit_what what)
 {
+	const bool		denied = what == AUDIT_REFUSED;
 	struct wb_audit_event	ev = { .event = kind_events[c->kind],
 	    .object_type = kind_objects[c->kind], .denied = denied };
 	char			idbuf[24], detail[64];
@@ -1773,7 +1794,8 @@ audit_clients(struct ctx *c, bool denied)
 	for (i = 0; i < c->nclients && rc == 0; i++) {
 		const struct client *k = &c->clients[i];
 
-		if (denied ? !k->exists || k->refused == 0 : k->rows == 0)
+		if (denied ? !k->exists || k->refused == 0 :
+		    what == AUDIT_FAILED ? k->checked == 0 : k->rows == 0)
 			continue;
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)k->id);
 		if (denied)
@@ -1782,6 +1804,9 @@ audit_clients(struct ctx *c, bool denied)
 			    k->refused == (WB_CAT_WORK | WB_CAT_HEALTH) ?
 			    ",health" : (k->refused & WB_CAT_HEALTH) != 0 ?
 			    "health" : "");
+		else if (what == AUDIT_FAILED)
+			snprintf(detail, sizeof(detail), "failed rows=%zu",
+			    k->checked);
 		else
 			snprintf(detail, sizeof(detail), "%s rows=%zu",
 			    c->opt->dry_run ? "dry-run" : "cli", k->rows);
@@ -1879,11 +1904,14 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 		rc = failed;
 		if (c->db == NULL)
 			goto out;
-		/* Nothing is written; who was refused is logged. */
+		/* Nothing is written; who was refused is logged, and so
+		 * is whose stored data the check read. */
 		wb_db_rollback(c->db);
 		rc = wb_db_begin_write(c->db, c->err);
 		if (rc == 0)
-			rc = audit_clients(c, true);
+			rc = audit_clients(c, AUDIT_REFUSED);
+		if (rc == 0)
+			rc = audit_clients(c, AUDIT_FAILED);
 		if (rc == 0)
 			rc = audit_file(c, true, true);
 		if (rc == 0)
@@ -1921,7 +1949,7 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 		rc = write_rows(c);
 	}
 	if (rc == 0)
-		rc = audit_clients(c, false);
+		rc = audit_clients(c, AUDIT_WRITTEN);
 	if (rc == 0)
 		rc = audit_file(c, false, true);
 	if (rc == 0)

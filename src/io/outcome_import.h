@@ -33,8 +33,10 @@
  * and column; the policy is decided once per client and reused for its
  * other rows.  With any problem nothing is written, the transaction is
  * rolled back, the clients refused by the policy get a denied audit event
- * each, and WB_EINVAL (or WB_ETOOBIG) is returned with the problems in
- * the result.  Otherwise the rows are written through prepared
+ * each, those it let through (whose stored rows the check read) an
+ * allowed one ("failed rows=N"), and WB_EINVAL (or WB_ETOOBIG) is
+ * returned with the problems in the result.  A BSN whose client the
+ * policy refuses reads as an unknown one, client_id or not.  Otherwise the rows are written through prepared
  * statements (trajectories and milestones in file order, measurements
  * sorted by client, instrument and day, 16 to a statement), with one
  * audit event per client

@@ -52,6 +52,8 @@ wb_quarter_of(int64_t day, int *year, int *quarter)
 
 static int	begin(const struct wb_actor *, const struct wb_ind_scope *,
 		    struct wb_indicators *, struct wb_err *);
+static void	filter(struct wb_indicators *);
+static bool	staff(const struct wb_actor *);
 
 /* -- gathering -- */
 
@@ -100,7 +102,10 @@ bind_scope(struct wb_stmt *st, const struct wb_indicators *out)
 		wb_stmt_bind_text(st, 1, s->region_code);
 	else
 		wb_stmt_bind_int64(st, 1, s->org_id);
-	wb_stmt_bind_opt(st, 2, s->intervention);
+	/* Every intervention, always: the table is protected as a whole
+	 * and only then cut to the one asked for (filter()), or the filtered
+	 * total and the unfiltered one would give a hidden row away. */
+	wb_stmt_bind_null(st, 2);
 	wb_stmt_bind_int64(st, 3, out->first_day);
 	wb_stmt_bind_int64(st, 4, out->last_day);
 	wb_stmt_bind_int64(st, 5, out->own ? 0 : 1);
@@ -298,9 +303,10 @@ rates(struct wb_ind_row *r)
 		    (double)r->count[WB_IND_LADDER_N];
 }
 
-/* The organisation's own view: everything as it is. */
+/* The organisation's own view: everything as it is, except that a mean
+ * of complaint measures (health) needs `threshold` clients here too. */
 static void
-show_all(struct wb_ind_row *r)
+show_all(struct wb_ind_row *r, int threshold)
 {
 	size_t	k;
 
@@ -310,6 +316,12 @@ show_all(struct wb_ind_row *r)
 	r->rose_shown = r->count[WB_IND_LADDER_N] > 0;
 	for (k = 0; k < WB_IND_NSTATS; k++)
 		r->stat_shown[k] = r->stat_n[k] > 0;
+	r->stat_shown[WB_IND_PHQ9] = r->stat_n[WB_IND_PHQ9] >= threshold;
+	r->stat_shown[WB_IND_K10] = r->stat_n[WB_IND_K10] >= threshold;
+	if (!r->stat_shown[WB_IND_PHQ9])
+		r->stat[WB_IND_PHQ9] = r->stat_n[WB_IND_PHQ9] = 0;
+	if (!r->stat_shown[WB_IND_K10])
+		r->stat[WB_IND_K10] = r->stat_n[WB_IND_K10] = 0;
 }
 
 /* Every other view: the counts of all rows and the total as one table,
@@ -431,13 +443,42 @@ finish(struct wb_indicators *out, struct wb_arena *a, struct wb_err *err)
 		rates(r);
 	}
 	rates(t);
-	if (!out->own)
-		return suppress(out, a, err);
+	if (!out->own) {
+		int rc = suppress(out, a, err);
+
+		if (rc == 0)
+			filter(out);
+		return rc;
+	}
 	for (i = 0; i < out->nrows; i++)
-		show_all(&out->rows[i]);
-	show_all(t);
+		show_all(&out->rows[i], out->threshold);
+	show_all(t, out->threshold);
 	out->ladder_shown[0] = out->ladder_shown[1] = true;
+	filter(out);
 	return 0;
+}
+
+/* After the protection of the whole table: only the intervention asked
+ * for, which is then also the total.  The ladder distributions belong to
+ * all interventions together, so a filtered result has none. */
+static void
+filter(struct wb_indicators *out)
+{
+	struct wb_ind_row	*r;
+
+	if (out->scope.intervention == NULL)
+		return;
+	r = row_of(out, out->scope.intervention);
+	if (WB_NEVER(r == NULL))
+		return;
+	out->total = *r;
+	out->total.intervention = NULL;
+	out->total.name = "Totaal";
+	out->rows = r;
+	out->nrows = 1;
+	memset(out->ladder_first, 0, sizeof(out->ladder_first));
+	memset(out->ladder_last, 0, sizeof(out->ladder_last));
+	out->ladder_shown[0] = out->ladder_shown[1] = false;
 }
 
 static bool
@@ -446,7 +487,6 @@ staff(const struct wb_actor *actor)
 	switch (actor->role) {
 	case WB_ROLE_PROFESSIONAL:
 	case WB_ROLE_COORDINATOR:
-	case WB_ROLE_EDITOR:
 		return actor->org_id != 0;
 	default:
 		return false;
@@ -466,14 +506,12 @@ setup_rows(struct wb_db *db, struct wb_indicators *out, struct wb_arena *a,
 		return rc;
 	out->rows = wb_arena_array(a, n + 1, sizeof(*out->rows));
 	for (i = 0; i < n; i++) {
-		if (out->scope.intervention != NULL &&
-		    strcmp(out->scope.intervention, iv[i].code) != 0)
-			continue;
 		out->rows[out->nrows].intervention = iv[i].code;
 		out->rows[out->nrows].name = iv[i].name;
 		out->nrows++;
 	}
-	if (out->scope.intervention != NULL && out->nrows == 0)
+	if (out->scope.intervention != NULL &&
+	    row_of(out, out->scope.intervention) == NULL)
 		return wb_err_field(err, WB_EINVAL, "intervention", "Deze "
 		    "interventie staat niet in de catalogus.");
 	return 0;
@@ -530,12 +568,27 @@ begin(const struct wb_actor *actor, const struct wb_ind_scope *s,
     struct wb_indicators *out, struct wb_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	if (actor->role == WB_ROLE_NONE || actor->role == WB_ROLE_CLIENT)
+	/* Aggregates are for the people who work with them; accounts and
+	 * the audit log are the administrator's and auditor's. */
+	switch (actor->role) {
+	case WB_ROLE_PROFESSIONAL:
+	case WB_ROLE_COORDINATOR:
+	case WB_ROLE_MONITOR:
+	case WB_ROLE_EDITOR:
+		break;
+	default:
 		return wb_err_set(err, WB_EDENIED, "no indicators for this "
 		    "role");
+	}
 	if ((s->region_code == NULL) == (s->org_id == 0))
 		return wb_err_set(err, WB_EINVAL, "a region or an "
 		    "organisation");
+	/* One organisation's figures only for its own staff: seen from
+	 * outside, the region's figures minus one organisation's would give
+	 * the others' small counts away. */
+	if (s->org_id != 0 && !(s->org_id == actor->org_id && staff(actor)))
+		return wb_err_set(err, WB_EDENIED, "U ziet de cijfers van een "
+		    "organisatie alleen als u er zelf werkt; kies de regio.");
 	if (s->year < 2000 || s->year > 2100 || s->quarter < 1 ||
 	    s->quarter > 4)
 		return wb_err_field(err, WB_EINVAL, "quarter", "Kies een "

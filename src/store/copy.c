@@ -73,13 +73,13 @@ static const struct table tables[WB_COPY_NTABLES] = {
 	{ "client_activation", Q_COPY_ACTIVATION_ALL, Q_COPY_ACTIVATION_PUT,
 	    Q_COPY_ACTIVATION_COUNT, "iitiiiii" },
 	{ "referral", Q_COPY_REFERRAL_ALL, Q_COPY_REFERRAL_PUT,
-	    Q_COPY_REFERRAL_COUNT, "iiiiiittitititi" },
+	    Q_COPY_REFERRAL_COUNT, "iiiiiittititiii" },
 	{ "team_proposal", Q_COPY_PROPOSAL_ALL, Q_COPY_PROPOSAL_PUT,
 	    Q_COPY_PROPOSAL_COUNT, "iiiiitii" },
 	{ "correction_request", Q_COPY_CORRECTION_ALL, Q_COPY_CORRECTION_PUT,
 	    Q_COPY_CORRECTION_COUNT, "iitiii" },
 	{ "fidelity_review", Q_COPY_FIDELITY_ALL, Q_COPY_FIDELITY_PUT,
-	    Q_COPY_FIDELITY_COUNT, "iittititiii" },
+	    Q_COPY_FIDELITY_COUNT, "iittitittii" },
 	{ "fidelity_score", Q_COPY_FIDELITY_SCORE_ALL,
 	    Q_COPY_FIDELITY_SCORE_PUT, Q_COPY_FIDELITY_SCORE_COUNT, "iii" },
 	{ "audit_event", Q_COPY_AUDIT_ALL, Q_COPY_AUDIT_PUT,
@@ -104,6 +104,12 @@ size_t
 wb_copy_ncols(size_t i)
 {
 	return i < WB_NELEM(tables) ? strlen(tables[i].types) : 0;
+}
+
+const char *
+wb_copy_types(size_t i)
+{
+	return i < WB_NELEM(tables) ? tables[i].types : "";
 }
 
 /* The number of rows of table t. */

@@ -44,6 +44,12 @@ const char *wb_copy_table(size_t i);
  * silently. */
 size_t	wb_copy_ncols(size_t i);
 
+/* The type of each column copied of table i, in the table's column
+ * order: 'i' integer, 't' text ("" past the last table).  A test
+ * compares it with the schema: a text column copied as an integer
+ * becomes 0 without an error. */
+const char *wb_copy_types(size_t i);
+
 /* Count the rows of every table into counts[i] (table i).  Errors:
  * WB_EDB (e.g. an unmigrated database). */
 int	wb_copy_counts(struct wb_db *db, int64_t counts[WB_COPY_NTABLES],

@@ -77,6 +77,14 @@
 	"c.purpose = 'monitoring' AND c.revoked_at IS NULL AND " \
 	"c.valid_from <= $6 AND c.valid_until >= $6 AND " \
 	"(c.categories & " cat ") <> 0)) "
+/* Complaint measures count in any view, the organisation's own too, only
+ * under a monitoring consent for the lead organisation that names health:
+ * a UWV or municipality never holds health figures of its own. */
+#define IND_HEALTH \
+	"EXISTS (SELECT 1 FROM consent c WHERE c.client_id = t.client_id " \
+	"AND c.org_id = t.org_id AND c.purpose = 'monitoring' AND " \
+	"c.revoked_at IS NULL AND c.valid_from <= $6 AND " \
+	"c.valid_until >= $6 AND (c.categories & 4) <> 0) "
 #define IND_ACTIVE \
 	"t.start_date IS NOT NULL AND t.start_date <= $4 AND " \
 	"(t.end_date IS NULL OR t.end_date >= $3) "
@@ -101,7 +109,7 @@
 	"j.start_date <= $4 AND (j.end_date IS NULL OR j.end_date >= $3)) " \
 	"THEN 1 ELSE 0 END, " \
 	IND_MEAS("ladder") ", " IND_MEAS("phq9") ", " IND_MEAS("k10") ", " \
-	"CASE WHEN " IND_MON("4") "THEN 1 ELSE 0 END " \
+	"CASE WHEN " IND_HEALTH "THEN 1 ELSE 0 END " \
 	"FROM trajectory t WHERE " scope " AND " IND_IV "AND " IND_ACTIVE \
 	"AND " IND_MON("2") "ORDER BY t.intervention, t.client_id"
 #define IND_STARTS(scope) \
@@ -917,6 +925,25 @@ static const char *const sql[Q__COUNT] = {
 	    "JOIN organisation tor ON tor.id = r.to_org "
 	    "LEFT JOIN user_account au ON au.id = r.assigned_user "
 	    "WHERE r.client_id = $1 ORDER BY r.id",
+	/* The client's trajectories with their milestones and jobs, for
+	 * the export (work & income). */
+	[Q_RIGHTS_TRAJECTORIES] =
+	    "SELECT t.id, t.intervention, i.name, o.name, u.name, "
+	    "t.region_code, t.referral_date, t.start_date, t.status, "
+	    "t.end_date, t.end_reason, t.created_at, t.updated_at "
+	    "FROM trajectory t JOIN intervention i ON i.code = t.intervention "
+	    "JOIN organisation o ON o.id = t.org_id "
+	    "LEFT JOIN user_account u ON u.id = t.lead_user "
+	    "WHERE t.client_id = $1 ORDER BY t.id",
+	[Q_RIGHTS_MILESTONES] =
+	    "SELECT id, trajectory_id, type, on_date, detail, created_at "
+	    "FROM milestone WHERE client_id = $1 "
+	    "ORDER BY trajectory_id, on_date, id",
+	[Q_RIGHTS_JOBS] =
+	    "SELECT id, trajectory_id, employer, minutes_per_week, "
+	    "competitive, min_wage, contract, start_date, end_date, "
+	    "end_reason, created_at, updated_at FROM job WHERE client_id = $1 "
+	    "ORDER BY trajectory_id, start_date, id",
 	[Q_CORRECTION_INSERT] =
 	    "INSERT INTO correction_request (client_id, text, created_at) "
 	    "VALUES ($1, $2, $3) RETURNING id",
@@ -942,6 +969,16 @@ static const char *const sql[Q__COUNT] = {
 	[Q_RIGHTS_ERASE_NOTES] = "DELETE FROM note WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_MEASUREMENTS] =
 	    "DELETE FROM measurement WHERE client_id = $1",
+	/* Milestones and jobs before their trajectories (foreign key); by
+	 * trajectory too, so no row of the client's trajectories is left. */
+	[Q_RIGHTS_ERASE_MILESTONES] =
+	    "DELETE FROM milestone WHERE client_id = $1 OR trajectory_id IN "
+	    "(SELECT id FROM trajectory WHERE client_id = $1)",
+	[Q_RIGHTS_ERASE_JOBS] =
+	    "DELETE FROM job WHERE client_id = $1 OR trajectory_id IN "
+	    "(SELECT id FROM trajectory WHERE client_id = $1)",
+	[Q_RIGHTS_ERASE_TRAJECTORIES] =
+	    "DELETE FROM trajectory WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_CORRECTIONS] =
 	    "DELETE FROM correction_request WHERE client_id = $1",
 	[Q_RIGHTS_ERASE_ACTIVATIONS] =
@@ -962,13 +999,20 @@ static const char *const sql[Q__COUNT] = {
 	[Q_RIGHTS_ERASE_CONSENTS] =
 	    "UPDATE consent SET revoke_reason = 'Gewist' WHERE client_id = $1 "
 	    "AND revoke_reason IS NOT NULL",
+	/* After that: a consent that is in force or still to come ends
+	 * ($2 now, $3 today, $4 who erased, NULL: the system). */
+	[Q_RIGHTS_REVOKE_CONSENTS] =
+	    "UPDATE consent SET revoked_at = $2, revoked_by = $4, "
+	    "revoke_reason = 'Cliënt gewist' WHERE client_id = $1 AND "
+	    "revoked_at IS NULL AND valid_until >= $3",
 	[Q_RIGHTS_ERASE_ACCOUNT] =
 	    "UPDATE user_account SET email = $2, name = 'Gewist', "
 	    "password_hash = NULL, active = 0, updated_at = $3 "
 	    "WHERE id = $1 AND role = 'client'",
 	/* Clients registered by an organisation of type $2 whose file did
-	 * not change since $1 (the record, goals, actions, notes); $3 one
-	 * client only, or NULL. */
+	 * not change since $1 (the record, goals, actions, notes,
+	 * trajectories with their milestones and jobs, measurements); $3
+	 * one client only, or NULL. */
 	[Q_RIGHTS_DUE] =
 	    "SELECT c.id FROM client c "
 	    "JOIN organisation o ON o.id = c.registered_org "
@@ -979,7 +1023,15 @@ static const char *const sql[Q__COUNT] = {
 	    "AND NOT EXISTS (SELECT 1 FROM plan_action a WHERE "
 	    "a.client_id = c.id AND a.updated_at >= $1) "
 	    "AND NOT EXISTS (SELECT 1 FROM note n WHERE n.client_id = c.id "
-	    "AND n.created_at >= $1) ORDER BY c.id",
+	    "AND n.created_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM trajectory t WHERE "
+	    "t.client_id = c.id AND t.updated_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM job j WHERE j.client_id = c.id "
+	    "AND j.updated_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM milestone m WHERE "
+	    "m.client_id = c.id AND m.created_at >= $1) "
+	    "AND NOT EXISTS (SELECT 1 FROM measurement x WHERE "
+	    "x.client_id = c.id AND x.created_at >= $1) ORDER BY c.id",
 	[Q_RIGHTS_ACTIVATIONS_DUE] =
 	    "SELECT count(*) FROM client_activation WHERE used_at IS NULL AND "
 	    "expires_at < $1",

@@ -185,16 +185,19 @@ trend(struct wb_db *db, struct wb_req *req, const struct wb_indicators *now,
 	const char		*labels[TREND_QUARTERS];
 	double			 value[TREND_QUARTERS];
 	unsigned char		 flag[TREND_QUARTERS];
-	int			 i, rc = 0;
+	int			 i, n = TREND_QUARTERS, rc = 0;
 	size_t			 k;
 
-	rc = wb_indicators_trend(db, &req->actor, &now->scope,
-	    TREND_QUARTERS, &req->arena, ind, &req->err);
+	/* eight quarters, or as many as there are since 2000K1 */
+	if ((now->scope.year - 2000) * 4 + now->scope.quarter < n)
+		n = (now->scope.year - 2000) * 4 + now->scope.quarter;
+	rc = wb_indicators_trend(db, &req->actor, &now->scope, n,
+	    &req->arena, ind, &req->err);
 	if (rc != 0)
 		return rc;
-	for (i = 0; i < TREND_QUARTERS; i++) {
+	for (i = 0; i < n; i++) {
 		/* the quarter shown is the table's own total */
-		t = i == TREND_QUARTERS - 1 ? &now->total : &ind[i].total;
+		t = i == n - 1 ? &now->total : &ind[i].total;
 		labels[i] = wb_arena_printf(&req->arena, "%04dK%d",
 		    ind[i].scope.year, ind[i].scope.quarter);
 		value[i] = t->rate_shown ? t->rate : 0;
@@ -215,7 +218,7 @@ trend(struct wb_db *db, struct wb_req *req, const struct wb_indicators *now,
 	    "met de IPS-normen 31, 41 en 50 procent."),
 	    .x_title = wb_t(req, "Kwartaal"), .y_title = wb_t(req,
 	    "Werkend (%)"), .unit = "%", .x_labels = labels,
-	    .npoints = TREND_QUARTERS, .series = &series, .nseries = 1,
+	    .npoints = (size_t)n, .series = &series, .nseries = 1,
 	    .decimals = 1, .lines = lines, .nlines = WB_NELEM(lines),
 	    .tr = tr, .trctx = req };
 	wb_buf_init(&svg, 256 * 1024);
@@ -437,6 +440,7 @@ WB_HANDLER(wb_h_outcomes)
 	const char		*label = NULL;
 	json_t			*ctx, *rows;
 	size_t			 i;
+	bool			 bad_quarter = false;
 	int			 rc;
 
 	if (db == NULL)
@@ -448,6 +452,7 @@ WB_HANDLER(wb_h_outcomes)
 		    .field = "kwartaal", .msg = "Vul een kwartaal in als "
 		    "jjjjKn, bijvoorbeeld 2026K3." });
 		wb_quarter_of(wb_today(), &s.year, &s.quarter);
+		bad_quarter = true;
 	}
 	json_object_set_new(ctx, "quarter", json_string(wb_arena_printf(
 	    &req->arena, "%04dK%d", s.year, s.quarter)));
@@ -462,6 +467,10 @@ WB_HANDLER(wb_h_outcomes)
 		json_decref(ctx);
 		return rc;
 	}
+	if (bad_quarter) {	/* the error at its field, and no figures */
+		wb_page_errors(req, ctx);
+		return wb_render(app, req, resp, "outcomes.html", ctx);
+	}
 	if (rc == 0)
 		rc = wb_indicators_get(db, &req->actor, &s, &req->arena, &ind,
 		    &req->err);
@@ -472,7 +481,7 @@ WB_HANDLER(wb_h_outcomes)
 	}
 	if (rc == 0)
 		rc = trend(db, req, &ind, ctx);
-	if (rc == 0)
+	if (rc == 0 && s.intervention == NULL)	/* all interventions only */
 		rc = ladder(req, &ind, ctx);
 	if (rc == 0)
 		rc = targets(db, req, &ind, ctx);
@@ -590,10 +599,13 @@ WB_HANDLER(wb_h_outcomes_export)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (wb_export_format_parse(wb_req_str(req, "formaat"), &f) != 0 ||
-	    wb_quarter_parse(wb_req_str(req, "kwartaal"), &s.year,
+	if (wb_export_format_parse(wb_req_str(req, "formaat"), &f) != 0)
+		return wb_err_field(&req->err, WB_EINVAL, "formaat", "Kies CSV "
+		    "of XLSX.");
+	if (wb_quarter_parse(wb_req_str(req, "kwartaal"), &s.year,
 	    &s.quarter) != 0)
-		return WB_EINVAL;
+		return wb_err_field(&req->err, WB_EINVAL, "kwartaal", "Vul een "
+		    "kwartaal in als jjjjKn, bijvoorbeeld 2026K3.");
 	s.intervention = wb_req_str(req, "interventie");
 	rc = scope_of(db, req, region, org, &s, &label);
 	if (rc == 0)

@@ -152,6 +152,11 @@ trajectory_routes_refused(void)
 		{ "milestones", "{\"type\": \"profile\", \"date\": "
 		    "\"2026-01-01\"}" },
 		{ "status", "{\"status\": \"afgerond\", \"version\": 1}" },
+		/* values the domain would refuse: still 404, not 400 */
+		{ "milestones", "{\"type\": \"profile\", \"date\": "
+		    "\"2026-02-31\"}" },
+		{ "status", "{\"status\": \"afgerond\", \"version\": 1, "
+		    "\"end_date\": \"2099-01-01\"}" },
 	};
 	struct ht_resp	 r;
 	char		 path[96];

@@ -111,6 +111,12 @@ test_own_page(void **state)
 	/* a quarter that is not one: an error on the field, no figures */
 	ht_get(&T, &u, "/uitkomsten?kwartaal=2026K7", &r);
 	ht_expect(&r, 200, "jjjjKn");
+	assert_null(strstr(r.body, "Uitkomsten per interventie"));
+	ht_resp_free(&r);
+	/* one intervention: its row, no ladder of all of them */
+	ht_get(&T, &u, "/uitkomsten?kwartaal=2026K3&interventie=ips", &r);
+	ht_expect(&r, 200, "Uitkomsten per interventie");
+	assert_null(strstr(r.body, "Participatieladder bij de eerste"));
 	ht_resp_free(&r);
 	/* undeclared parameters and unknown regions are refused */
 	ht_get_expect(&T, &u, "/uitkomsten?naam=x", 400, NULL);
@@ -132,6 +138,10 @@ test_region_page(void **state)
 	clients(3, 3, true, "ips");
 	clients(30, 0, false, "ips");	/* no monitoring consent */
 	ht_login(&T, "uwv@t.example", &u);
+	/* another organisation's own figures: refused */
+	ht_get(&T, &u, "/uitkomsten?organisatie=GGZT&kwartaal=2026K3", &r);
+	assert_true(r.status == 403 || r.status == 404);
+	ht_resp_free(&r);
 	snprintf(target, sizeof(target), "/uitkomsten?regio=%s&kwartaal="
 	    "2026K3", region);
 	ht_get(&T, &u, target, &r);

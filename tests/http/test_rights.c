@@ -59,6 +59,32 @@ fill(int64_t id)
 	ht_post_expect(&T, &G, path, body, 303, NULL);
 }
 
+/* An IPS trajectory of `id` by the GGZ, started 30 days ago, with a
+ * 16,5-hour job at Kwekerij De Groene Hoek since 10 days ago. */
+static void
+add_job(int64_t id)
+{
+	char	path[96], body[256], day[16];
+	int64_t	tr;
+
+	snprintf(path, sizeof(path), "/clienten/%lld/trajecten",
+	    (long long)id);
+	wb_date_nl(wb_today() - 30, day, sizeof(day));
+	snprintf(body, sizeof(body), "intervention=ips&start_date=%s", day);
+	ht_post_expect(&T, &G, path, body, 303, NULL);
+	tr = ch_countf(&T, "SELECT max(id) FROM trajectory WHERE client_id = "
+	    "%lld", (long long)id);
+	snprintf(path, sizeof(path), "/clienten/%lld/trajecten/%lld/mijlpalen",
+	    (long long)id, (long long)tr);
+	wb_date_nl(wb_today() - 10, day, sizeof(day));
+	snprintf(body, sizeof(body), "type=job-start&date=%s&employer="
+	    "Kwekerij+De+Groene+Hoek&hours=16%%2C5&competitive=ja&min_wage=ja&"
+	    "contract=tijdelijk", day);
+	ht_post_expect(&T, &G, path, body, 303, NULL);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM job WHERE "
+	    "client_id = %lld", (long long)id), 1);
+}
+
 /* UWV on the team of `id` under a consent recorded by the GGZ. */
 static void
 share_with_uwv(int64_t id)
@@ -83,6 +109,7 @@ test_client_reads_and_downloads_own_data(void **state)
 	(void)state;
 	id = ch_register_seq(&T, &G, LEAD, 100, "Wilma", "Portaal", bsn);
 	fill(id);
+	add_job(id);
 	ch_client_account(&T, &G, id, "wilma%40example.nl", PW, &C);
 
 	ht_get(&T, &C, "/mijn", &r);
@@ -98,6 +125,11 @@ test_client_reads_and_downloads_own_data(void **state)
 	assert_non_null(strstr(r.body, "Gesprek over slapen"));
 	assert_non_null(strstr(r.body, "Gerda Zorg"));
 	assert_non_null(strstr(r.body, "Ernstige psychische aandoening"));
+	/* the trajectory with its job */
+	ch_expect_present(r.body, "Uw trajecten naar werk", "Mijn gegevens");
+	ch_expect_present(r.body, "IPS (EPA)", "Mijn gegevens");
+	ch_expect_present(r.body, "<strong>Kwekerij De Groene Hoek</strong> · "
+	    "16,5 uur per week · Tijdelijk contract", "Mijn gegevens");
 	ch_expect_header(&r, "Cache-Control", "no-store");
 	ht_resp_free(&r);
 
@@ -115,6 +147,9 @@ test_client_reads_and_downloads_own_data(void **state)
 	assert_int_equal(json_array_size(json_object_get(json_object_get(j,
 	    "plan"), "goals")), 1);
 	assert_int_equal(json_array_size(json_object_get(j, "notes")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(json_array_get(json_object_get(j, "trajectories"),
+	    0), "jobs"), 0), "employer")), "Kwekerij De Groene Hoek");
 	json_decref(j);
 	ht_resp_free(&r);
 	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM audit_event WHERE "
@@ -293,6 +328,7 @@ test_erase(void **state)
 	(void)state;
 	id = ch_register_seq(&T, &G, LEAD, 400, "Dirk", "Portaal", bsn);
 	fill(id);
+	add_job(id);
 	share_with_uwv(id);
 	ch_client_account(&T, &G, id, "dirk%40example.nl", PW, &C);
 	snprintf(path, sizeof(path), "/clienten/%lld/wissen", (long long)id);
@@ -302,6 +338,7 @@ test_erase(void **state)
 	ht_expect(&r, 200, "Dit wordt gewist");
 	assert_non_null(strstr(r.body, "Dit blijft bewaard"));
 	assert_non_null(strstr(r.body, "NEN 7513"));
+	assert_non_null(strstr(r.body, "alle trajecten naar werk"));
 	assert_non_null(strstr(r.body, "value=\"verzoek-client\""));
 	ht_resp_free(&r);
 	ht_get_expect(&T, &U, path, 404, NULL);
@@ -328,6 +365,11 @@ test_erase(void **state)
 	    "bsn_index IS NULL", (long long)id), 1);
 	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM note WHERE "
 	    "client_id = %lld", (long long)id), 0);
+	assert_int_equal(ch_countf(&T, "SELECT (SELECT count(*) FROM "
+	    "trajectory WHERE client_id = %lld) + (SELECT count(*) FROM job "
+	    "WHERE client_id = %lld)", (long long)id, (long long)id), 0);
+	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM consent WHERE "
+	    "client_id = %lld AND revoked_at IS NULL", (long long)id), 0);
 	assert_int_equal(ch_countf(&T, "SELECT count(*) FROM audit_event WHERE "
 	    "event = 'client.erase' AND outcome = 'allowed' AND client_id = "
 	    "%lld AND detail = 'verzoek-client'", (long long)id), 1);

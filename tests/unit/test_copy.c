@@ -28,7 +28,11 @@ struct ct {
  * (90007 current, 90008 erased) with their team, consents (90011 active,
  * 90012 revoked), goals (90031 open, 90032 stopped), actions (90041 open,
  * 90042 done), a note and two measurements (90071 a PHQ-9, 90072 a rung
- * the client gave).  Ids from 90000 on: above whatever the demo
+ * the client gave); in fixture_outcomes two IPS-25 reviews (90081 with
+ * action points and reviewers, 90082 with both empty), two trajectories
+ * (90091 running, 90092 dropped out) with two milestones and two jobs
+ * (90111 ended, 90112 running), and two targets (90121 of a region,
+ * 90122 of an organisation).  Ids from 90000 on: above whatever the demo
  * made, so the rows are told apart and new ids follow them.  %s: client
  * 90007's sealed BSN and its blind index. */
 static const char fixture[] =
@@ -89,6 +93,39 @@ static const char fixture[] =
     "90007, 'phq9', 20400, '121212120', 12, 'moderate', 'professional', "
     "90901, 90911, 1762001700), (90072, 90007, 'ladder', 20401, NULL, 3, "
     "NULL, 'client', NULL, NULL, 1762001800)";
+/* The outcomes (migrations/sqlite/0005_outcomes.sql), after the client
+ * records: a statement of its own, the fixture above being long enough. */
+static const char fixture_outcomes[] =
+    "INSERT INTO fidelity_review (id, org_id, programme, intervention, "
+    "review_date, reviewers, total, band, action_points, created_by, "
+    "created_at) VALUES (90081, 90901, 'IPS-team Kopie', 'ips', 20400, "
+    "'A. Jansen; B. de Wit', 98, 'good', 'Meer contact met werkgevers;\n"
+    "benefits counseling in het team.', 90911, 1762001900), (90082, "
+    "90901, 'IPS-team Kopie', 'ips-cmd', 20300, '', 60, 'fair', '', NULL, "
+    "1762002000);"
+    "INSERT INTO trajectory (id, client_id, intervention, org_id, "
+    "lead_user, region_code, referral_date, start_date, status, end_date, "
+    "end_reason, first_contact_date, created_by, created_at, updated_at, "
+    "version) VALUES (90091, 90007, 'ips', 90901, 90911, 'AM27', 20390, "
+    "20395, 'actief', NULL, NULL, 20400, 90911, 1762002100, 1762002200, "
+    "2), (90092, 90007, 'wabz', 90901, NULL, 'AM27', 20300, NULL, "
+    "'uitgevallen', 20380, 'Verhuisd; \"andere\" regio', NULL, NULL, "
+    "1762002300, 1762002300, 1);"
+    "INSERT INTO milestone (id, trajectory_id, client_id, type, on_date, "
+    "detail, created_by, created_at) VALUES (90101, 90091, 90007, "
+    "'employer-contact', 20400, NULL, 90911, 1762002400), (90102, 90091, "
+    "90007, 'benefit-outflow', 20410, 'gedeeltelijk', NULL, 1762002500);"
+    "INSERT INTO job (id, trajectory_id, client_id, employer, "
+    "minutes_per_week, competitive, min_wage, contract, start_date, "
+    "end_date, end_reason, created_by, created_at, updated_at) VALUES "
+    "(90111, 90091, 90007, 'Bakkerij ''t Hoekje', 990, 1, 1, 'tijdelijk', "
+    "20405, 20430, 'Einde contract', 90911, 1762002600, 1762002700), "
+    "(90112, 90091, 90007, 'De Boer', 1440, 0, 0, 'vast', 20431, NULL, "
+    "NULL, NULL, 1762002800, 1762002800);"
+    "INSERT INTO indicator_target (id, region_code, org_id, intervention, "
+    "indicator, year, value, set_by, set_at) VALUES (90121, 'AM27', NULL, "
+    "'ips', 'employment-rate', 2031, 41, 90911, 1762002900), (90122, "
+    "NULL, 90901, NULL, 'job-starts', 2032, 12, NULL, 1762003000)";
 
 /* What the fixture's rows hold, in column order
  * (migrations/sqlite/0002_client.sql); "<null>" is NULL.  In the client
@@ -135,6 +172,33 @@ static const struct {
 	    "90911|1762001700\n"
 	    "90072|90007|ladder|20401|<null>|3|<null>|client|<null>|<null>|"
 	    "1762001800\n" },
+	/* migrations/sqlite/0005_outcomes.sql: every text column with text
+	 * in it, so a column copied as a number shows. */
+	{ "fidelity_review",
+	    "90081|90901|IPS-team Kopie|ips|20400|A. Jansen; B. de Wit|98|"
+	    "good|Meer contact met werkgevers;\nbenefits counseling in het "
+	    "team.|90911|1762001900\n"
+	    "90082|90901|IPS-team Kopie|ips-cmd|20300||60|fair||<null>|"
+	    "1762002000\n" },
+	{ "trajectory",
+	    "90091|90007|ips|90901|90911|AM27|20390|20395|actief|<null>|"
+	    "<null>|20400|90911|1762002100|1762002200|2\n"
+	    "90092|90007|wabz|90901|<null>|AM27|20300|<null>|uitgevallen|"
+	    "20380|Verhuisd; \"andere\" regio|<null>|<null>|1762002300|"
+	    "1762002300|1\n" },
+	{ "milestone",
+	    "90101|90091|90007|employer-contact|20400|<null>|90911|"
+	    "1762002400\n"
+	    "90102|90091|90007|benefit-outflow|20410|gedeeltelijk|<null>|"
+	    "1762002500\n" },
+	{ "job",
+	    "90111|90091|90007|Bakkerij 't Hoekje|990|1|1|tijdelijk|20405|"
+	    "20430|Einde contract|90911|1762002600|1762002700\n"
+	    "90112|90091|90007|De Boer|1440|0|0|vast|20431|<null>|<null>|"
+	    "<null>|1762002800|1762002800\n" },
+	{ "indicator_target",
+	    "90121|AM27|<null>|ips|employment-rate|2031|41|90911|1762002900\n"
+	    "90122|<null>|90901|<null>|job-starts|2032|12|<null>|1762003000\n" },
 };
 
 /* A row without an id in each client table on the copy gets the next id
@@ -245,7 +309,7 @@ table_index(const char *table)
 	return 0;
 }
 
-/* Every column of every row of the client tables at `url` is what the
+/* Every column of every row of the fixture's tables at `url` is what the
  * fixture wrote, and client 90007's BSN opens with the site key. */
 static void
 check_client_rows(const struct ct *c, const char *url)
@@ -299,6 +363,7 @@ group_setup(void **state)
 	wb_arena_free(&a);
 	snprintf(sql, sizeof(sql), fixture, c->sealed, c->index);
 	dbt_exec(&c->src, sql);
+	dbt_exec(&c->src, fixture_outcomes);
 	check_client_rows(c, c->src.url);
 	if (wb_copy_counts(c->src.db, c->counts, &err) != 0)
 		fail_msg("counts: %s", err.msg);
@@ -556,15 +621,46 @@ test_backup_restore(void **state)
 	wb_db_close(r);
 }
 
+/* The copy types of `table` as the schema declares its columns, in
+ * column order: 'i' for an integer type, 't' for text, '?' otherwise. */
+static void
+schema_types(const struct ct *c, const char *table, char *out, size_t n)
+{
+	const char	*p, *nl;
+	char		 list[1024], sql[320];
+	size_t		 k = 0;
+
+	snprintf(sql, sizeof(sql), dbt_pg() ? "SELECT data_type FROM "
+	    "information_schema.columns WHERE table_schema = current_schema() "
+	    "AND table_name = '%s' ORDER BY ordinal_position" : "SELECT "
+	    "upper(type) FROM pragma_table_info('%s') ORDER BY cid", table);
+	rows(c->src.url, sql, list, sizeof(list));
+	for (p = list; (nl = strchr(p, '\n')) != NULL && k + 1 < n;
+	    p = nl + 1) {
+		if (strncmp(p, "INTEGER\n", 8) == 0 ||
+		    strncmp(p, "bigint\n", 7) == 0 ||
+		    strncmp(p, "integer\n", 8) == 0)
+			out[k++] = 'i';
+		else if (strncmp(p, "TEXT\n", 5) == 0 ||
+		    strncmp(p, "text\n", 5) == 0)
+			out[k++] = 't';
+		else
+			out[k++] = '?';
+	}
+	out[k] = '\0';
+}
+
 /* Every table of the schema but the migrations' own is copied, with
- * every column: a migration that adds either fails here until copy.c
- * and the copy queries carry it. */
+ * every column and each column as its type (a text column bound as an
+ * integer arrives as 0, and the copy still counts it): a migration that
+ * adds a table or column fails here until copy.c and the copy queries
+ * carry it. */
 static void
 test_schema_covered(void **state)
 {
 	struct ct	*c = *state;
 	const char	*p, *nl;
-	char		 list[2048], sql[256], name[64];
+	char		 list[2048], sql[256], name[64], types[64];
 	size_t		 i, ntables = 0;
 
 	rows(c->src.url, dbt_pg() ? "SELECT table_name FROM "
@@ -590,7 +686,14 @@ test_schema_covered(void **state)
 			fail_msg("%s: %lld columns, %zu copied",
 			    wb_copy_table(i),
 			    (long long)dbt_int(&c->src, sql), wb_copy_ncols(i));
+		/* The copy queries list the columns in the table's order. */
+		schema_types(c, wb_copy_table(i), types, sizeof(types));
+		if (strcmp(types, wb_copy_types(i)) != 0)
+			fail_msg("%s: the schema's column types are %s, "
+			    "copy.c copies them as %s", wb_copy_table(i),
+			    types, wb_copy_types(i));
 	}
+	assert_string_equal(wb_copy_types(WB_COPY_NTABLES), "");
 	assert_int_equal(wb_copy_ncols(WB_COPY_NTABLES), 0);
 }
 

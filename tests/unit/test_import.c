@@ -158,9 +158,26 @@ test_stream(void **state)
 	    WB_EINVAL);
 	assert_non_null(strstr(err.msg, "regel 3: kolom 2"));
 	assert_int_equal(stream("a;b\n1;\x01\n", 10, &rs, &err), WB_EINVAL);
-	/* the caller's row limit: 2 data rows pass, 3 do not */
+	/* the caller's row limit counts data rows, not the header: at the
+	 * limit every row is handed out (also when the last line has no
+	 * line end, or ends in CRLF); one more is refused before it is */
 	assert_int_equal(stream("a\n1\n2\n", 2, &rs, &err), 0);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(stream("a\n1\n2", 2, &rs, &err), 0);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(stream("a\r\n1\r\n2\r\n\r\n", 2, &rs, &err), 0);
+	assert_int_equal(rs.n, 3);
 	assert_int_equal(stream("a\n1\n2\n3\n", 2, &rs, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 3);
+	assert_non_null(strstr(err.msg, "meer dan 2 rijen"));
+	assert_int_equal(stream("a\n1\n2\n3", 2, &rs, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(stream("a\n1\n", 1, &rs, &err), 0);
+	assert_int_equal(stream("a\n1\n2\n", 1, &rs, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(stream("a\n", 0, &rs, &err), 0);
+	assert_int_equal(stream("a\n1\n", 0, &rs, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 1);
 	/* the caller's byte limit */
 	assert_int_equal(wb_csv_stream_mem(&s, big, strlen(big), &err),
 	    WB_ETOOBIG);
@@ -332,8 +349,14 @@ test_measurement_errors(void **state)
 	assert_int_equal(res.problems[13].line, 16);
 	assert_int_equal(count(f, "measurement"), 0);
 	assert_int_equal(res.measurements, 0);
+	/* Nothing written, but the rows of the client the policy let
+	 * through were checked against its stored measurements (the
+	 * duplicates): one allowed event says so. */
 	assert_int_equal(ct_events(&f->t, "measurement.import", "allowed",
-	    c), 0);
+	    c), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'measurement.import' AND client_id = %lld AND "
+	    "detail = 'failed rows=11'", c), 1);
 
 	/* the good row alone goes in; again, it is a duplicate */
 	data = file(f, "client_id;instrument;date;value\n%lld;ladder;%s;4\n",
@@ -397,8 +420,23 @@ test_measurement_policy(void **state)
 	assert_int_equal(count(f, "measurement"), 1);
 }
 
+/* The message of the (only) problem on `line`. */
+static const char *
+message_on(const struct wb_import_result *res, size_t line)
+{
+	size_t	i;
+
+	for (i = 0; i < res->nproblems && i < WB_MAX_IMPORT_REPORTED; i++)
+		if (res->problems[i].line == line)
+			return res->problems[i].message;
+	fail_msg("no problem on line %zu", line);
+	return NULL;
+}
+
 /* By BSN: found through the blind index; an unknown BSN reads the same as
- * one the actor may not touch, and neither is ever echoed. */
+ * one the actor may not touch, also next to a client_id of the actor's
+ * own (the policy decides on the BSN's client before the two are
+ * compared), and neither is ever echoed. */
 static void
 test_bsn(void **state)
 {
@@ -415,9 +453,13 @@ test_bsn(void **state)
 	    "%s;;ladder;%s;2\n"			/* 3: not ggz1's */
 	    "%s;;ladder;%s;2\n"			/* 4: no such client */
 	    "123456789;;ladder;%s;2\n"		/* 5: fails the 11-proef */
-	    "%s;%lld;ladder;%s;3\n",		/* 6: two different clients */
+	    "%s;%lld;ladder;%s;3\n"		/* 6: two different clients */
+	    "%s;%lld;ladder;%s;3\n"		/* 7: not ggz1's, ggz1's id */
+	    "%s;%lld;ladder;%s;3\n",		/* 8: no such client, ggz1's */
 	    BSN, day(-1, false), BSN2, day(-1, false), BSN3, day(-1, false),
-	    day(-1, false), BSN, (long long)other, day(-2, false));
+	    day(-1, false), BSN, (long long)other, day(-2, false),
+	    BSN2, (long long)c, day(-3, false), BSN3, (long long)c,
+	    day(-4, false));
 	assert_int_equal(run_import(f, &f->ggz1, WB_IMPORT_MEASUREMENTS, data,
 	    false, &res), WB_EINVAL);
 	dump(&res);
@@ -425,7 +467,17 @@ test_bsn(void **state)
 	assert_true(has_problem(&res, 4, "bsn", "geen cliënt die u mag"));
 	assert_true(has_problem(&res, 5, "bsn", "elfproef"));
 	assert_true(has_problem(&res, 6, "bsn", "niet bij dezelfde cliënt"));
-	assert_int_equal(res.nproblems, 4);
+	/* Someone else's client and nobody at all: word for word alike,
+	 * and neither the same as a mismatch of the actor's own client. */
+	assert_true(has_problem(&res, 7, "bsn", "geen cliënt die u mag"));
+	assert_true(has_problem(&res, 8, "bsn", "geen cliënt die u mag"));
+	assert_string_equal(message_on(&res, 7), message_on(&res, 4));
+	assert_string_equal(message_on(&res, 8), message_on(&res, 4));
+	assert_string_equal(message_on(&res, 3), message_on(&res, 4));
+	assert_int_equal(res.nproblems, 6);
+	/* the refusal of line 7 is the BSN's client's, as for line 3 */
+	assert_int_equal(ct_events(&f->t, "measurement.import", "denied",
+	    other), 1);
 	for (i = 0; i < res.nproblems; i++) {
 		assert_null(strstr(res.problems[i].message, BSN2));
 		assert_null(strstr(res.problems[i].message, BSN3));
@@ -450,6 +502,8 @@ test_header(void **state)
 	struct wb_import_options opt = { .max_rows = 2 };
 	struct wb_err		 err;
 	const char		*data;
+	int64_t			 c;
+	int			 rc;
 
 	assert_int_equal(run_import(f, &f->ggz1, WB_IMPORT_MEASUREMENTS,
 	    "client_id;instrument;datum;value;value\n1;ladder;x;1;1\n", false,
@@ -483,6 +537,17 @@ test_header(void **state)
 	    &err), WB_ETOOBIG);
 	assert_true(has_problem(&res, 0, NULL, "meer dan 2 rijen"));
 	assert_int_equal(count(f, "measurement"), 0);
+	/* as many as allowed: all of them go in */
+	c = ct_reg(f, &f->ggz1, BSN, "Wilhelmina");
+	data = file(f, "client_id;instrument;date;value\n%lld;ladder;%s;1\n"
+	    "%lld;ladder;%s;2\n", (long long)c, day(-2, false), (long long)c,
+	    day(-1, false));
+	rc = wb_import_mem(f->t.db, &f->ggz1, WB_IMPORT_MEASUREMENTS, data,
+	    strlen(data), &opt, &f->t.a, &res, &err);
+	dump(&res);
+	assert_int_equal(rc, 0);
+	assert_int_equal(res.rows, 2);
+	assert_int_equal(count(f, "measurement"), 2);
 }
 
 /* At most WB_MAX_IMPORT_REPORTED problems are kept, all are counted. */
@@ -568,12 +633,17 @@ test_trajectories(void **state)
 	assert_string_equal(text, "verhuisd");
 	assert_int_equal(ct_events(&f->t, "trajectory.import", "allowed", c),
 	    1);
-	/* the same file again: every row is there already */
+	/* the same file again: every row is there already; saying so read
+	 * the client's trajectories, an allowed read that is audited */
 	assert_int_equal(run_import(f, &f->ggz1, WB_IMPORT_TRAJECTORIES, data,
 	    false, &res), WB_EINVAL);
 	assert_int_equal(res.nproblems, 4);
 	assert_true(has_problem(&res, 2, NULL, "staat al in werkbrug"));
 	assert_int_equal(count(f, "trajectory"), 4);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'trajectory.import' AND outcome = 'allowed' AND "
+	    "client_id = %lld AND user_id = %lld AND detail = 'failed rows=4'",
+	    c, (long long)f->ggz1.user_id), 1);
 }
 
 static void
@@ -640,6 +710,15 @@ test_trajectory_errors(void **state)
 	assert_true(has_problem(&res, 2, "client_id", "bestaat niet of u "
 	    "mag"));
 	assert_int_equal(count(f, "trajectory"), 0);
+	/* refused, so nothing of the client was read: only the denial */
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'trajectory.import' AND client_id = %lld AND "
+	    "user_id = %lld AND outcome = 'allowed'", c,
+	    (long long)f->uwv1.user_id), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'trajectory.import' AND client_id = %lld AND "
+	    "user_id = %lld AND outcome = 'denied'", c,
+	    (long long)f->uwv1.user_id), 1);
 }
 
 /* ---------- milestones ------------------------------------------------- */

@@ -226,10 +226,22 @@ test_region_view(void **state)
 	/* the GGZ's own view counts the client without consent too */
 	get(f, &f->ggz1, NULL, f->ggz, &ind);
 	assert_int_equal(row(&ind, "ips")->count[WB_IND_CASELOAD], 21);
-	/* UWV asking for the GGZ's figures gets the outside view */
-	get(f, &f->uwv1, NULL, f->ggz, &ind);
-	assert_false(ind.own);
-	assert_int_equal(row(&ind, "ips")->count[WB_IND_CASELOAD], 20);
+	/* one organisation's figures are its own staff's only: region
+	 * minus organisation would give the others' small counts away */
+	{
+		struct wb_ind_scope s = { .org_id = f->ggz, .year = Y,
+		    .quarter = Q };
+		struct wb_err err;
+
+		assert_int_equal(wb_indicators_get(f->t.db, &f->uwv1, &s,
+		    &f->t.a, &ind, &err), WB_EDENIED);
+		assert_int_equal(wb_indicators_get(f->t.db, &f->admin, &s,
+		    &f->t.a, &ind, &err), WB_EDENIED);
+		s.org_id = 0;
+		s.region_code = "AM01";
+		assert_int_equal(wb_indicators_get(f->t.db, &f->admin, &s,
+		    &f->t.a, &ind, &err), WB_EDENIED);
+	}
 	/* 10 of 11 working would tell that 1 did not: not shown */
 	(void)client(f, 21, "wabz", "16", true);
 	for (i = 22; i < 32; i++)
@@ -343,8 +355,11 @@ test_measures(void **state)
 	assert_true(ind.ladder_shown[0]);
 	assert_false(ind.ladder_shown[1]);
 	assert_int_equal(ind.ladder_last[0], 0);
+	/* not in the GGZ's own view either: complaint measures count only
+	 * under a monitoring consent that names health */
 	get(f, &f->ggz1, NULL, f->ggz, &ind);
-	assert_true(row(&ind, "ips")->stat_shown[WB_IND_PHQ9]);
+	assert_false(row(&ind, "ips")->stat_shown[WB_IND_PHQ9]);
+	assert_true(row(&ind, "ips")->stat_shown[WB_IND_DAYS_CONTACT]);
 	/* and revoked monitoring: nobody counts outside */
 	dbt_exec(&f->t, "UPDATE consent SET revoked_at = 1 WHERE purpose = "
 	    "'monitoring'");
@@ -437,6 +452,11 @@ test_targets(void **state)
 	in.region_code = "AM02";	/* not the coordinator's region */
 	assert_int_equal(wb_target_set(f->t.db, &coord, &in, &id, &err),
 	    WB_EDENIED);
+	/* an admin may set any region's, but not one that does not exist */
+	in.region_code = "AM99";
+	assert_int_equal(wb_target_set(f->t.db, &f->admin, &in, &id, &err),
+	    WB_EINVAL);
+	assert_string_equal(err.field, "region");
 	/* an organisation's own: its professionals, not another's */
 	in.region_code = NULL;
 	in.org_id = f->ggz;
@@ -461,6 +481,85 @@ test_targets(void **state)
 	    "WHERE event = 'target.set' AND outcome = 'allowed'"), 4);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'target.set' AND outcome = 'denied'"), 3);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM indicator_target "
+	    "WHERE region_code = 'AM99'"), 0);
+}
+
+/* Asking for one intervention shows its row as the full table shows it:
+ * the filtered total cannot be set against the unfiltered one. */
+static void
+test_filter(void **state)
+{
+	struct ct_fx		*f = *state;
+	struct wb_indicators	 all, one;
+	struct wb_ind_scope	 s = { .region_code = "AM01", .year = Y,
+	    .quarter = Q, .intervention = "wabz" };
+	struct wb_err		 err;
+	int			 i;
+
+	for (i = 0; i < 3; i++)
+		(void)client(f, i, "ips", "16", true);
+	for (i = 3; i < 23; i++)
+		(void)client(f, i, "wabz", i < 13 ? "16" : NULL, true);
+	get(f, &f->uwv1, "AM01", 0, &all);
+	assert_int_equal(wb_indicators_get(f->t.db, &f->uwv1, &s, &f->t.a,
+	    &one, &err), 0);
+	assert_int_equal(one.nrows, 1);
+	assert_string_equal(one.rows[0].intervention, "wabz");
+	assert_int_equal(one.rows[0].count_shown[WB_IND_CASELOAD],
+	    row(&all, "wabz")->count_shown[WB_IND_CASELOAD]);
+	assert_int_equal(one.rows[0].count[WB_IND_CASELOAD],
+	    row(&all, "wabz")->count[WB_IND_CASELOAD]);
+	assert_int_equal(one.total.count_shown[WB_IND_WORKING],
+	    row(&all, "wabz")->count_shown[WB_IND_WORKING]);
+	/* the 3 in IPS are hidden, and the filtered figures with the
+	 * unfiltered total would tell 23 - 20: so one of them is hidden */
+	assert_false(row(&all, "ips")->count_shown[WB_IND_CASELOAD]);
+	assert_false(all.total.count_shown[WB_IND_CASELOAD] &&
+	    one.total.count_shown[WB_IND_CASELOAD]);
+	assert_false(one.ladder_shown[0]);
+	/* an unknown intervention is a field error */
+	s.intervention = "nope";
+	assert_int_equal(wb_indicators_get(f->t.db, &f->uwv1, &s, &f->t.a,
+	    &one, &err), WB_EINVAL);
+}
+
+/* A UWV's own view never holds the complaint measures a GGZ recorded,
+ * whatever the team. */
+static void
+test_own_health(void **state)
+{
+	struct ct_fx		*f = *state;
+	struct wb_indicators	 ind;
+	struct wb_trajectory_input in = { .intervention = "jobcoaching" };
+	struct wb_err		 err;
+	char			 bsn[16], d[16], sql[256];
+	int64_t			 c, tr;
+	int			 i;
+
+	for (i = 0; i < 12; i++) {
+		c = ct_reg(f, &f->ggz1, bsn_n(i, bsn, sizeof(bsn)), "Client");
+		(void)ct_grant(&f->t, &f->ggz1, c, f->uwv, "re-integratie",
+		    ID | WORK);
+		(void)ct_join(&f->t, &f->ggz1, c, &f->uwv1, "klantmanager");
+		in.client_id = c;
+		in.start_date = q3(0, d, sizeof(d));
+		if (wb_trajectory_add(f->t.db, &f->uwv1, &in, &tr, &err) != 0)
+			fail_msg("trajectory: %s", err.msg);
+		snprintf(sql, sizeof(sql), "INSERT INTO measurement "
+		    "(client_id, instrument, on_date, value, source, "
+		    "created_at) VALUES (%lld, 'phq9', %lld, 20, "
+		    "'professional', 0), (%lld, 'phq9', %lld, 5, "
+		    "'professional', 0)", (long long)c,
+		    (long long)wb_days_from_civil(Y, 7, 1), (long long)c,
+		    (long long)wb_days_from_civil(Y, 8, 1));
+		dbt_exec(&f->t, sql);
+	}
+	get(f, &f->uwv1, NULL, f->uwv, &ind);
+	assert_true(ind.own);
+	assert_int_equal(row(&ind, "jobcoaching")->count[WB_IND_CASELOAD], 12);
+	assert_false(row(&ind, "jobcoaching")->stat_shown[WB_IND_PHQ9]);
+	assert_int_equal(row(&ind, "jobcoaching")->stat_n[WB_IND_PHQ9], 0);
 }
 
 #define T(f)	cmocka_unit_test_setup_teardown(f, ct_setup, ct_teardown)
@@ -476,6 +575,8 @@ main(void)
 		T(test_measures),
 		T(test_trend),
 		T(test_targets),
+		T(test_filter),
+		T(test_own_health),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,12 +16,15 @@
 #include "domain/plan.h"
 #include "domain/rights.h"
 #include "domain/session.h"
+#include "domain/trajectory.h"
 
 #include <jansson.h>
 
 #define PW	"mijn-eigen-wachtwoord"
 #define NOTE	"Gesprek over slapen en werk"
 #define ASK	"Mijn adres klopt niet: het is Dorpsstraat 2."
+#define EMPLOYER "Bakkerij Jansen"
+#define STOPPED	"Verhuisd naar Zeeland"
 
 /* A consent of `client` for `org`, recorded by `a` with `method`. */
 static int64_t
@@ -80,6 +83,72 @@ note(struct ct_fx *f, const struct wb_actor *a, int64_t client,
 	    &err) != 0)
 		fail_msg("note: %s", err.msg);
 	return id;
+}
+
+/* A trajectory of `client` in `iv` by `a`, started `start` days from
+ * today. */
+static int64_t
+trajectory(struct ct_fx *f, const struct wb_actor *a, int64_t client,
+    const char *iv, int start)
+{
+	char				 day[16];
+	struct wb_trajectory_input	 in = { .client_id = client,
+	    .intervention = iv, .start_date = day };
+	struct wb_err			 err;
+	int64_t				 id = 0;
+
+	wb_date_iso(wb_today() + start, day, sizeof(day));
+	if (wb_trajectory_add(f->t.db, a, &in, &id, &err) != 0)
+		fail_msg("trajectory: %s", err.msg);
+	return id;
+}
+
+/* A milestone of type `type` on day `on` (from today) in trajectory tr;
+ * a job-start is a 16,5-hour competitive job at EMPLOYER. */
+static void
+milestone(struct ct_fx *f, const struct wb_actor *a, int64_t client,
+    int64_t tr, const char *type, int on, const char *detail)
+{
+	char				 day[16];
+	struct wb_milestone_input	 in = { .client_id = client,
+	    .trajectory_id = tr, .type = type, .date = day, .detail = detail,
+	    .competitive = -1, .min_wage = -1 };
+	struct wb_err			 err;
+	int64_t				 id = 0;
+
+	wb_date_iso(wb_today() + on, day, sizeof(day));
+	if (strcmp(type, "job-start") == 0) {
+		in.employer = EMPLOYER;
+		in.hours = "16,5";
+		in.competitive = 1;
+		in.min_wage = 1;
+		in.contract = "tijdelijk";
+	}
+	if (wb_milestone_add(f->t.db, a, &in, &id, &err) != 0)
+		fail_msg("milestone %s: %s", type, err.msg);
+}
+
+/* Two trajectories of `client` by `a`: IPS, running, with an employer
+ * contact, a job at EMPLOYER and a partial benefit outflow; Werk als
+ * beste Zorg, dropped out with the reason STOPPED. */
+static void
+trajectories(struct ct_fx *f, const struct wb_actor *a, int64_t client)
+{
+	char				 end[16];
+	struct wb_trajectory_input	 up = { .client_id = client,
+	    .version = 1, .status = "uitgevallen", .end_date = end,
+	    .end_reason = STOPPED };
+	struct wb_err			 err;
+	int64_t				 ips;
+
+	ips = trajectory(f, a, client, "ips", -60);
+	milestone(f, a, client, ips, "employer-contact", -50, NULL);
+	milestone(f, a, client, ips, "job-start", -40, NULL);
+	milestone(f, a, client, ips, "benefit-outflow", -30, "gedeeltelijk");
+	up.id = trajectory(f, a, client, "wabz", -200);
+	wb_date_iso(wb_today() - 150, end, sizeof(end));
+	if (wb_trajectory_update(f->t.db, a, &up, &err) != 0)
+		fail_msg("trajectory end: %s", err.msg);
 }
 
 /* A referral of `client` by ggz1 to UWV's contact point, under `consent`
@@ -179,8 +248,9 @@ has(json_t *arr, const char *key, const char *value)
 
 /* A GGZ client with everything a record can hold: UWV on the team under
  * a consent (and an earlier, revoked one), a colleague who left the
- * team, a care goal and a work goal with actions, a note, a referral and
- * a correction request.  *consent gets UWV's active consent. */
+ * team, a care goal and a work goal with actions, a note, two
+ * trajectories (trajectories()), a referral and a correction request.
+ * *consent gets UWV's active consent. */
 static int64_t
 full_client(struct ct_fx *f, const char *bsn, int64_t *consent)
 {
@@ -203,12 +273,82 @@ full_client(struct ct_fx *f, const char *bsn, int64_t *consent)
 	g = goal(f, &f->ggz1, id, "werk", "Betaald werk");
 	(void)action(f, &f->ggz1, id, g, "Vacatures bekijken");
 	(void)note(f, &f->ggz1, id, NOTE);
+	trajectories(f, &f->ggz1, id);
 	referral(f, id, *consent, "geaccepteerd");
 	me = ct_client_actor(id);
 	assert_int_equal(wb_correction_request(f->t.db, &me, id, ASK, &k,
 	    &err), 0);
 	assert_true(k > 0);
 	return id;
+}
+
+/* The element of array `arr` whose `key` is `value` (the test fails when
+ * there is none). */
+static json_t *
+find(json_t *arr, const char *key, const char *value)
+{
+	size_t	 i;
+	json_t	*v;
+
+	json_array_foreach(arr, i, v)
+		if (jtext(v, key) != NULL && strcmp(jtext(v, key), value) == 0)
+			return v;
+	fail_msg("no element with %s = %s", key, value);
+	return NULL;
+}
+
+/* `key` of object o is the ISO date `days` from today. */
+static void
+expect_day(json_t *o, const char *key, int days)
+{
+	char	want[16];
+
+	wb_date_iso(wb_today() + days, want, sizeof(want));
+	assert_non_null(jtext(o, key));
+	assert_string_equal(jtext(o, key), want);
+}
+
+/* The export's trajectories are those of trajectories(), with their
+ * milestones and jobs. */
+static void
+expect_trajectories(json_t *j)
+{
+	json_t	*arr = json_object_get(j, "trajectories"), *t, *m, *job;
+
+	assert_int_equal(json_array_size(arr), 2);
+	t = find(arr, "intervention", "ips");
+	assert_true(json_integer_value(json_object_get(t, "id")) > 0);
+	assert_string_equal(jtext(t, "intervention_name"), "IPS (EPA)");
+	assert_string_equal(jtext(t, "organisation"), "GGZ Noord");
+	assert_string_equal(jtext(t, "lead"), "Gerda Zorg");
+	assert_string_equal(jtext(t, "status"), "actief");
+	expect_day(t, "start_date", -60);
+	assert_true(json_is_null(json_object_get(t, "end_date")));
+	m = json_object_get(t, "milestones");
+	assert_int_equal(json_array_size(m), 2);
+	expect_day(find(m, "type", "employer-contact"), "date", -50);
+	assert_string_equal(jtext(find(m, "type", "benefit-outflow"),
+	    "detail"), "gedeeltelijk");
+	assert_int_equal(json_array_size(json_object_get(t, "jobs")), 1);
+	job = json_array_get(json_object_get(t, "jobs"), 0);
+	assert_string_equal(jtext(job, "employer"), EMPLOYER);
+	assert_true(json_real_value(json_object_get(job, "hours_per_week")) ==
+	    16.5);
+	assert_int_equal(json_integer_value(json_object_get(job,
+	    "minutes_per_week")), 990);
+	assert_true(json_is_true(json_object_get(job, "competitive")));
+	assert_true(json_is_true(json_object_get(job, "minimum_wage")));
+	assert_string_equal(jtext(job, "contract"), "tijdelijk");
+	expect_day(job, "start_date", -40);
+	assert_true(json_is_null(json_object_get(job, "end_date")));
+
+	t = find(arr, "intervention", "wabz");
+	assert_string_equal(jtext(t, "status"), "uitgevallen");
+	assert_string_equal(jtext(t, "end_reason"), STOPPED);
+	expect_day(t, "start_date", -200);
+	expect_day(t, "end_date", -150);
+	assert_int_equal(json_array_size(json_object_get(t, "milestones")), 0);
+	assert_int_equal(json_array_size(json_object_get(t, "jobs")), 0);
 }
 
 /* 1. The client's export holds everything, with the full BSN; it is one
@@ -272,6 +412,7 @@ test_export_for_the_client(void **state)
 	    "Kan zij 16 uur werken?"));
 	assert_true(has(json_object_get(j, "correction_requests"), "text",
 	    ASK));
+	expect_trajectories(j);
 	/* the access log: the registration among the events */
 	assert_true(has(json_object_get(j, "access_log"), "event",
 	    "client.create"));
@@ -307,6 +448,7 @@ test_export_per_actor(void **state)
 	assert_string_equal(jtext(c, "bsn_masked"), "*****6782");
 	assert_string_equal(jtext(c, "target_group"), "epa");
 	assert_true(has(json_object_get(j, "notes"), "text", NOTE));
+	expect_trajectories(j);
 	json_decref(j);
 	assert_int_equal(ct_events(&f->t, "client.export", "allowed", id), 1);
 
@@ -489,6 +631,9 @@ test_erase(void **state)
 	pending = ct_qint(&f->t, "SELECT max(id) FROM referral");
 	assert_int_equal(rows(f, "consent", id), 2);
 	assert_int_equal(rows(f, "client_activation", id), 2);
+	assert_int_equal(rows(f, "trajectory", id), 2);
+	assert_int_equal(rows(f, "milestone", id), 2);
+	assert_int_equal(rows(f, "job", id), 1);
 
 	/* refused: UWV on the team, a colleague off it, the client, and a
 	 * reason that is no reason */
@@ -524,6 +669,14 @@ test_erase(void **state)
 	assert_int_equal(rows(f, "plan_action", id), 0);
 	assert_int_equal(rows(f, "note", id), 0);
 	assert_int_equal(rows(f, "correction_request", id), 0);
+	/* the trajectories, their milestones and jobs: employers and free
+	 * texts with them */
+	assert_int_equal(rows(f, "trajectory", id), 0);
+	assert_int_equal(rows(f, "milestone", id), 0);
+	assert_int_equal(rows(f, "job", id), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT (SELECT count(*) FROM job "
+	    "WHERE employer = '" EMPLOYER "') + (SELECT count(*) FROM "
+	    "trajectory WHERE end_reason = '" STOPPED "')"), 0);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM care_team WHERE "
 	    "client_id = %lld AND ended_at IS NULL", (long long)id), 0);
 	/* the used code stays (it says when the account was made) */
@@ -541,11 +694,22 @@ test_erase(void **state)
 	ct_qtext(&f->t, buf, sizeof(buf), "SELECT status FROM referral WHERE "
 	    "id = %lld", (long long)pending);
 	assert_string_equal(buf, "ingetrokken");
-	/* consents stay as proof, without the free text of a revocation */
+	/* consents stay as proof, without the free text of a revocation;
+	 * the one in force ends with the erasure, the one revoked before
+	 * keeps when and by whom */
 	assert_int_equal(rows(f, "consent", id), 2);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
 	    "client_id = %lld AND revoke_reason = 'Vergist'", (long long)id),
 	    0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
+	    "client_id = %lld AND revoked_at IS NULL", (long long)id), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
+	    "id = %lld AND revoked_at = %lld AND revoked_by = %lld AND "
+	    "revoke_reason = 'Cliënt gewist'", (long long)consent,
+	    (long long)T0, (long long)f->ggz1.user_id), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
+	    "client_id = %lld AND id <> %lld AND revoke_reason = 'Gewist'",
+	    (long long)id, (long long)consent), 1);
 	/* the portal account: closed */
 	ct_qtext(&f->t, buf, sizeof(buf), "SELECT email || ' ' || name FROM "
 	    "user_account WHERE id = %lld AND active = 0 AND password_hash IS "
@@ -601,7 +765,9 @@ snapshot(struct ct_fx *f, char *out, size_t n)
 	    "|| (SELECT count(*) FROM note) || '/' || (SELECT count(*) FROM "
 	    "client_activation) || '/' || (SELECT count(*) FROM session) || "
 	    "'/' || (SELECT count(*) FROM audit_event) || '/' || (SELECT "
-	    "count(*) FROM care_team WHERE ended_at IS NULL)");
+	    "count(*) FROM care_team WHERE ended_at IS NULL) || '/' || "
+	    "(SELECT count(*) FROM job) || '/' || (SELECT count(*) FROM "
+	    "consent WHERE revoked_at IS NULL)");
 }
 
 static bool
@@ -613,9 +779,9 @@ erased(struct ct_fx *f, int64_t id)
 
 /* 6. werkbrug purge: with the clock moved, exactly the clients past
  * their term are anonymised (a municipality's 7 years, a GGZ's 20, both
- * from the file's last change), unused codes 30 days after expiry and
- * expired sessions go, --dry-run changes nothing, and the audit chain
- * verifies. */
+ * from the file's last change) with their trajectories and the consents
+ * still in force, unused codes 30 days after expiry and expired sessions
+ * go, --dry-run changes nothing, and the audit chain verifies. */
 static void
 test_purge(void **state)
 {
@@ -626,6 +792,7 @@ test_purge(void **state)
 	const char		*cookie, *code;
 	char			 before[128], after[128];
 	int64_t			 a, b, c, d, expires, checked, broken, g;
+	int64_t			 old, current, bt, e, et;
 
 	clock_at(2027, 1, 15, 9);
 	a = ct_reg(f, &f->ggz1, BSN, "Anna");	/* GGZ, untouched */
@@ -637,9 +804,24 @@ test_purge(void **state)
 	    &code, &expires, &err), 0);
 	assert_int_equal(wb_session_create(f->t.db, f->ggz1.user_id, NULL,
 	    &f->t.a, &cookie, &s, &err), 0);
+	/* Bert: a job found in a trajectory; a consent that will have
+	 * ended by 2034 and one still in force then */
+	bt = trajectory(f, &f->gem1, b, "jobcoaching", 0);
+	milestone(f, &f->gem1, b, bt, "job-start", 0, NULL);
+	old = grant(f, &f->gem1, b, f->uwv, "re-integratie", ID | WORK,
+	    "mondeling");
 	clock_at(2033, 6, 1, 12);
+	current = grant(f, &f->gem1, b, f->uwv, "re-integratie", ID | WORK,
+	    "mondeling");
 	g = goal(f, &f->gem1, d, "werk", "Werkervaring");
 	assert_true(g > 0);
+	/* Eva: municipality, her only change since 2027 an employer
+	 * contact in 2033 on a trajectory from 2027: her file changed then */
+	clock_at(2027, 1, 15, 9);
+	e = ct_reg(f, &f->gem1, "300000005", "Eva");
+	et = trajectory(f, &f->gem1, e, "matching", 0);
+	clock_at(2033, 6, 1, 12);
+	milestone(f, &f->gem1, e, et, "employer-contact", 0, NULL);
 	clock_at(2042, 3, 1, 12);
 	(void)note(f, &f->ggz1, c, NOTE);
 
@@ -674,6 +856,13 @@ test_purge(void **state)
 	assert_int_equal(rep.count[WB_PURGE_SESSIONS], 1);
 	assert_true(erased(f, b));
 	assert_false(erased(f, a) || erased(f, c) || erased(f, d));
+	assert_false(erased(f, e));	/* the milestone of 2033 counts */
+	assert_int_equal(rows(f, "trajectory", b) + rows(f, "job", b), 0);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
+	    "id = %lld AND revoked_at IS NOT NULL AND revoked_by IS NULL AND "
+	    "revoke_reason = 'Cliënt gewist'", (long long)current), 1);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM consent WHERE "
+	    "id = %lld AND revoked_at IS NULL", (long long)old), 1);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
 	    "client_activation"), 0);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM session"), 0);
@@ -687,12 +876,12 @@ test_purge(void **state)
 	assert_int_equal(wb_purge(f->t.db, &f->sys, false, &rep, &err), 0);
 	assert_int_equal(rep.count[WB_PURGE_WORK], 0);
 
-	/* Dirk's goal of 2033 keeps him until 2040; Anna goes after twenty
-	 * years, Cor's note of 2042 keeps him. */
+	/* Dirk's goal and Eva's milestone of 2033 keep them until 2040;
+	 * Anna goes after twenty years, Cor's note of 2042 keeps him. */
 	clock_at(2040, 6, 2, 12);
 	assert_int_equal(wb_purge(f->t.db, &f->sys, false, &rep, &err), 0);
-	assert_int_equal(rep.count[WB_PURGE_WORK], 1);
-	assert_true(erased(f, d));
+	assert_int_equal(rep.count[WB_PURGE_WORK], 2);
+	assert_true(erased(f, d) && erased(f, e));
 	clock_at(2047, 1, 16, 12);
 	assert_int_equal(wb_purge(f->t.db, &f->sys, false, &rep, &err), 0);
 	assert_int_equal(rep.count[WB_PURGE_GGZ], 1);

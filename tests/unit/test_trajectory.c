@@ -166,11 +166,17 @@ test_consent(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(milestone(f, &f->uwv1, c, tr, "employer-contact",
 	    day(-5), NULL, -1, &err), WB_EDENIED);
+	/* refused before what was typed is checked: a bad date tells
+	 * nothing */
+	assert_int_equal(milestone(f, &f->uwv1, c, tr, "employer-contact",
+	    "31-02-2026", NULL, -1, &err), WB_EDENIED);
+	assert_int_equal(milestone(f, &f->uwv1, c, tr, "promotie",
+	    day(-5), NULL, -1, &err), WB_EDENIED);
 	(void)add_traj(f, &f->uwv1, c, "jobcoaching", day(-1), WB_EDENIED);
 	assert_int_equal(wb_trajectory_list(f->t.db, &f->werk1, c, &f->t.a,
 	    &list, &n, &err), WB_EDENIED);
 	assert_int_equal(ct_events(&f->t, "trajectory.read", "denied", c), 2);
-	assert_int_equal(ct_events(&f->t, "milestone.add", "denied", c), 1);
+	assert_int_equal(ct_events(&f->t, "milestone.add", "denied", c), 3);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM milestone"), 0);
 
 	/* with work & income UWV reads, adds milestones and its own
@@ -321,6 +327,17 @@ test_status(void **state)
 	    WB_ECONFLICT);
 	in.version = 2;
 	in.status = "uitgevallen";
+	/* a typed start cannot move the end before the stored start */
+	in.start_date = day(-30);
+	in.end_date = day(-20);
+	in.end_reason = "Opname";
+	assert_int_equal(wb_trajectory_update(f->t.db, &f->ggz1, &in, &err),
+	    WB_EINVAL);
+	assert_string_equal(err.field, "start_date");
+	in.start_date = NULL;
+	assert_int_equal(wb_trajectory_update(f->t.db, &f->ggz1, &in, &err),
+	    WB_EINVAL);
+	assert_string_equal(err.field, "end_date");
 	in.end_date = day(-2);
 	in.end_reason = "";
 	assert_int_equal(wb_trajectory_update(f->t.db, &f->ggz1, &in, &err),
