@@ -168,6 +168,20 @@ wb_str_trim(struct wb_str s)
 }
 
 bool
+wb_str_blank(const char *s)
+{
+	return s == NULL || wb_str_trim(wb_str_c(s)).n == 0;
+}
+
+bool
+wb_text_fits(const char *s, size_t max, bool newlines)
+{
+	size_t	n = strlen(s);
+
+	return wb_utf8_valid(s, n, newlines) && wb_utf8_len(s, n) <= max;
+}
+
+bool
 wb_email_valid(const char *s, size_t n)
 {
 	size_t	i, at = 0, ats = 0, dot = 0;

@@ -44,6 +44,13 @@ void	wb_hex(const unsigned char *in, size_t n, char *out);
 /* Trim ASCII white space from both ends of a slice. */
 struct wb_str wb_str_trim(struct wb_str s);
 
+/* A form field left empty: NULL, or nothing but white space. */
+bool	wb_str_blank(const char *s);
+
+/* A typed text that fits: valid UTF-8 (newlines only when allowed, see
+ * wb_utf8_valid) of at most max characters. */
+bool	wb_text_fits(const char *s, size_t max, bool newlines);
+
 /* True when s is a plausible e-mail address (local@domain.tld, ≤ 254). */
 bool	wb_email_valid(const char *s, size_t n);
 

@@ -64,13 +64,6 @@ in_list(const char *const *list, const char *s)
 	return false;
 }
 
-static bool
-text_ok(const char *s, size_t max)
-{
-	return wb_utf8_valid(s, strlen(s), false) &&
-	    wb_utf8_len(s, strlen(s)) <= max;
-}
-
 static int
 municipality_exists(struct wb_db *db, const char *code, bool *yes,
     struct wb_err *err)
@@ -105,10 +98,11 @@ wb_client_validate(struct wb_db *db, const struct wb_client_input *in,
 		return wb_err_field(err, WB_EINVAL, "bsn", "Dit is geen geldig "
 		    "BSN: het heeft 9 cijfers en moet de elfproef halen. "
 		    "Controleer het nummer.");
-	if (empty(in->given_name) || !text_ok(in->given_name, 100))
+	if (empty(in->given_name) || !wb_text_fits(in->given_name, 100, false))
 		return wb_err_field(err, WB_EINVAL, "given_name",
 		    "Vul de voornaam in (hoogstens 100 tekens).");
-	if (empty(in->family_name) || !text_ok(in->family_name, 100))
+	if (empty(in->family_name) ||
+	    !wb_text_fits(in->family_name, 100, false))
 		return wb_err_field(err, WB_EINVAL, "family_name", "Vul de "
 		    "achternaam in, met tussenvoegsel (hoogstens 100 tekens).");
 	if (empty(in->birth_date) || wb_date_parse(in->birth_date,
@@ -126,7 +120,7 @@ wb_client_validate(struct wb_db *db, const struct wb_client_input *in,
 	    strlen(in->email)))
 		return wb_err_field(err, WB_EINVAL, "email",
 		    "Vul een geldig e-mailadres in.");
-	if (!empty(in->address) && !text_ok(in->address, 200))
+	if (!empty(in->address) && !wb_text_fits(in->address, 200, false))
 		return wb_err_field(err, WB_EINVAL, "address",
 		    "Het adres mag hoogstens 200 tekens hebben.");
 	if (empty(in->municipality) || strlen(in->municipality) != 6)

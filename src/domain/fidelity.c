@@ -43,8 +43,6 @@ static int		 denied(struct wb_db *, const struct wb_actor *,
 static int		 check_read(struct wb_db *, const struct wb_actor *,
 			    int64_t, int64_t, struct wb_arena *,
 			    struct wb_err *);
-static bool		 blank(const char *);
-static bool		 text_ok(const char *, size_t, bool);
 static int		 validate(struct wb_db *,
 			    const struct wb_fidelity_input *, int64_t *,
 			    int64_t *, struct wb_err *);
@@ -431,21 +429,6 @@ wb_fidelity_interventions(struct wb_db *db, struct wb_arena *a,
 
 /* -- adding -- */
 
-static bool
-blank(const char *s)
-{
-	return s == NULL || wb_str_trim(wb_str_c(s)).n == 0;
-}
-
-/* Valid UTF-8 (newlines only when allowed) of at most max characters. */
-static bool
-text_ok(const char *s, size_t max, bool newlines)
-{
-	size_t	n = strlen(s);
-
-	return wb_utf8_valid(s, n, newlines) && wb_utf8_len(s, n) <= max;
-}
-
 /* Check every field but the organisation, in the order of the form;
  * *date gets the review date and *total the sum of the scores. */
 static int
@@ -457,8 +440,8 @@ validate(struct wb_db *db, const struct wb_fidelity_input *in, int64_t *date,
 	size_t		 i;
 	int		 rc;
 
-	if (blank(in->programme) ||
-	    !text_ok(in->programme, WB_FIDELITY_PROGRAMME_MAX, false))
+	if (wb_str_blank(in->programme) ||
+	    !wb_text_fits(in->programme, WB_FIDELITY_PROGRAMME_MAX, false))
 		return wb_err_field(err, WB_EINVAL, "programme", "Vul de naam "
 		    "van het programma of team in (hoogstens 100 tekens).");
 	if (in->intervention != NULL && in->intervention[0] != '\0') {
@@ -483,11 +466,11 @@ validate(struct wb_db *db, const struct wb_fidelity_input *in, int64_t *date,
 		return wb_err_field(err, WB_EINVAL, "review_date", "De datum "
 		    "van de beoordeling ligt in de toekomst.");
 	if (in->reviewers != NULL &&
-	    !text_ok(in->reviewers, WB_FIDELITY_REVIEWERS_MAX, false))
+	    !wb_text_fits(in->reviewers, WB_FIDELITY_REVIEWERS_MAX, false))
 		return wb_err_field(err, WB_EINVAL, "reviewers", "Noem de "
 		    "beoordelaars op één regel (hoogstens 300 tekens).");
 	if (in->action_points != NULL &&
-	    !text_ok(in->action_points, WB_FIDELITY_ACTIONS_MAX, true))
+	    !wb_text_fits(in->action_points, WB_FIDELITY_ACTIONS_MAX, true))
 		return wb_err_field(err, WB_EINVAL, "action_points", "De "
 		    "actiepunten zijn te lang (hoogstens 4000 tekens).");
 	if (in->nscores != WB_FIDELITY_NITEMS || in->scores == NULL)

@@ -75,13 +75,6 @@ empty(const char *s)
 	return s == NULL || s[0] == '\0';
 }
 
-static bool
-text_ok(const char *s, size_t max)
-{
-	return wb_utf8_valid(s, strlen(s), false) &&
-	    wb_utf8_len(s, strlen(s)) <= max;
-}
-
 /* Does the row exist?  (region or municipality code) */
 static int
 exists(struct wb_db *db, enum wb_query q, const char *code, bool *yes,
@@ -112,7 +105,7 @@ wb_org_validate(struct wb_db *db, const struct wb_org *in, struct wb_err *err)
 	    "wxyz0123456789-_") != strlen(in->code))
 		return wb_err_field(err, WB_EINVAL, "code", "De code bestaat "
 		    "uit hoogstens 32 letters, cijfers, - of _.");
-	if (empty(in->name) || !text_ok(in->name, 200))
+	if (empty(in->name) || !wb_text_fits(in->name, 200, false))
 		return wb_err_field(err, WB_EINVAL, "name", "Vul de naam in "
 		    "(hoogstens 200 tekens).");
 	for (i = 0; in->type != NULL && wb_org_types[i] != NULL; i++)
@@ -127,7 +120,7 @@ wb_org_validate(struct wb_db *db, const struct wb_org *in, struct wb_err *err)
 	if (!empty(in->kvk) && !wb_kvk_valid(in->kvk))
 		return wb_err_field(err, WB_EINVAL, "kvk",
 		    "Een KvK-nummer bestaat uit 8 cijfers.");
-	if (!empty(in->phone) && (!text_ok(in->phone, 30) ||
+	if (!empty(in->phone) && (!wb_text_fits(in->phone, 30, false) ||
 	    strspn(in->phone, "0123456789 +-()") != strlen(in->phone)))
 		return wb_err_field(err, WB_EINVAL, "phone", "Een "
 		    "telefoonnummer bevat alleen cijfers, spaties, +, - en ().");
@@ -135,7 +128,7 @@ wb_org_validate(struct wb_db *db, const struct wb_org *in, struct wb_err *err)
 	    strlen(in->email)))
 		return wb_err_field(err, WB_EINVAL, "email",
 		    "Vul een geldig e-mailadres in.");
-	if (!empty(in->website) && (!text_ok(in->website, 200) ||
+	if (!empty(in->website) && (!wb_text_fits(in->website, 200, false) ||
 	    !wb_str_prefix(in->website, "https://")))
 		return wb_err_field(err, WB_EINVAL, "website",
 		    "Een website begint met https://.");

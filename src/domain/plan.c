@@ -114,21 +114,6 @@ wb_goal_status_label(enum wb_goal_status s)
 
 /* -- input -- */
 
-/* Nothing but white space (or nothing at all). */
-static bool
-blank(const char *s)
-{
-	return s == NULL || wb_str_trim(wb_str_c(s)).n == 0;
-}
-
-static bool
-text_ok(const char *s, size_t max, bool newlines)
-{
-	size_t	n = strlen(s);
-
-	return wb_utf8_valid(s, n, newlines) && wb_utf8_len(s, n) <= max;
-}
-
 /* A date as typed into *days; INT64_MIN when empty. */
 static int
 parse_date(const char *s, int64_t *days)
@@ -149,11 +134,12 @@ validate_goal(const struct wb_goal_input *in, bool adding, int64_t *due,
 		return wb_err_field(err, WB_EINVAL, "track", "Kies bij welk "
 		    "onderdeel het doel hoort: zorg, werk, inkomen of "
 		    "dagbesteding.");
-	if (blank(in->title) || !text_ok(in->title, WB_GOAL_TITLE_MAX, false))
+	if (wb_str_blank(in->title) ||
+	    !wb_text_fits(in->title, WB_GOAL_TITLE_MAX, false))
 		return wb_err_field(err, WB_EINVAL, "title", "Beschrijf het "
 		    "doel in één regel (hoogstens 200 tekens).");
-	if (blank(in->target) ||
-	    !text_ok(in->target, WB_GOAL_TARGET_MAX, true))
+	if (wb_str_blank(in->target) ||
+	    !wb_text_fits(in->target, WB_GOAL_TARGET_MAX, true))
 		return wb_err_field(err, WB_EINVAL, "target", "Beschrijf "
 		    "meetbaar wanneer het doel bereikt is (hoogstens 300 "
 		    "tekens).");
@@ -170,14 +156,14 @@ static int
 validate_action(const struct wb_action_input *in, int64_t *due,
     struct wb_err *err)
 {
-	if (blank(in->title) ||
-	    !text_ok(in->title, WB_ACTION_TITLE_MAX, false))
+	if (wb_str_blank(in->title) ||
+	    !wb_text_fits(in->title, WB_ACTION_TITLE_MAX, false))
 		return wb_err_field(err, WB_EINVAL, "title", "Beschrijf de "
 		    "actie in één regel (hoogstens 200 tekens).");
 	if (in->owner_user <= 0)
 		return wb_err_field(err, WB_EINVAL, "owner", "Kies wie uit het "
 		    "team de actie uitvoert.");
-	if (blank(in->due_date) || parse_date(in->due_date, due) != 0)
+	if (wb_str_blank(in->due_date) || parse_date(in->due_date, due) != 0)
 		return wb_err_field(err, WB_EINVAL, "due_date", "Vul in "
 		    "wanneer de actie klaar moet zijn, als dd-mm-jjjj.");
 	if (*due < wb_today())

@@ -134,26 +134,12 @@ wb_hours_format(int minutes, char *out, size_t outsz)
 
 /* -- small helpers -- */
 
-static bool
-blank(const char *s)
-{
-	return s == NULL || wb_str_trim(wb_str_c(s)).n == 0;
-}
-
-static bool
-text_ok(const char *s, size_t max)
-{
-	size_t	n = strlen(s);
-
-	return wb_utf8_valid(s, n, true) && wb_utf8_len(s, n) <= max;
-}
-
 /* A date as typed: INT64_MIN when empty, -1 on return when malformed. */
 static int
 parse_date(const char *s, int64_t *days)
 {
 	*days = INT64_MIN;
-	if (blank(s))
+	if (wb_str_blank(s))
 		return 0;
 	return wb_date_parse(s, strlen(s), days);
 }
@@ -289,13 +275,13 @@ wb_intervention_update(struct wb_db *db, const struct wb_actor *actor,
 		rc = wb_audit_log(db, actor, &ev, err);
 		return rc ? rc : wb_err_set(err, WB_EDENIED, "not an admin");
 	}
-	if (blank(name) || !text_ok(name, 100) || strchr(name, '\n') != NULL)
+	if (wb_str_blank(name) || !wb_text_fits(name, 100, false))
 		return wb_err_field(err, WB_EINVAL, "name", "Geef de "
 		    "interventie een naam van één regel (hoogstens 100 "
 		    "tekens).");
 	if (description == NULL)
 		description = "";
-	if (!text_ok(description, 500))
+	if (!wb_text_fits(description, 500, true))
 		return wb_err_field(err, WB_EINVAL, "description", "De "
 		    "beschrijving is te lang (hoogstens 500 tekens).");
 	rc = wb_db_begin_write(db, err);
@@ -442,7 +428,7 @@ static int
 validate_add(const struct wb_trajectory_input *in, int64_t *referral,
     int64_t *start, struct wb_err *err)
 {
-	if (blank(in->intervention))
+	if (wb_str_blank(in->intervention))
 		return wb_err_field(err, WB_EINVAL, "intervention", "Kies de "
 		    "interventie van het traject.");
 	if (parse_date(in->referral_date, referral) != 0)
@@ -600,10 +586,10 @@ check_step(const struct traj_row *t, const char *to, int64_t start,
 	    (t->referral_date != INT64_MIN && end < t->referral_date))
 		return wb_err_field(err, WB_EINVAL, "end_date", "De einddatum "
 		    "ligt vóór het begin van het traject.");
-	if (strcmp(to, "uitgevallen") == 0 && blank(reason))
+	if (strcmp(to, "uitgevallen") == 0 && wb_str_blank(reason))
 		return wb_err_field(err, WB_EINVAL, "end_reason", "Vul in "
 		    "waarom het traject gestopt is.");
-	if (reason != NULL && !text_ok(reason, WB_REASON_MAX))
+	if (reason != NULL && !wb_text_fits(reason, WB_REASON_MAX, true))
 		return wb_err_field(err, WB_EINVAL, "end_reason", "De reden is "
 		    "te lang (hoogstens 300 tekens).");
 	return 0;
@@ -636,7 +622,7 @@ wb_trajectory_update(struct wb_db *db, const struct wb_actor *actor,
 		    "einddatum in als dd-mm-jjjj.");
 	if (t.version != in->version)
 		return fail(db, err, WB_ECONFLICT, NULL, msg_stale);
-	reason = blank(in->end_reason) ? NULL : in->end_reason;
+	reason = wb_str_blank(in->end_reason) ? NULL : in->end_reason;
 	rc = check_step(&t, in->status, start, end, reason, err);
 	if (rc != 0) {
 		wb_db_rollback(db);
@@ -670,8 +656,8 @@ static int
 validate_job(const struct wb_milestone_input *in, int *minutes,
     struct wb_err *err)
 {
-	if (blank(in->employer) || !text_ok(in->employer, WB_EMPLOYER_MAX) ||
-	    strchr(in->employer, '\n') != NULL)
+	if (wb_str_blank(in->employer) ||
+	    !wb_text_fits(in->employer, WB_EMPLOYER_MAX, false))
 		return wb_err_field(err, WB_EINVAL, "employer", "Vul de "
 		    "werkgever in (één regel, hoogstens 100 tekens).");
 	*minutes = wb_hours_parse(in->hours);
@@ -825,7 +811,7 @@ validate_milestone(const struct wb_milestone_input *in, int64_t *day,
 		return wb_err_field(err, WB_EINVAL, "type", "Kies wat er "
 		    "gebeurd is: beroepsprofiel, werkgeverscontact, start of "
 		    "einde van een baan, uitstroom of opleiding.");
-	if (blank(in->date) || parse_date(in->date, day) != 0)
+	if (wb_str_blank(in->date) || parse_date(in->date, day) != 0)
 		return wb_err_field(err, WB_EINVAL, "date", "Vul de datum in "
 		    "als dd-mm-jjjj.");
 	if (*day > wb_today())
@@ -834,14 +820,16 @@ validate_milestone(const struct wb_milestone_input *in, int64_t *day,
 	if (strcmp(in->type, "job-start") == 0)
 		return validate_job(in, minutes, err);
 	if (strcmp(in->type, "benefit-outflow") == 0) {
-		if (in->detail == NULL || (strcmp(in->detail, "volledig") != 0 &&
-		    strcmp(in->detail, "gedeeltelijk") != 0))
-			return wb_err_field(err, WB_EINVAL, "detail", "Geef aan "
-			    "of de uitstroom volledig of gedeeltelijk is.");
+		static const char *const outflows[] = { "volledig",
+		    "gedeeltelijk", NULL };
+
+		if (index_of(outflows, in->detail) < 0)
+			return wb_err_field(err, WB_EINVAL, "detail", "Geef "
+			    "aan of de uitstroom volledig of gedeeltelijk is.");
 		*detail = in->detail;
 	}
 	if (strcmp(in->type, "job-end") == 0 && in->reason != NULL &&
-	    !text_ok(in->reason, WB_REASON_MAX))
+	    !wb_text_fits(in->reason, WB_REASON_MAX, true))
 		return wb_err_field(err, WB_EINVAL, "reason", "De reden is te "
 		    "lang (hoogstens 300 tekens).");
 	return 0;
@@ -901,8 +889,8 @@ wb_milestone_add(struct wb_db *db, const struct wb_actor *actor,
 			rc = wb_err_field(err, WB_EINVAL, "date", "De baan "
 			    "kan niet eindigen vóór ze begon.");
 		if (rc == 0)
-			rc = end_job(db, job_id, day, blank(in->reason) ? NULL :
-			    in->reason, err);
+			rc = end_job(db, job_id, day,
+			    wb_str_blank(in->reason) ? NULL : in->reason, err);
 		*id = job_id;
 	} else if (strcmp(in->type, "job-start") == 0)
 		rc = insert_job(db, actor, in, day, minutes, id, err);

@@ -24,19 +24,15 @@ struct ctx {
 	size_t			 cap;
 };
 
-static int	no_space(unsigned char c);
-static char	detect_delim(const char *s, size_t n);
 static size_t	line_at(const char *s, size_t n, size_t off);
-static bool	check_cell(const char *s, size_t n, size_t *lines,
-		    size_t *bad_line);
 static void	on_field(void *s, size_t n, void *data);
 static void	on_row(int c, void *data);
 static bool	needs_guard(char c);
 
 /* libcsv space predicate: no character is white space, so nothing is
  * trimmed. */
-static int
-no_space(unsigned char c)
+int
+wb_csv_no_space(unsigned char c)
 {
 	(void)c;
 	return 0;
@@ -44,8 +40,8 @@ no_space(unsigned char c)
 
 /* The delimiter of the first line: ';' or ',' outside quotes (';' wins),
  * ',' when neither occurs. */
-static char
-detect_delim(const char *s, size_t n)
+char
+wb_csv_detect_delim(const char *s, size_t n)
 {
 	size_t	i;
 	bool	quoted = false;
@@ -79,8 +75,8 @@ line_at(const char *s, size_t n, size_t off)
 /* True when the cell s[0..n) is valid UTF-8 whose only control characters
  * are TAB and line ends; *lines gets the number of line ends in it, and on
  * failure *bad_line the number of line ends before the bad one. */
-static bool
-check_cell(const char *s, size_t n, size_t *lines, size_t *bad_line)
+bool
+wb_csv_cell_ok(const char *s, size_t n, size_t *lines, size_t *bad_line)
 {
 	size_t	i, start = 0;
 
@@ -130,7 +126,7 @@ on_field(void *s, size_t n, void *data)
 		    c->line, c->ncols + 1, WB_MAX_CSV_FIELD);
 		return;
 	}
-	if (!check_cell(s, n, &lines, &bad)) {
+	if (!wb_csv_cell_ok(s, n, &lines, &bad)) {
 		c->rc = wb_err_set(c->err, WB_EINVAL,
 		    "regel %zu: kolom %zu bevat ongeldige tekens "
 		    "(geen UTF-8 of een stuurteken)", c->line + bad,
@@ -211,7 +207,7 @@ wb_csv_parse(struct wb_arena *a, const char *data, size_t n,
 		data += 3;
 		n -= 3;
 	}
-	delim = detect_delim(data, n);
+	delim = wb_csv_detect_delim(data, n);
 
 	if (WB_NEVER(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
 	    CSV_APPEND_NULL | CSV_REPALL_NL) != 0)) {
@@ -220,7 +216,7 @@ wb_csv_parse(struct wb_arena *a, const char *data, size_t n,
 	}
 	parser = true;
 	csv_set_delim(&p, (unsigned char)delim);
-	csv_set_space_func(&p, no_space);
+	csv_set_space_func(&p, wb_csv_no_space);
 	csv_set_realloc_func(&p, wb_xrealloc);
 
 	for (off = 0; off < n && c.rc == 0; off += len) {

@@ -64,4 +64,15 @@ void	wb_csv_write_bom(struct wb_buf *out);
 void	wb_csv_write_row(struct wb_buf *out, char delim,
 	    const char *const *cells, size_t n);
 
+/* The rules csv.c and csv_stream.c share.  The delimiter of a file's
+ * first line: ';' or ',' outside quotes (';' wins), ',' when neither. */
+char	wb_csv_detect_delim(const char *s, size_t n);
+/* True when the cell s[0..n) is valid UTF-8 whose only control characters
+ * are TAB and line ends; *lines gets the number of line ends in it, and on
+ * failure *bad_line the number of line ends before the bad one. */
+bool	wb_csv_cell_ok(const char *s, size_t n, size_t *lines,
+	    size_t *bad_line);
+/* libcsv's space predicate: nothing is white space, nothing trimmed. */
+int	wb_csv_no_space(unsigned char c);
+
 #endif /* WB_CSV_H */

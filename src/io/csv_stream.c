@@ -37,11 +37,7 @@ struct ctx {
 	struct csv_parser	 p;
 };
 
-static int	no_space(unsigned char c);
-static char	detect_delim(const char *s, size_t n);
 static uint64_t	count_lines(const char *s, size_t n, bool *cr);
-static bool	check_cell(const char *s, size_t n, size_t *lines,
-		    size_t *bad_line);
 static void	on_field(void *s, size_t n, void *data);
 static void	on_row(int c, void *data);
 static int	feed(struct ctx *c, const char *data, size_t n);
@@ -49,35 +45,6 @@ static int	finish(struct ctx *c);
 static void	done(struct ctx *c);
 static void	init(struct ctx *c, struct wb_csv_stream *s,
 		    struct wb_err *err);
-
-/* libcsv space predicate: nothing is white space, nothing is trimmed. */
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
-/* The delimiter of the first line: ';' or ',' outside quotes (';' wins),
- * ',' when neither occurs. */
-static char
-detect_delim(const char *s, size_t n)
-{
-	size_t	i;
-	bool	quoted = false;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (quoted)
-			continue;
-		else if (s[i] == '\r' || s[i] == '\n')
-			break;
-		else if (s[i] == ';')
-			return ';';
-	}
-	return ',';
-}
 
 /* Line ends in s[0..n): CR and LF each end a line, the LF of a CRLF does
  * not (also when the CR ended the previous chunk: *cr carries it). */
@@ -99,29 +66,6 @@ count_lines(const char *s, size_t n, bool *cr)
 			*cr = false;
 	}
 	return k;
-}
-
-/* True when the cell s[0..n) is valid UTF-8 whose only control characters
- * are TAB and line ends; *lines gets the number of line ends in it, and on
- * failure *bad_line the number of line ends before the bad one. */
-static bool
-check_cell(const char *s, size_t n, size_t *lines, size_t *bad_line)
-{
-	size_t	i, start = 0;
-
-	*lines = 0;
-	for (i = 0; i <= n; i++) {
-		if (i < n && s[i] != '\r' && s[i] != '\n')
-			continue;
-		if (!wb_utf8_valid(s + start, i - start, false)) {
-			*bad_line = *lines;
-			return false;
-		}
-		if (i < n && !(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
-			(*lines)++;
-		start = i + 1;
-	}
-	return true;
 }
 
 /* libcsv field callback: check the cell and copy it into the row. */
@@ -155,7 +99,7 @@ on_field(void *s, size_t n, void *data)
 		    c->line, c->ncols + 1, WB_MAX_CSV_FIELD);
 		return;
 	}
-	if (!check_cell(s, n, &lines, &bad)) {
+	if (!wb_csv_cell_ok(s, n, &lines, &bad)) {
 		c->rc = wb_err_set(c->err, WB_EINVAL,
 		    "regel %zu: kolom %zu bevat ongeldige tekens "
 		    "(geen UTF-8 of een stuurteken)", c->line + bad,
@@ -237,13 +181,13 @@ feed(struct ctx *c, const char *data, size_t n)
 			data += 3;
 			n -= 3;
 		}
-		s->delim = detect_delim(data, n);
+		s->delim = wb_csv_detect_delim(data, n);
 		if (WB_NEVER(csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI |
 		    CSV_APPEND_NULL | CSV_REPALL_NL) != 0))
 			return wb_err_set(c->err, WB_EIO, "csv_init failed");
 		c->parser = true;
 		csv_set_delim(&c->p, (unsigned char)s->delim);
-		csv_set_space_func(&c->p, no_space);
+		csv_set_space_func(&c->p, wb_csv_no_space);
 		csv_set_realloc_func(&c->p, wb_xrealloc);
 	}
 	got = csv_parse(&c->p, data, n, on_field, on_row, c);
