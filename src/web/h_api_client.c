@@ -13,6 +13,7 @@
  * absent, not null.  Keys are stable English names, dates ISO.
  */
 #include "web/handlers.h"
+#include "web/api_reply.h"
 #include "web/json_body.h"
 #include "domain/access.h"
 #include "domain/access_log.h"
@@ -91,101 +92,18 @@ static const struct wb_jfield j_referral[] = {
 };
 
 /* Domain field names that the API calls otherwise. */
-static const struct {
-	const char	*domain, *api;
-} renamed[] = {
+static const struct wb_api_rename renamed[] = {
 	{ "municipality", "municipality_code" },	/* wb_client_validate */
 	{ "org", "organisation" },			/* wb_consent_grant */
 	{ "user", "email" },				/* wb_team_add */
 };
 
-static int	 api_fail(struct wb_req *, struct wb_resp *, int,
-		    const char *, const char *);
-static int	 api_domain(struct wb_req *, struct wb_resp *, int);
-static bool	 read_body(struct wb_req *, struct wb_resp *,
-		    const struct wb_jfield *, bool, struct wb_jbody *);
 static int	 created(struct wb_resp *, int64_t, const char *);
-static void	 put_str(json_t *, const char *, const char *);
-static void	 put_date(json_t *, const char *, int64_t);
 static void	 put_time(json_t *, const char *, int64_t);
 static json_t	*ref(int64_t, const char *);
 static json_t	*access_view(const struct wb_client_decision *);
 static int	 org_ref(struct wb_db *, struct wb_req *, int64_t,
 		    const char *, json_t **);
-
-/* An error answer {"error": msg, "request_id": id}, with "field" when
- * `field` is non-empty. */
-static int
-api_fail(struct wb_req *req, struct wb_resp *resp, int status,
-    const char *msg, const char *field)
-{
-	json_t	*v, *m;
-
-	/* A message cut at the end of struct wb_err may end mid-character:
-	 * then the plain status text is better than no answer. */
-	m = json_string(msg);
-	if (m == NULL)
-		m = json_string(status == 409 ? "conflict" : "bad request");
-	v = json_pack("{s:o, s:s}", "error", m, "request_id",
-	    req->request_id);
-	if (field != NULL && field[0] != '\0')
-		json_object_set_new(v, "field", json_string(field));
-	return wb_json(resp, status, v);
-}
-
-/* Answer a domain refusal: field errors 400, duplicates and stale data
- * 409, a refusal like a missing client (the app's 404), the rest as
- * it is (500). */
-static int
-api_domain(struct wb_req *req, struct wb_resp *resp, int rc)
-{
-	const char	*field = req->err.field;
-	size_t		 i;
-
-	for (i = 0; i < WB_NELEM(renamed); i++)
-		if (strcmp(field, renamed[i].domain) == 0)
-			field = renamed[i].api;
-	switch (rc) {
-	case WB_EINVAL:
-		return api_fail(req, resp, 400, req->err.msg, field);
-	case WB_ECONFLICT:
-		return api_fail(req, resp, 409, req->err.msg, field);
-	case WB_EDENIED:
-	case WB_ENOTFOUND:
-		return WB_ENOTFOUND;
-	default:
-		return rc;
-	}
-}
-
-/* Decode the JSON body into *b.  False when it was refused; the answer
- * (415, 400 or 413) has been made.  With `optional` an empty body is an
- * empty object and needs no Content-Type. */
-static bool
-read_body(struct wb_req *req, struct wb_resp *resp,
-    const struct wb_jfield *decl, bool optional, struct wb_jbody *b)
-{
-	struct wb_err	e;
-	int		rc;
-
-	b->v = NULL;
-	b->n = 0;
-	if (optional && req->body_len == 0)
-		return true;
-	if (!wb_json_content_type(req->content_type)) {
-		(void)api_fail(req, resp, 415, "Stuur de gegevens als JSON, "
-		    "met Content-Type: application/json.", NULL);
-		return false;
-	}
-	wb_err_clear(&e);
-	rc = wb_json_body_decode(&req->arena, req->body, req->body_len, decl,
-	    b, &e);
-	if (rc == 0)
-		return true;
-	(void)api_fail(req, resp, rc == WB_ETOOBIG ? 413 : 400, e.msg,
-	    e.field);
-	return false;
-}
 
 /* 201 {"id": id}; with a Location when the new object can be read at
  * `location` (in the request's arena). */
@@ -195,29 +113,6 @@ created(struct wb_resp *resp, int64_t id, const char *location)
 	if (location != NULL)
 		wb_resp_header(resp, "Location", location);
 	return wb_json(resp, 201, json_pack("{s:I}", "id", (json_int_t)id));
-}
-
-/* obj[key] = s, or null when s is NULL or empty. */
-static void
-put_str(json_t *obj, const char *key, const char *s)
-{
-	json_t	*v = s != NULL && s[0] != '\0' ? json_string(s) : NULL;
-
-	json_object_set_new(obj, key, v != NULL ? v : json_null());
-}
-
-/* obj[key] = the ISO date of `days`, or null for INT64_MIN. */
-static void
-put_date(json_t *obj, const char *key, int64_t days)
-{
-	char	iso[16];
-
-	if (days == INT64_MIN) {
-		json_object_set_new(obj, key, json_null());
-		return;
-	}
-	wb_date_iso(days, iso, sizeof(iso));
-	json_object_set_new(obj, key, json_string(iso));
 }
 
 /* obj[key] = the ISO time of Unix time t, or null for 0. */
@@ -243,7 +138,7 @@ ref(int64_t id, const char *name)
 	if (id == 0)
 		return json_null();
 	v = json_pack("{s:I}", "id", (json_int_t)id);
-	put_str(v, "name", name);
+	wb_api_put_str(v, "name", name);
 	return v;
 }
 
@@ -284,8 +179,8 @@ org_ref(struct wb_db *db, struct wb_req *req, int64_t id, const char *name,
 	if (rc != 0 && rc != WB_ENOTFOUND)
 		return rc;
 	*out = json_pack("{s:I}", "id", (json_int_t)id);
-	put_str(*out, "code", rc == 0 ? o.code : NULL);
-	put_str(*out, "name", rc == 0 ? o.name : name);
+	wb_api_put_str(*out, "code", rc == 0 ? o.code : NULL);
+	wb_api_put_str(*out, "name", rc == 0 ? o.name : name);
 	return 0;
 }
 
@@ -301,7 +196,7 @@ WB_HANDLER(wb_h_api_client_new)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_client, false, &b))
+	if (!wb_api_read_body(req, resp, j_client, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.bsn = wb_jbody_str(&b, "bsn");
@@ -321,7 +216,7 @@ WB_HANDLER(wb_h_api_client_new)
 	if (rc == 0)
 		return created(resp, id, wb_arena_printf(&req->arena,
 		    "/api/v1/clients/%lld", (long long)id));
-	rc = api_domain(req, resp, rc);
+	rc = wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	/* Like the web: a team member learns which record it is. */
 	if (rc == 0 && resp->status == 409 && id != 0)
 		(void)wb_json(resp, 409, json_pack("{s:s, s:s, s:s, s:I}",
@@ -345,20 +240,20 @@ WB_HANDLER(wb_h_api_client)
 	rc = wb_client_get(db, &req->actor, wb_req_int(req, "id", 0),
 	    &req->arena, &c, &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	rc = org_ref(db, req, c.registered_org, c.registered_org_name, &org);
 	if (rc != 0)
 		return rc;
 	v = json_pack("{s:I}", "id", (json_int_t)c.id);
 	/* Only the categories shown: the keys of the others are absent. */
 	if ((c.shown & WB_CAT_IDENTITY) != 0) {
-		put_str(v, "bsn_masked", c.bsn_masked);
-		put_str(v, "given_name", c.given_name);
-		put_str(v, "family_name", c.family_name);
-		put_date(v, "birth_date", c.birth_date);
-		put_str(v, "phone", c.phone);
-		put_str(v, "email", c.email);
-		put_str(v, "address", c.address);
+		wb_api_put_str(v, "bsn_masked", c.bsn_masked);
+		wb_api_put_str(v, "given_name", c.given_name);
+		wb_api_put_str(v, "family_name", c.family_name);
+		wb_api_put_date(v, "birth_date", c.birth_date);
+		wb_api_put_str(v, "phone", c.phone);
+		wb_api_put_str(v, "email", c.email);
+		wb_api_put_str(v, "address", c.address);
 		json_object_set_new(v, "municipality", json_pack("{s:s?, s:s?}",
 		    "code", c.municipality_code, "name", c.municipality_name));
 		json_object_set_new(v, "region", json_pack("{s:s?, s:s?}",
@@ -367,9 +262,9 @@ WB_HANDLER(wb_h_api_client)
 		    json_boolean(c.has_portal));
 	}
 	if ((c.shown & WB_CAT_WORK) != 0)
-		put_str(v, "benefit", c.benefit);
+		wb_api_put_str(v, "benefit", c.benefit);
 	if ((c.shown & WB_CAT_HEALTH) != 0)
-		put_str(v, "target_group", c.target_group);
+		wb_api_put_str(v, "target_group", c.target_group);
 	json_object_set_new(v, "registered_organisation", org);
 	put_time(v, "created_at", c.created_at);
 	put_time(v, "updated_at", c.updated_at);
@@ -391,7 +286,7 @@ WB_HANDLER(wb_h_api_team_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_team, false, &b))
+	if (!wb_api_read_body(req, resp, j_team, false, &b))
 		return 0;
 	/* Accounts are stored with the address in lower case. */
 	email = wb_arena_strdup(&req->arena, wb_jbody_str(&b, "email"));
@@ -411,7 +306,7 @@ WB_HANDLER(wb_h_api_team_add)
 	    "function"), &mid, &req->err);
 	if (rc == 0)
 		return created(resp, mid, NULL);
-	return api_domain(req, resp, rc);
+	return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 }
 
 /* ---------- POST /api/v1/clients/{id}/consents ----------------------- */
@@ -430,7 +325,7 @@ WB_HANDLER(wb_h_api_consent_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_consent, false, &b))
+	if (!wb_api_read_body(req, resp, j_consent, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.client_id = wb_req_int(req, "id", 0);
@@ -456,7 +351,7 @@ WB_HANDLER(wb_h_api_consent_add)
 	rc = wb_consent_grant(db, &req->actor, &in, &cid, &req->err);
 	if (rc == 0)
 		return created(resp, cid, NULL);
-	return api_domain(req, resp, rc);
+	return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 }
 
 /* ---------- POST /api/v1/consents/{id}/revoke ------------------------ */
@@ -470,14 +365,14 @@ WB_HANDLER(wb_h_api_consent_revoke)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_revoke, true, &b))
+	if (!wb_api_read_body(req, resp, j_revoke, true, &b))
 		return 0;
 	rc = wb_consent_client(db, cid, &client, &req->err);
 	if (rc == 0)
 		rc = wb_consent_revoke(db, &req->actor, client, cid,
 		    wb_jbody_str(&b, "reason"), &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	return wb_json(resp, 200, json_pack("{s:I, s:b}", "id",
 	    (json_int_t)cid, "revoked", 1));
 }
@@ -495,14 +390,14 @@ WB_HANDLER(wb_h_api_goal_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_goal, false, &b))
+	if (!wb_api_read_body(req, resp, j_goal, false, &b))
 		return 0;
 	/* A goal belongs to the organisation of whoever sets it; the field
 	 * makes the caller say so, rather than assume it. */
 	owner = wb_jbody_str(&b, "owner_organisation");
 	if (req->user.org_code == NULL || strcmp(owner,
 	    req->user.org_code) != 0)
-		return api_fail(req, resp, 400, wb_arena_printf(&req->arena,
+		return wb_api_fail(req, resp, 400, wb_arena_printf(&req->arena,
 		    "Een doel hoort bij de organisatie van wie het vastlegt: "
 		    "vul uw eigen organisatie in (%s).", req->user.org_code ?
 		    req->user.org_code : ""), "owner_organisation");
@@ -515,7 +410,7 @@ WB_HANDLER(wb_h_api_goal_add)
 	rc = wb_goal_add(db, &req->actor, &in, &gid, &req->err);
 	if (rc == 0)
 		return created(resp, gid, NULL);
-	return api_domain(req, resp, rc);
+	return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 }
 
 /* ---------- GET /api/v1/clients/{id}/plan ---------------------------- */
@@ -529,9 +424,9 @@ goal_view(const struct wb_goal *g, json_t *owner)
 
 	v = json_pack("{s:I, s:s, s:O}", "id", (json_int_t)g->id, "track",
 	    g->track, "owner_organisation", owner);
-	put_str(v, "title", g->title);
-	put_str(v, "target", g->target);
-	put_date(v, "due_date", g->due_date);
+	wb_api_put_str(v, "title", g->title);
+	wb_api_put_str(v, "target", g->target);
+	wb_api_put_date(v, "due_date", g->due_date);
 	json_object_set_new(v, "status", json_string(
 	    wb_goal_status_name(g->status)));
 	put_time(v, "stopped_at", g->stopped_at);
@@ -544,10 +439,10 @@ goal_view(const struct wb_goal *g, json_t *owner)
 		json_t				*av;
 
 		av = json_pack("{s:I}", "id", (json_int_t)a->id);
-		put_str(av, "title", a->title);
+		wb_api_put_str(av, "title", a->title);
 		json_object_set_new(av, "owner", ref(a->owner_user,
 		    a->owner_name));
-		put_date(av, "due_date", a->due_date);
+		wb_api_put_date(av, "due_date", a->due_date);
 		json_object_set_new(av, "done", json_boolean(a->done_at != 0));
 		put_time(av, "done_at", a->done_at);
 		json_object_set_new(av, "done_by", a->done_at != 0 ?
@@ -574,7 +469,7 @@ WB_HANDLER(wb_h_api_plan)
 	rc = wb_plan_get(db, &req->actor, wb_req_int(req, "id", 0),
 	    &req->arena, &p, &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	goals = json_array();
 	owners = json_object();		/* org id -> its org_ref */
 	for (i = 0; i < p.ngoals; i++) {
@@ -617,25 +512,25 @@ WB_HANDLER(wb_h_api_access_log)
 	rc = wb_access_log(db, &req->actor, wb_req_int(req, "id", 0), 0, 0,
 	    limit, offset, &req->arena, &e, &n, &total, &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	items = json_array();
 	for (i = 0; i < n; i++) {
 		json_t	*v = json_pack("{s:I}", "id", (json_int_t)e[i].id);
 
 		put_time(v, "at", e[i].at);
-		put_str(v, "event", e[i].event);
-		put_str(v, "outcome", e[i].outcome);
+		wb_api_put_str(v, "event", e[i].event);
+		wb_api_put_str(v, "outcome", e[i].outcome);
 		json_object_set_new(v, "user", ref(e[i].user_id,
 		    e[i].user_name));
 		json_object_set_new(v, "organisation", ref(e[i].org_id,
 		    e[i].org_name));
-		put_str(v, "role", e[i].role);
-		put_str(v, "purpose", e[i].purpose);
+		wb_api_put_str(v, "role", e[i].role);
+		wb_api_put_str(v, "purpose", e[i].purpose);
 		json_object_set_new(v, "consent_id", e[i].consent_id != 0 ?
 		    json_integer(e[i].consent_id) : json_null());
-		put_str(v, "object_type", e[i].object_type);
-		put_str(v, "object_id", e[i].object_id);
-		put_str(v, "detail", e[i].detail);
+		wb_api_put_str(v, "object_type", e[i].object_type);
+		wb_api_put_str(v, "object_id", e[i].object_id);
+		wb_api_put_str(v, "detail", e[i].detail);
 		json_array_append_new(items, v);
 	}
 	return wb_json(resp, 200, json_pack("{s:o, s:I, s:I, s:I}", "items",
@@ -655,7 +550,7 @@ WB_HANDLER(wb_h_api_referral_send)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_referral, false, &b))
+	if (!wb_api_read_body(req, resp, j_referral, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.client_id = wb_jbody_int(&b, "client", 0);
@@ -665,7 +560,7 @@ WB_HANDLER(wb_h_api_referral_send)
 	rc = wb_referral_send(db, &req->actor, &in, &rid, &req->err);
 	if (rc == 0)
 		return created(resp, rid, NULL);
-	return api_domain(req, resp, rc);
+	return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 }
 
 /* ---------- measurements ---------------------------------------------- */
@@ -697,12 +592,12 @@ WB_HANDLER(wb_h_api_measurement_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_measurement, false, &b))
+	if (!wb_api_read_body(req, resp, j_measurement, false, &b))
 		return 0;
 	n = wb_jbody_ints(&b, "items", &nums);
 	if (n > WB_ITEMS_MAX)
-		return api_fail(req, resp, 400, "Te veel antwoorden voor een "
-		    "vragenlijst.", "items");
+		return wb_api_fail(req, resp, 400, "Te veel antwoorden voor "
+		    "een vragenlijst.", "items");
 	for (i = 0; i < n; i++)
 		items[i] = (int)nums[i];	/* 0-9, as declared */
 	memset(&in, 0, sizeof(in));
@@ -716,7 +611,7 @@ WB_HANDLER(wb_h_api_measurement_add)
 	rc = wb_measurement_add(db, &req->actor, &in, &mid, &total, &band,
 	    &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	return wb_json(resp, 201, json_pack("{s:I, s:i, s:s?}", "id",
 	    (json_int_t)mid, "total", total, "band", band));
 }
@@ -737,13 +632,13 @@ WB_HANDLER(wb_h_api_measurements)
 	rc = wb_measurement_list(db, &req->actor, wb_req_int(req, "id", 0),
 	    &req->arena, &m, &n, &allowed, &req->err);
 	if (rc != 0)
-		return api_domain(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	arr = json_array();
 	for (i = 0; i < n; i++) {
 		v = json_pack("{s:I, s:s, s:i}", "id", (json_int_t)m[i].id,
 		    "instrument", m[i].instrument, "value", m[i].value);
-		put_date(v, "date", m[i].on_date);
-		put_str(v, "band", m[i].band);
+		wb_api_put_date(v, "date", m[i].on_date);
+		wb_api_put_str(v, "band", m[i].band);
 		answers = json_null();
 		if (m[i].items != NULL) {
 			answers = json_array();
@@ -755,8 +650,8 @@ WB_HANDLER(wb_h_api_measurements)
 		json_object_set_new(v, "items", answers);
 		json_object_set_new(v, "followup", json_boolean(
 		    m[i].followup));
-		put_str(v, "source", m[i].source);
-		put_str(v, "organisation", m[i].org_name);
+		wb_api_put_str(v, "source", m[i].source);
+		wb_api_put_str(v, "organisation", m[i].org_name);
 		json_array_append_new(arr, v);
 	}
 	cats = json_array();

@@ -13,6 +13,7 @@
  * stale version 409.
  */
 #include "web/handlers.h"
+#include "web/api_reply.h"
 #include "web/json_body.h"
 #include "domain/trajectory.h"
 #include "base/str.h"
@@ -57,113 +58,14 @@ static const struct wb_jfield j_status[] = {
 };
 
 /* Domain field names that the API calls otherwise. */
-static const struct {
-	const char	*domain, *api;
-} renamed[] = {
+static const struct wb_api_rename renamed[] = {
 	{ "hours", "hours_per_week" },
 	{ "min_wage", "minimum_wage" },
 };
 
-static int	 fail(struct wb_req *, struct wb_resp *, int, const char *,
-		    const char *);
-static int	 domain_refusal(struct wb_req *, struct wb_resp *, int);
-static bool	 read_body(struct wb_req *, struct wb_resp *,
-		    const struct wb_jfield *, struct wb_jbody *);
-static void	 put_str(json_t *, const char *, const char *);
-static void	 put_date(json_t *, const char *, int64_t);
 static void	 put_days(json_t *, const char *, int64_t);
 static json_t	*hours_json(int);
 static json_t	*trajectory_view(const struct wb_trajectory *);
-
-/* An error answer {"error", "request_id"} with "field" when given. */
-static int
-fail(struct wb_req *req, struct wb_resp *resp, int status, const char *msg,
-    const char *field)
-{
-	json_t	*v, *m;
-
-	/* A message cut mid-character is no string: say the status. */
-	m = json_string(msg);
-	if (m == NULL)
-		m = json_string(status == 409 ? "conflict" : "bad request");
-	v = json_pack("{s:o, s:s}", "error", m, "request_id",
-	    req->request_id);
-	if (field != NULL && field[0] != '\0')
-		json_object_set_new(v, "field", json_string(field));
-	return wb_json(resp, status, v);
-}
-
-/* A refusal of the domain: values 400, stale data 409, a refusal of the
- * caller like a missing client (the app's 404), the rest as it is. */
-static int
-domain_refusal(struct wb_req *req, struct wb_resp *resp, int rc)
-{
-	const char	*field = req->err.field;
-	size_t		 i;
-
-	for (i = 0; i < WB_NELEM(renamed); i++)
-		if (strcmp(field, renamed[i].domain) == 0)
-			field = renamed[i].api;
-	switch (rc) {
-	case WB_EINVAL:
-		return fail(req, resp, 400, req->err.msg, field);
-	case WB_ECONFLICT:
-		return fail(req, resp, 409, req->err.msg, field);
-	case WB_EDENIED:
-	case WB_ENOTFOUND:
-		return WB_ENOTFOUND;
-	default:
-		return rc;
-	}
-}
-
-/* Decode the JSON body into *b; false when refused (415, 400 or 413
- * has been answered). */
-static bool
-read_body(struct wb_req *req, struct wb_resp *resp,
-    const struct wb_jfield *decl, struct wb_jbody *b)
-{
-	struct wb_err	e;
-	int		rc;
-
-	b->v = NULL;
-	b->n = 0;
-	if (!wb_json_content_type(req->content_type)) {
-		(void)fail(req, resp, 415, "Stuur de gegevens als JSON, met "
-		    "Content-Type: application/json.", NULL);
-		return false;
-	}
-	wb_err_clear(&e);
-	rc = wb_json_body_decode(&req->arena, req->body, req->body_len, decl,
-	    b, &e);
-	if (rc == 0)
-		return true;
-	(void)fail(req, resp, rc == WB_ETOOBIG ? 413 : 400, e.msg, e.field);
-	return false;
-}
-
-/* obj[key] = s, or null when s is NULL or empty. */
-static void
-put_str(json_t *obj, const char *key, const char *s)
-{
-	json_t	*v = s != NULL && s[0] != '\0' ? json_string(s) : NULL;
-
-	json_object_set_new(obj, key, v != NULL ? v : json_null());
-}
-
-/* obj[key] = the ISO date of `days`, or null for INT64_MIN. */
-static void
-put_date(json_t *obj, const char *key, int64_t days)
-{
-	char	iso[16];
-
-	if (days == INT64_MIN) {
-		json_object_set_new(obj, key, json_null());
-		return;
-	}
-	wb_date_iso(days, iso, sizeof(iso));
-	json_object_set_new(obj, key, json_string(iso));
-}
 
 /* obj[key] = a number of days, or null for -1 (none yet). */
 static void
@@ -191,17 +93,17 @@ trajectory_view(const struct wb_trajectory *t)
 	lead = json_null();
 	if (t->lead_user != 0) {
 		lead = json_pack("{s:I}", "id", (json_int_t)t->lead_user);
-		put_str(lead, "name", t->lead_name);
+		wb_api_put_str(lead, "name", t->lead_name);
 	}
 	v = json_pack("{s:I, s:{s:s, s:s, s:b}, s:{s:I, s:s}, s:o, s:s, "
 	    "s:s}", "id", (json_int_t)t->id, "intervention", "code",
 	    t->intervention, "name", t->intervention_name, "ips", t->ips,
 	    "organisation", "id", (json_int_t)t->org_id, "name", t->org_name,
 	    "lead", lead, "region", t->region_code, "status", t->status);
-	put_date(v, "referral_date", t->referral_date);
-	put_date(v, "start_date", t->start_date);
-	put_date(v, "end_date", t->end_date);
-	put_str(v, "end_reason", t->end_reason);
+	wb_api_put_date(v, "referral_date", t->referral_date);
+	wb_api_put_date(v, "start_date", t->start_date);
+	wb_api_put_date(v, "end_date", t->end_date);
+	wb_api_put_str(v, "end_reason", t->end_reason);
 	json_object_set_new(v, "version", json_integer(t->version));
 	put_days(v, "days_to_first_employer_contact", t->days_to_contact);
 	put_days(v, "days_to_first_job", t->days_to_job);
@@ -210,8 +112,8 @@ trajectory_view(const struct wb_trajectory *t)
 		m = json_pack("{s:I, s:s}", "id",
 		    (json_int_t)t->milestones[i].id, "type",
 		    t->milestones[i].type);
-		put_date(m, "date", t->milestones[i].on_date);
-		put_str(m, "detail", t->milestones[i].detail);
+		wb_api_put_date(m, "date", t->milestones[i].on_date);
+		wb_api_put_str(m, "detail", t->milestones[i].detail);
 		json_array_append_new(arr, m);
 	}
 	json_object_set_new(v, "milestones", arr);
@@ -225,9 +127,9 @@ trajectory_view(const struct wb_trajectory *t)
 		    "minutes_per_week", (json_int_t)j->minutes_per_week,
 		    "competitive", j->competitive, "minimum_wage", j->min_wage,
 		    "contract", j->contract);
-		put_date(m, "start_date", j->start_date);
-		put_date(m, "end_date", j->end_date);
-		put_str(m, "end_reason", j->end_reason);
+		wb_api_put_date(m, "start_date", j->start_date);
+		wb_api_put_date(m, "end_date", j->end_date);
+		wb_api_put_str(m, "end_reason", j->end_reason);
 		json_object_set_new(m, "counts_as_job", json_boolean(
 		    j->counts));
 		json_object_set_new(m, "tenure_days", json_integer(
@@ -251,7 +153,7 @@ WB_HANDLER(wb_h_api_trajectory_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_trajectory, &b))
+	if (!wb_api_read_body(req, resp, j_trajectory, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.client_id = wb_req_int(req, "id", 0);
@@ -266,7 +168,7 @@ WB_HANDLER(wb_h_api_trajectory_add)
 	in.lead_user = wb_jbody_int(&b, "lead", 0);
 	rc = wb_trajectory_add(db, &req->actor, &in, &tid, &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	wb_resp_header(resp, "Location", wb_arena_printf(&req->arena,
 	    "/api/v1/clients/%lld/trajectories", (long long)in.client_id));
 	return wb_json(resp, 201, json_pack("{s:I}", "id", (json_int_t)tid));
@@ -288,7 +190,7 @@ WB_HANDLER(wb_h_api_trajectories)
 	rc = wb_trajectory_list(db, &req->actor, id, &req->arena, &list, &n,
 	    &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	items = json_array();
 	for (i = 0; i < n; i++)
 		json_array_append_new(items, trajectory_view(&list[i]));
@@ -311,13 +213,13 @@ WB_HANDLER(wb_h_api_milestone_add)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_milestone, &b))
+	if (!wb_api_read_body(req, resp, j_milestone, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.trajectory_id = tid;
 	rc = wb_trajectory_client(db, tid, &in.client_id, &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	in.type = wb_jbody_str(&b, "type");
 	in.date = wb_jbody_str(&b, "date");
 	in.detail = wb_jbody_str(&b, "detail");
@@ -334,7 +236,7 @@ WB_HANDLER(wb_h_api_milestone_add)
 	in.reason = wb_jbody_str(&b, "reason");
 	rc = wb_milestone_add(db, &req->actor, &in, &mid, &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	return wb_json(resp, 201, json_pack("{s:I}", "id", (json_int_t)mid));
 }
 
@@ -349,13 +251,13 @@ WB_HANDLER(wb_h_api_trajectory_status)
 
 	if (db == NULL)
 		return WB_EDB;
-	if (!read_body(req, resp, j_status, &b))
+	if (!wb_api_read_body(req, resp, j_status, false, &b))
 		return 0;
 	memset(&in, 0, sizeof(in));
 	in.id = wb_req_int(req, "id", 0);
 	rc = wb_trajectory_client(db, in.id, &in.client_id, &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	in.status = wb_jbody_str(&b, "status");
 	in.version = wb_jbody_int(&b, "version", 0);
 	in.start_date = wb_jbody_str(&b, "start_date");
@@ -363,7 +265,7 @@ WB_HANDLER(wb_h_api_trajectory_status)
 	in.end_reason = wb_jbody_str(&b, "end_reason");
 	rc = wb_trajectory_update(db, &req->actor, &in, &req->err);
 	if (rc != 0)
-		return domain_refusal(req, resp, rc);
+		return wb_api_domain(req, resp, rc, renamed, WB_NELEM(renamed));
 	/* The update matched this version and raised it by one. */
 	return wb_json(resp, 200, json_pack("{s:I, s:s, s:I}", "id",
 	    (json_int_t)in.id, "status", in.status, "version",
