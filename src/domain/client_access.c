@@ -320,3 +320,13 @@ wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
 	}
 	return rc;
 }
+
+int
+wb_client_fail(struct wb_db *db, struct wb_err *err, int code,
+    const char *field, const char *msg)
+{
+	wb_db_rollback(db);
+	if (field != NULL)
+		return wb_err_field(err, code, field, "%s", msg);
+	return wb_err_set(err, code, "%s", msg);
+}

@@ -92,6 +92,12 @@ int	wb_client_refuse(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_client_op *op, const struct wb_client_decision *d,
 	    int rc, struct wb_err *err) WB_WARN_UNUSED;
 
+/* A change or read refused on the merits of what was typed (nothing was
+ * decided against the actor, so nothing more is logged): roll back and
+ * return `code` with msg, a field error when field is set. */
+int	wb_client_fail(struct wb_db *db, struct wb_err *err, int code,
+	    const char *field, const char *msg);
+
 /* Does the client have an active consent (any purpose but monitoring,
  * any category) for organisation org_id today?  In the caller's
  * transaction. */

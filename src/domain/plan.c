@@ -194,18 +194,6 @@ refuse(struct wb_db *db, const struct wb_actor *actor,
 	return wb_err_set(err, code, "%s", msg);
 }
 
-/* Roll back and fail with a message for the user (nothing was decided
- * against the actor, so nothing more is logged). */
-static int
-fail(struct wb_db *db, struct wb_err *err, int code, const char *field,
-    const char *msg)
-{
-	wb_db_rollback(db);
-	if (field != NULL)
-		return wb_err_field(err, code, field, "%s", msg);
-	return wb_err_set(err, code, "%s", msg);
-}
-
 /* Plan writes are a professional's work; the client reads. */
 static int
 professional_only(struct wb_db *db, const struct wb_actor *actor,
@@ -386,12 +374,14 @@ wb_goal_update(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	if (g.version != in->version)
-		return fail(db, err, WB_ECONFLICT, NULL, msg_goal_stale);
+		return wb_client_fail(db, err,
+		    WB_ECONFLICT, NULL, msg_goal_stale);
 	if (g.stopped_at != 0)
-		return fail(db, err, WB_EINVAL, NULL, msg_stopped);
+		return wb_client_fail(db, err, WB_EINVAL, NULL, msg_stopped);
 	/* A date that has passed may stay, not be newly chosen. */
 	if (due != INT64_MIN && due < wb_today() && due != g.due_date)
-		return fail(db, err, WB_EINVAL, "due_date", "De streefdatum "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "due_date", "De streefdatum "
 		    "ligt in het verleden. Kies vandaag of later.");
 	rc = wb_db_prepare(db, Q_GOAL_UPDATE, &st, err);
 	if (rc == 0) {
@@ -434,9 +424,11 @@ wb_goal_stop(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	if (g.version != version)
-		return fail(db, err, WB_ECONFLICT, NULL, msg_goal_stale);
+		return wb_client_fail(db, err,
+		    WB_ECONFLICT, NULL, msg_goal_stale);
 	if (g.stopped_at != 0)
-		return fail(db, err, WB_EINVAL, NULL, "Dit doel is al "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, NULL, "Dit doel is al "
 		    "gestopt.");
 	rc = wb_db_prepare(db, Q_GOAL_STOP, &st, err);
 	if (rc == 0) {
@@ -518,7 +510,7 @@ wb_action_add(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	if (g.stopped_at != 0)
-		return fail(db, err, WB_EINVAL, NULL, msg_stopped);
+		return wb_client_fail(db, err, WB_EINVAL, NULL, msg_stopped);
 	rc = check_owner(db, in->client_id, in->owner_user, g.track, err);
 	if (rc != 0) {
 		wb_db_rollback(db);
@@ -591,14 +583,17 @@ set_done(struct wb_db *db, const struct wb_actor *actor, int64_t client_id,
 	if (rc != 0)
 		return rc;
 	if (cur != version)
-		return fail(db, err, WB_ECONFLICT, NULL, msg_action_stale);
+		return wb_client_fail(db, err,
+		    WB_ECONFLICT, NULL, msg_action_stale);
 	if (stopped != 0)
-		return fail(db, err, WB_EINVAL, NULL, msg_stopped);
+		return wb_client_fail(db, err, WB_EINVAL, NULL, msg_stopped);
 	if (done && done_at != 0)
-		return fail(db, err, WB_EINVAL, NULL, "Deze actie is al "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, NULL, "Deze actie is al "
 		    "afgerond.");
 	if (!done && done_at == 0)
-		return fail(db, err, WB_EINVAL, NULL, "Deze actie staat al "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, NULL, "Deze actie staat al "
 		    "open.");
 	rc = wb_db_prepare(db, done ? Q_ACTION_DONE : Q_ACTION_REOPEN, &st,
 	    err);

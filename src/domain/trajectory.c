@@ -180,18 +180,6 @@ refuse(struct wb_db *db, const struct wb_actor *actor,
 	return wb_client_refuse(db, actor, op, d, rc, err);
 }
 
-/* Roll back and fail on the merits of the input (nothing was decided
- * against the actor). */
-static int
-fail(struct wb_db *db, struct wb_err *err, int code, const char *field,
-    const char *msg)
-{
-	wb_db_rollback(db);
-	if (field != NULL)
-		return wb_err_field(err, code, field, "%s", msg);
-	return wb_err_set(err, code, "%s", msg);
-}
-
 static int
 professional_only(struct wb_db *db, const struct wb_actor *actor,
     const struct wb_client_op *op, struct wb_err *err)
@@ -485,7 +473,8 @@ wb_trajectory_add(struct wb_db *db, const struct wb_actor *actor,
 		return rc;
 	}
 	if (in->org_id != 0 && in->org_id != actor->org_id)
-		return fail(db, err, WB_EINVAL, "organisation", "U legt "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "organisation", "U legt "
 		    "alleen trajecten vast die uw eigen organisatie leidt.");
 	wb_arena_init(&a);
 	rc = wb_intervention_get(db, in->intervention, &a, &iv, err);
@@ -493,15 +482,17 @@ wb_trajectory_add(struct wb_db *db, const struct wb_actor *actor,
 	wb_arena_free(&a);
 	if (rc == WB_ENOTFOUND || (rc == 0 && !ok)) {
 		wb_err_clear(err);
-		return fail(db, err, WB_EINVAL, "intervention", "Deze "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "intervention", "Deze "
 		    "interventie staat niet (meer) in de catalogus.");
 	}
 	if (rc != 0)
-		return fail(db, err, rc, NULL, "database");
+		return wb_client_fail(db, err, rc, NULL, "database");
 	lead = in->lead_user != 0 ? in->lead_user : actor->user_id;
 	rc = lead_ok(db, lead, actor->org_id, in->client_id, &ok, err);
 	if (rc == 0 && !ok)
-		return fail(db, err, WB_EINVAL, "lead", "De trajectleider moet "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "lead", "De trajectleider moet "
 		    "een professional van uw organisatie in het team van de "
 		    "cliënt zijn.");
 	if (rc == 0)
@@ -615,13 +606,14 @@ wb_trajectory_update(struct wb_db *db, const struct wb_actor *actor,
 	if (rc != 0)
 		return rc;
 	if (parse_date(in->start_date, &start) != 0)
-		return fail(db, err, WB_EINVAL, "start_date", "Vul de "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "start_date", "Vul de "
 		    "startdatum in als dd-mm-jjjj.");
 	if (parse_date(in->end_date, &end) != 0)
-		return fail(db, err, WB_EINVAL, "end_date", "Vul de "
+		return wb_client_fail(db, err, WB_EINVAL, "end_date", "Vul de "
 		    "einddatum in als dd-mm-jjjj.");
 	if (t.version != in->version)
-		return fail(db, err, WB_ECONFLICT, NULL, msg_stale);
+		return wb_client_fail(db, err, WB_ECONFLICT, NULL, msg_stale);
 	reason = wb_str_blank(in->end_reason) ? NULL : in->end_reason;
 	rc = check_step(&t, in->status, start, end, reason, err);
 	if (rc != 0) {
@@ -872,16 +864,20 @@ wb_milestone_add(struct wb_db *db, const struct wb_actor *actor,
 	/* A job found in the trajectory may end after it; nothing else is
 	 * added to an ended trajectory or one not yet started. */
 	if (t.start_date == INT64_MIN)
-		return fail(db, err, WB_EINVAL, "date", "Dit traject is nog "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "date", "Dit traject is nog "
 		    "niet gestart; start het eerst.");
 	if (ended && !jobend)
-		return fail(db, err, WB_EINVAL, "type", "Dit traject is "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "type", "Dit traject is "
 		    "beëindigd; er komen geen mijlpalen meer bij.");
 	if (day < t.start_date)
-		return fail(db, err, WB_EINVAL, "date", "De datum ligt vóór "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "date", "De datum ligt vóór "
 		    "de start van het traject.");
 	if (!ended && t.end_date != INT64_MIN && day > t.end_date)
-		return fail(db, err, WB_EINVAL, "date", "De datum ligt na het "
+		return wb_client_fail(db, err,
+		    WB_EINVAL, "date", "De datum ligt na het "
 		    "einde van het traject.");
 	if (jobend) {
 		rc = job_to_end(db, in, &job_id, &job_start, err);
