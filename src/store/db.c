@@ -1,6 +1,7 @@
 /* db.c - backend dispatch, helpers and migrations. */
 #include "store/db_impl.h"
 #include "base/asset.h"
+#include "base/log.h"
 #include "base/str.h"
 #include "base/time.h"
 
@@ -41,6 +42,24 @@ wb_db_default_url(void)
 	return env != NULL && env[0] != '\0' ? env : "sqlite:var/werkbrug.db";
 }
 
+/* Back to the connection's normal settings after a bulk transaction.
+ * Outside a transaction the PRAGMA fails only when SQLite is out of
+ * memory; a connection left without foreign keys must not go on. */
+static void
+bulk_end(struct wb_db *db)
+{
+	struct wb_err	err;
+
+	if (!db->bulk)
+		return;
+	if (db->ops->exec_script(db, db->ops->bulk_after, &err) != 0) {
+		wb_error("database: foreign keys not restored after a bulk "
+		    "write: %s", err.msg);
+		abort();
+	}
+	db->bulk = false;
+}
+
 int
 wb_db_begin_write(struct wb_db *db, struct wb_err *err)
 {
@@ -51,6 +70,30 @@ wb_db_begin_write(struct wb_db *db, struct wb_err *err)
 	rc = db->ops->exec_script(db, db->ops->begin_write, err);
 	if (rc == 0)
 		db->tx_depth = 1;
+	return rc;
+}
+
+int
+wb_db_begin_bulk(struct wb_db *db, struct wb_err *err)
+{
+	int	rc;
+
+	if (WB_NEVER(db->tx_depth > 0))
+		return wb_err_set(err, WB_EDB, "nested transaction");
+	if (db->ops->bulk_before != NULL) {
+		/* Marked first: a script that stops half way is undone too. */
+		db->bulk = true;
+		rc = db->ops->exec_script(db, db->ops->bulk_before, err);
+		if (rc != 0) {
+			bulk_end(db);
+			return rc;
+		}
+	}
+	rc = db->ops->exec_script(db, db->ops->begin_write, err);
+	if (rc == 0)
+		db->tx_depth = 1;
+	else
+		bulk_end(db);
 	return rc;
 }
 
@@ -73,8 +116,10 @@ wb_db_commit(struct wb_db *db, struct wb_err *err)
 	int	rc;
 
 	rc = db->ops->exec_script(db, "COMMIT", err);
-	if (rc == 0)
+	if (rc == 0) {
 		db->tx_depth = 0;
+		bulk_end(db);
+	}
 	return rc;
 }
 
@@ -87,6 +132,7 @@ wb_db_rollback(struct wb_db *db)
 		return;
 	(void)db->ops->exec_script(db, "ROLLBACK", &ignored);
 	db->tx_depth = 0;
+	bulk_end(db);
 }
 
 bool
@@ -157,6 +203,17 @@ wb_stmt_bind_opt(struct wb_stmt *st, int idx, const char *s)
 		wb_stmt_bind_null(st, idx);
 	else
 		wb_stmt_bind_text(st, idx, s);
+}
+
+void
+wb_stmt_bind_kept(struct wb_stmt *st, int idx, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		wb_stmt_bind_null(st, idx);
+	else if (st->db->ops->bind_kept != NULL)
+		st->db->ops->bind_kept(st, idx, s, strlen(s));
+	else
+		st->db->ops->bind_text(st, idx, s, strlen(s));
 }
 
 int

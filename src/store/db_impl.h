@@ -21,6 +21,9 @@ struct wb_db_ops {
 	void	(*bind_int64)(struct wb_stmt *st, int idx, int64_t v);
 	void	(*bind_text)(struct wb_stmt *st, int idx, const char *s,
 		    size_t n);
+	/* Without a copy (wb_stmt_bind_kept); NULL: bind_text. */
+	void	(*bind_kept)(struct wb_stmt *st, int idx, const char *s,
+		    size_t n);
 	void	(*bind_null)(struct wb_stmt *st, int idx);
 	int	(*step)(struct wb_stmt *st, struct wb_err *err);
 	int64_t	(*changes)(struct wb_stmt *st);
@@ -33,6 +36,10 @@ struct wb_db_ops {
 	const struct wb_asset *migrations;
 	/* Transaction statements in this dialect. */
 	const char *begin_write, *begin_read;
+	/* Around a bulk write transaction (wb_db_begin_bulk): run before
+	 * its BEGIN and after its COMMIT or ROLLBACK; NULL when the backend
+	 * needs nothing. */
+	const char *bulk_before, *bulk_after;
 	/* Run on the target after store/copy.c wrote rows with their own
 	 * ids: moves id generators past them (PostgreSQL identity
 	 * sequences), or NULL when the backend needs nothing. */
@@ -49,6 +56,7 @@ struct wb_db_ops {
 struct wb_db {
 	const struct wb_db_ops	*ops;
 	int			 tx_depth;
+	bool			 bulk;		/* in wb_db_begin_bulk's */
 };
 
 struct wb_stmt {

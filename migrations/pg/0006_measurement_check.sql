@@ -1,0 +1,4 @@
+-- 0006 measurement's source check without an IN list: an SQLite matter
+-- only (see migrations/sqlite/0006_measurement_check.sql).  PostgreSQL
+-- evaluates the IN list of 0005 without cost, so nothing changes here;
+-- the file keeps both backends' migrations numbered alike.
