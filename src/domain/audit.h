@@ -32,6 +32,24 @@ struct wb_audit_event {
 	int64_t		 user_id;	/* overrides actor->user_id when != 0 */
 };
 
+/* A run of events in the caller's open write transaction: the chain head
+ * is read (and locked) once by _start, each _add appends an event after
+ * it, and _end stores the new head.  For a writer of many events, such
+ * as an import's event per client; the chain is the same as that of as
+ * many wb_audit_write() calls.  After an error, roll back. */
+#define WB_AUDIT_HASH_HEX	65	/* BLAKE2b-256 in hex, and its NUL */
+struct wb_audit_run {
+	int64_t	last_id;
+	char	hash[WB_AUDIT_HASH_HEX];
+};
+int	wb_audit_run_start(struct wb_db *db, struct wb_audit_run *run,
+	    struct wb_err *err) WB_WARN_UNUSED;
+int	wb_audit_run_add(struct wb_db *db, struct wb_audit_run *run,
+	    const struct wb_actor *actor, const struct wb_audit_event *ev,
+	    struct wb_err *err) WB_WARN_UNUSED;
+int	wb_audit_run_end(struct wb_db *db, const struct wb_audit_run *run,
+	    struct wb_err *err) WB_WARN_UNUSED;
+
 /* Append an event inside the caller's open write transaction. */
 int	wb_audit_write(struct wb_db *db, const struct wb_actor *actor,
 	    const struct wb_audit_event *ev, struct wb_err *err) WB_WARN_UNUSED;

@@ -380,6 +380,146 @@ test_search(void **state)
 	verify_ok(t->db, 10);
 }
 
+/* The hash of `id` in `t`'s log into out ("" when absent). */
+static void
+stored_hash(struct dbt *t, const char *col, int64_t id, char *out,
+    size_t n)
+{
+	char	sql[80];
+
+	snprintf(sql, sizeof(sql), "SELECT %s FROM audit_event WHERE id = %lld",
+	    col, (long long)id);
+	dbt_text(t, sql, out, n);
+}
+
+/* A run of three events in one transaction chains exactly as three
+ * wb_audit_write() calls do: with the clock fixed, a log written each way
+ * after the same first event holds the same ids, links and hashes.  An
+ * empty run leaves the head where it was. */
+static void
+test_run(void **state)
+{
+	struct dbt		*t = *state;
+	struct dbt		 w;
+	struct wb_audit_run	 run;
+	struct wb_err		 err;
+	char			 a[80], b[80];
+	int64_t			 id;
+	size_t			 i;
+
+	dbt_set_now(1700000000);
+	dbt_open(&w, false);
+	assert_int_equal(wb_audit_log(t->db, &coordinator, &events[0], &err),
+	    0);
+	assert_int_equal(wb_audit_log(w.db, &coordinator, &events[0], &err),
+	    0);
+
+	assert_int_equal(wb_db_begin_write(t->db, &err), 0);
+	assert_int_equal(wb_audit_run_start(t->db, &run, &err), 0);
+	assert_int_equal(run.last_id, 1);
+	for (i = 1; i <= 3; i++)
+		if (wb_audit_run_add(t->db, &run, &coordinator, &events[i],
+		    &err) != 0)
+			fail_msg("event %zu: %s", i, err.msg);
+	assert_int_equal(run.last_id, 4);
+	assert_int_equal(wb_audit_run_end(t->db, &run, &err), 0);
+	assert_int_equal(wb_db_commit(t->db, &err), 0);
+
+	assert_int_equal(wb_db_begin_write(w.db, &err), 0);
+	for (i = 1; i <= 3; i++)
+		if (wb_audit_write(w.db, &coordinator, &events[i], &err) != 0)
+			fail_msg("event %zu: %s", i, err.msg);
+	assert_int_equal(wb_db_commit(w.db, &err), 0);
+
+	verify_ok(t->db, 4);
+	verify_ok(w.db, 4);
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event a "
+	    "JOIN audit_event b ON b.id = a.id - 1 "
+	    "WHERE a.prev_hash = b.hash"), 3);
+	for (id = 1; id <= 4; id++) {
+		stored_hash(t, "prev_hash", id, a, sizeof(a));
+		stored_hash(&w, "prev_hash", id, b, sizeof(b));
+		assert_int_equal(strlen(a), 64);
+		assert_string_equal(a, b);
+		stored_hash(t, "hash", id, a, sizeof(a));
+		stored_hash(&w, "hash", id, b, sizeof(b));
+		assert_int_equal(strlen(a), 64);
+		assert_string_equal(a, b);
+	}
+	assert_string_equal(run.hash, a);
+	dbt_text(t, "SELECT last_hash FROM audit_head", b, sizeof(b));
+	assert_string_equal(b, a);
+	assert_int_equal(dbt_int(t, "SELECT last_id FROM audit_head"), 4);
+
+	/* an empty run */
+	assert_int_equal(wb_db_begin_write(t->db, &err), 0);
+	assert_int_equal(wb_audit_run_start(t->db, &run, &err), 0);
+	assert_int_equal(wb_audit_run_end(t->db, &run, &err), 0);
+	assert_int_equal(wb_db_commit(t->db, &err), 0);
+	verify_ok(t->db, 4);
+	dbt_text(t, "SELECT last_hash FROM audit_head", b, sizeof(b));
+	assert_string_equal(b, a);
+
+	dbt_close(&w);
+	unsetenv("WB_NOW");
+}
+
+/* The hash format against values computed outside audit.c: python3's
+ * hashlib.blake2b(digest_size=32) over the fields, each "length:text"
+ * (length in bytes), NULL text "-;", numbers as decimal text and absent
+ * ones as 0.  Event 1 hashed
+ *   64:000...0001:110:170000000011:client.read7:allowed1:51:2
+ *   11:coordinator9:192.0.2.1-;2:123:-4411:behandeling1:05:\xc3\xa9\xc3\xa9n
+ * (without the line break); event 2 chains from it with negative and
+ * extreme numbers, event 3 with a detail longer than audit.c's buffer. */
+static void
+test_hash_known_answer(void **state)
+{
+	struct dbt		*t = *state;
+	struct wb_audit_event	 e1 = { .event = "client.read",
+	    .object_id = "12", .client_id = -44, .purpose = "behandeling",
+	    .detail = "\xc3\xa9\xc3\xa9n" };
+	struct wb_audit_event	 e2 = { .event = "x", .denied = true,
+	    .user_id = -7, .client_id = INT64_MAX, .consent_id = INT64_MIN };
+	struct wb_audit_event	 e3 = { .event = "import.row",
+	    .object_type = "measurement", .object_id = "7" };
+	struct wb_audit_run	 run;
+	struct wb_err		 err;
+	char			 h[80], detail[601];
+
+	memset(detail, 'd', sizeof(detail) - 1);
+	detail[sizeof(detail) - 1] = '\0';
+	e3.detail = detail;
+	dbt_set_now(1700000000);
+	assert_int_equal(wb_db_begin_write(t->db, &err), 0);
+	assert_int_equal(wb_audit_run_start(t->db, &run, &err), 0);
+	assert_int_equal(wb_audit_run_add(t->db, &run, &coordinator, &e1,
+	    &err), 0);
+	assert_int_equal(wb_audit_run_add(t->db, &run, &coordinator, &e2,
+	    &err), 0);
+	assert_int_equal(wb_audit_run_add(t->db, &run, &coordinator, &e3,
+	    &err), 0);
+	assert_int_equal(wb_audit_run_end(t->db, &run, &err), 0);
+	assert_int_equal(wb_db_commit(t->db, &err), 0);
+	unsetenv("WB_NOW");
+
+	stored_hash(t, "hash", 1, h, sizeof(h));
+	assert_string_equal(h, "0793f204a15bfce353dcee7b6e5af0bd"
+	    "b976bbb789ff18ef7eb70348e4a77b99");
+	stored_hash(t, "hash", 2, h, sizeof(h));
+	assert_string_equal(h, "06e75cbf5dc67b0642fe5c7ce9805dd8"
+	    "4763a6fb6abfba92045c42c901c008d4");
+	stored_hash(t, "hash", 3, h, sizeof(h));
+	assert_string_equal(h, "eac6ba1ae8baa205a01726bb6b05f0db"
+	    "9b211cb6ffd607d405de243ef776c532");
+	/* stored as hashed, so the chain verifies */
+	assert_int_equal(dbt_int(t, "SELECT count(*) FROM audit_event "
+	    "WHERE id = 2 AND user_id = -7 AND "
+	    "client_id = 9223372036854775807 AND "
+	    "consent_id = -9223372036854775807 - 1"), 1);
+	verify_ok(t->db, 3);
+}
+
 int
 main(void)
 {
@@ -397,6 +537,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_no_password_in_log, setup,
 		    dbt_teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup,
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_run, setup,
+		    dbt_teardown),
+		cmocka_unit_test_setup_teardown(test_hash_known_answer, setup,
 		    dbt_teardown),
 	};
 
