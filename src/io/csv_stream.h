@@ -15,7 +15,10 @@
  *  - the limits of size and rows are the caller's (max_bytes, max_rows),
  *    so the web upload keeps WB_MAX_UPLOAD / WB_MAX_CSV_ROWS and the
  *    command line may allow WB_MAX_IMPORT_BYTES / WB_MAX_IMPORT_ROWS;
- *  - input comes from memory or from a file descriptor, read in chunks.
+ *  - input comes from memory or from a file descriptor, read in chunks;
+ *    a regular file is read and split by a second thread while the
+ *    callback runs (in the caller's thread, in order), with at most three
+ *    batches of rows (each up to 8192 rows or 1 MiB) held at once.
  *
  * Reading stops at the first malformed byte: the error (WB_EINVAL, a Dutch
  * message naming the line, as csv.h's) ends the read.  Exceeding a limit

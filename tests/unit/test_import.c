@@ -9,6 +9,11 @@
 #include "base/limits.h"
 #include "io/outcome_import.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <time.h>
+
 /* "dd-mm-jjjj" (iso false) or "jjjj-mm-dd" of today + n days, in a
  * ring of static buffers (enough for one file's arguments). */
 static const char *
@@ -89,16 +94,47 @@ count(struct ct_fx *f, const char *table)
 
 /* ---------- the reader ------------------------------------------------- */
 
+/* wb_csv_stream_fd() reads in a thread of its own and hands the rows over
+ * in batches; every read below is done from memory and from a file, and
+ * the two must agree row for row (both()). */
+#define RA_CHUNK	(256 * 1024)	/* csv_stream.c's read size */
+#define RA_BATCH	8192		/* and its rows per batch */
+
+/* What a read handed out.  The test sets stop_at, seq and probe_at; the
+ * read fills the rest. */
 struct rows {
-	size_t	n, lines[8], cols[8];
-	char	first[8][32];
-	int	stop_at;
+	size_t		 n, lines[8], cols[8];
+	char		 first[8][32];
+	size_t		 lastl[2];	/* the last two rows' lines */
+	char		 last[2][32];	/* and their last cells */
+	int		 stop_at;	/* return 42 at this row */
+	bool		 seq;		/* rows as numbered() writes them */
+	size_t		 bad;		/* first row out of sequence, or 0 */
+	uint64_t	 hash;		/* of every line, count and cell */
+	size_t		 probe_at;	/* at this row wait, note fd's offset */
+	int		 fd;		/* the file being read, or -1 */
+	off_t		 probed;
 };
+
+/* FNV-1a. */
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 0x100000001b3ULL;
+	return h;
+}
 
 static int
 collect(void *arg, const struct wb_csv_row *r, struct wb_err *err)
 {
 	struct rows	*rs = arg;
+	struct timespec	 nap = { 0, 50 * 1000 * 1000 };
+	char		 id[32], v[32];
+	size_t		 i;
 
 	(void)err;
 	if (rs->n < 8) {
@@ -107,8 +143,154 @@ collect(void *arg, const struct wb_csv_row *r, struct wb_err *err)
 		snprintf(rs->first[rs->n], sizeof(rs->first[0]), "%s",
 		    r->cols[r->ncols - 1]);
 	}
+	rs->lastl[0] = rs->lastl[1];
+	memcpy(rs->last[0], rs->last[1], sizeof(rs->last[0]));
+	rs->lastl[1] = r->line;
+	snprintf(rs->last[1], sizeof(rs->last[1]), "%s",
+	    r->cols[r->ncols - 1]);
+	rs->hash = fnv(rs->hash, &r->line, sizeof(r->line));
+	rs->hash = fnv(rs->hash, &r->ncols, sizeof(r->ncols));
+	for (i = 0; i < r->ncols; i++)
+		rs->hash = fnv(rs->hash, r->cols[i], strlen(r->cols[i]) + 1);
+	if (rs->seq && rs->bad == 0 && rs->n > 0) {
+		snprintf(id, sizeof(id), "%zu", rs->n);
+		snprintf(v, sizeof(v), "v%zu", rs->n);
+		if (r->line != rs->n + 1 || r->ncols != 2 ||
+		    strcmp(r->cols[0], id) != 0 || strcmp(r->cols[1], v) != 0)
+			rs->bad = rs->n;
+	}
 	rs->n++;
+	if (rs->probe_at != 0 && rs->n == rs->probe_at && rs->fd >= 0) {
+		/* Time for the reader to run ahead as far as it will. */
+		nanosleep(&nap, NULL);
+		rs->probed = lseek(rs->fd, 0, SEEK_CUR);
+	}
 	return rs->stop_at != 0 && (int)rs->n == rs->stop_at ? 42 : 0;
+}
+
+/* Threads of this process, waiting a while for the count to become
+ * `want` (a joined thread may take a moment to leave /proc; -1: do not
+ * wait); 0 where /proc cannot tell. */
+static int
+threads(int want)
+{
+	struct timespec	 nap = { 0, 1000 * 1000 };
+	struct dirent	*e;
+	DIR		*d;
+	int		 n = 0, tries;
+
+	for (tries = 0; tries < 1000; tries++) {
+		if ((d = opendir("/proc/self/task")) == NULL)
+			return 0;
+		for (n = 0; (e = readdir(d)) != NULL;)
+			if (e->d_name[0] != '.')
+				n++;
+		closedir(d);
+		if (n == want || want < 0)
+			break;
+		nanosleep(&nap, NULL);
+	}
+	return n;
+}
+
+/* data[0..n) in a new temporary file (already unlinked), at its start. */
+static int
+tmpfd(const char *data, size_t n)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		 path[1024];
+	size_t		 off;
+	ssize_t		 k;
+	int		 fd;
+
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	assert_true(snprintf(path, sizeof(path), "%s/wbstream.XXXXXX",
+	    dir) < (int)sizeof(path));
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	unlink(path);
+	for (off = 0; off < n; off += (size_t)k) {
+		k = write(fd, data + off, n - off);
+		assert_true(k > 0);
+	}
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	return fd;
+}
+
+static void *
+idle(void *arg)
+{
+	return arg;
+}
+
+/* Read data[0..n) from a temporary file with *s's limits into *rs (whose
+ * settings are kept); no reader thread may be left behind. */
+static int
+from_file(struct wb_csv_stream *s, const char *data, size_t n,
+    struct rows *rs, struct wb_err *err)
+{
+	static bool	 warm;
+	pthread_t	 t;
+	int		 rc, nthr;
+
+	/* ThreadSanitizer starts a thread of its own with the first
+	 * pthread_create(): let that happen before counting. */
+	if (!warm) {
+		assert_int_equal(pthread_create(&t, NULL, idle, NULL), 0);
+		assert_int_equal(pthread_join(t, NULL), 0);
+		warm = true;
+	}
+	nthr = threads(-1);
+	rs->n = rs->bad = 0;
+	rs->hash = 0;
+	rs->probed = 0;
+	rs->fd = tmpfd(data, n);
+	s->arg = rs;
+	memset(err, 0, sizeof(*err));
+	rc = wb_csv_stream_fd(s, rs->fd, err);
+	close(rs->fd);
+	rs->fd = -1;
+	assert_int_equal(threads(nthr), nthr);
+	return rc;
+}
+
+/* Read data[0..n) as *tmpl says from memory and from a file: both must
+ * hand out the same rows (compared by count, hash and sequence), keep the
+ * same counters (s->bytes the whole input on success) and end with the
+ * same code and message.  *rs gets what the read from memory handed out
+ * and the file offset its probe saw. */
+static int
+both(const struct wb_csv_stream *tmpl, const char *data, size_t n,
+    struct rows *rs, struct wb_err *err)
+{
+	struct wb_csv_stream	 m = *tmpl, f = *tmpl;
+	struct rows		 fr = *rs;
+	struct wb_err		 ferr;
+	int			 rc, frc;
+
+	rs->n = rs->bad = 0;
+	rs->hash = 0;
+	rs->fd = -1;
+	m.arg = rs;
+	memset(err, 0, sizeof(*err));
+	rc = wb_csv_stream_mem(&m, data, n, err);
+	frc = from_file(&f, data, n, &fr, &ferr);
+	assert_int_equal(frc, rc);
+	assert_int_equal(ferr.code, err->code);
+	assert_string_equal(ferr.msg, err->msg);
+	assert_int_equal(fr.n, rs->n);
+	assert_true(fr.hash == rs->hash);
+	assert_int_equal(fr.bad, rs->bad);
+	assert_int_equal(m.rows, rs->n);
+	assert_int_equal(f.rows, fr.n);
+	assert_int_equal(f.delim, m.delim);
+	if (rc == 0) {
+		assert_int_equal(m.bytes, n);
+		assert_int_equal(f.bytes, n);
+	}
+	rs->probed = fr.probed;
+	return rc;
 }
 
 static int
@@ -116,10 +298,23 @@ stream(const char *data, size_t max_rows, struct rows *rs,
     struct wb_err *err)
 {
 	struct wb_csv_stream	s = { .max_bytes = 1 << 20,
-	    .max_rows = max_rows, .row = collect, .arg = rs };
+	    .max_rows = max_rows, .row = collect };
 
 	memset(rs, 0, sizeof(*rs));
-	return wb_csv_stream_mem(&s, data, strlen(data), err);
+	return both(&s, data, strlen(data), rs, err);
+}
+
+/* Append the header "id;v" and rows "i;vi" for i = 1..n, so that row i
+ * is on line i + 1. */
+static void
+numbered(struct wb_buf *b, size_t n, const char *eol)
+{
+	size_t	i;
+
+	wb_buf_printf(b, "id;v%s", eol);
+	for (i = 1; i <= n; i++)
+		wb_buf_printf(b, "%zu;v%zu%s", i, i, eol);
+	assert_int_equal(wb_buf_error(b), 0);
 }
 
 static void
@@ -179,25 +374,328 @@ test_stream(void **state)
 	assert_int_equal(stream("a\n1\n", 0, &rs, &err), WB_ETOOBIG);
 	assert_int_equal(rs.n, 1);
 	/* the caller's byte limit */
-	assert_int_equal(wb_csv_stream_mem(&s, big, strlen(big), &err),
-	    WB_ETOOBIG);
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(both(&s, big, strlen(big), &rs, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 0);
 	/* an empty file; a callback that stops the read */
 	assert_int_equal(stream("", 10, &rs, &err), WB_EINVAL);
 	memset(&rs, 0, sizeof(rs));
 	rs.stop_at = 2;
 	s.max_bytes = 1 << 20;
-	s.arg = &rs;
-	assert_int_equal(wb_csv_stream_mem(&s, big, strlen(big), &err), 42);
-	/* from a file descriptor (a pipe gives it in pieces) */
+	assert_int_equal(both(&s, big, strlen(big), &rs, &err), 42);
+	assert_int_equal(rs.n, 2);
+	/* from a pipe, which gives the file in pieces */
 	assert_int_equal(pipe(p), 0);
 	assert_int_equal(write(p[1], big, strlen(big)), (ssize_t)strlen(big));
 	close(p[1]);
 	memset(&rs, 0, sizeof(rs));
+	s.arg = &rs;
 	assert_int_equal(wb_csv_stream_fd(&s, p[0], &err), 0);
 	close(p[0]);
 	assert_int_equal(rs.n, 3);
 	assert_int_equal(s.rows, 3);
 	assert_int_equal(s.delim, ';');
+	/* a descriptor that cannot be read */
+	p[0] = open(".", O_RDONLY | O_DIRECTORY);
+	assert_true(p[0] >= 0);
+	assert_int_equal(wb_csv_stream_fd(&s, p[0], &err), WB_EIO);
+	close(p[0]);
+	assert_non_null(strstr(err.msg, "lezen mislukt"));
+}
+
+struct feed {
+	int		 fd;
+	const char	*data;
+	size_t		 n;
+};
+
+/* Write a whole file into a pipe, then close it. */
+static void *
+feeder(void *arg)
+{
+	struct feed	*f = arg;
+	size_t		 off;
+	ssize_t		 k;
+
+	for (off = 0; off < f->n; off += (size_t)k)
+		if ((k = write(f->fd, f->data + off, f->n - off)) <= 0)
+			break;
+	close(f->fd);
+	return NULL;
+}
+
+/* More rows than the reader's ring holds (three batches of 8192): every
+ * row comes in order on its line, from a file and from a pipe fed by a
+ * thread; and while the caller dwells on the header the reader does not
+ * read on past the ring. */
+static void
+test_stream_ahead(void **state)
+{
+	struct wb_csv_stream	 s = { .max_bytes = 1 << 26,
+	    .max_rows = 1000000, .row = collect };
+	struct rows		 rs, pr;
+	struct wb_err		 err;
+	struct wb_buf		 b;
+	struct feed		 f;
+	pthread_t		 t;
+	int			 p[2];
+
+	(void)state;
+	wb_buf_init(&b, 1 << 26);
+	numbered(&b, 100000, "\n");
+	memset(&rs, 0, sizeof(rs));
+	rs.seq = true;
+	rs.probe_at = 1;
+	assert_int_equal(both(&s, b.p, b.n, &rs, &err), 0);
+	assert_int_equal(rs.n, 100001);
+	assert_int_equal(rs.bad, 0);
+	assert_int_equal(rs.lines[7], 8);
+	assert_string_equal(rs.first[7], "v7");
+	assert_true(rs.probed >= RA_CHUNK && (size_t)rs.probed < b.n);
+
+	/* a pipe gives less than a chunk per read */
+	assert_int_equal(pipe(p), 0);
+	f.fd = p[1];
+	f.data = b.p;
+	f.n = b.n;
+	assert_int_equal(pthread_create(&t, NULL, feeder, &f), 0);
+	memset(&pr, 0, sizeof(pr));
+	pr.seq = true;
+	s.arg = &pr;
+	assert_int_equal(wb_csv_stream_fd(&s, p[0], &err), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	close(p[0]);
+	assert_int_equal(pr.n, 100001);
+	assert_int_equal(pr.bad, 0);
+	assert_true(pr.hash == rs.hash);
+	assert_int_equal(s.rows, 100001);
+	assert_int_equal(s.bytes, b.n);
+	assert_int_equal(s.delim, ';');
+
+	/* CRLF, a BOM */
+	wb_buf_reset(&b);
+	wb_buf_puts(&b, "\xef\xbb\xbf");
+	numbered(&b, 3 * RA_BATCH + 1, "\r\n");
+	memset(&rs, 0, sizeof(rs));
+	rs.seq = true;
+	assert_int_equal(both(&s, b.p, b.n, &rs, &err), 0);
+	assert_int_equal(rs.n, 3 * RA_BATCH + 2);
+	assert_int_equal(rs.bad, 0);
+	wb_buf_free(&b);
+}
+
+/* A callback that stops the read, at the first row, at the last of a
+ * batch, at the first of the next, deep in the file and at its last row:
+ * the read returns the callback's code, the callback is not called again
+ * and the reader (waiting on a full ring) is not left behind. */
+static void
+test_stream_stop(void **state)
+{
+	static const int	 at[] = { 1, RA_BATCH, RA_BATCH + 1, 50000,
+	    100001 };
+	struct wb_csv_stream	 s = { .max_bytes = 1 << 26,
+	    .max_rows = 1000000, .row = collect };
+	struct rows		 rs;
+	struct wb_err		 err;
+	struct wb_buf		 b;
+	size_t			 i;
+
+	(void)state;
+	wb_buf_init(&b, 1 << 26);
+	numbered(&b, 100000, "\n");
+	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		memset(&rs, 0, sizeof(rs));
+		rs.seq = true;
+		rs.stop_at = at[i];
+		rs.probe_at = 1;
+		assert_int_equal(both(&s, b.p, b.n, &rs, &err), 42);
+		assert_int_equal(rs.n, at[i]);
+		assert_int_equal(rs.bad, 0);
+	}
+	wb_buf_free(&b);
+}
+
+/* A bad byte, quote or line after 30,000 good rows: every row before it
+ * is handed out, then the error names its line. */
+static void
+test_stream_late_error(void **state)
+{
+	static const struct {
+		const char	*tail;
+		int		 rc;
+		const char	*msg;
+	} bad[] = {
+		{ "30001;\xff\n30002;v30002\n", WB_EINVAL, "regel 30002: "
+		    "kolom 2 bevat ongeldige tekens (geen UTF-8 of een "
+		    "stuurteken)" },
+		{ "30001;\"a\nb\xff\"\n", WB_EINVAL, "regel 30003: kolom 2 "
+		    "bevat ongeldige tekens (geen UTF-8 of een stuurteken)" },
+		{ "30001;v3\"0\n30002;v30002\n", WB_EINVAL, "regel 30002: "
+		    "ongeldig aanhalingsteken" },
+		{ "\n30001;v30001\n", WB_EINVAL, "regel 30002: lege regel" },
+		{ "30001;\"v30001\n", WB_EINVAL, "regel 30002: "
+		    "aanhalingsteken niet afgesloten" },
+	};
+	struct wb_csv_stream	 s = { .max_bytes = 1 << 26,
+	    .max_rows = 1000000, .row = collect };
+	struct rows		 rs;
+	struct wb_err		 err;
+	struct wb_buf		 b;
+	size_t			 i;
+
+	(void)state;
+	wb_buf_init(&b, 1 << 26);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		wb_buf_reset(&b);
+		numbered(&b, 30000, "\n");
+		wb_buf_puts(&b, bad[i].tail);
+		memset(&rs, 0, sizeof(rs));
+		rs.seq = true;
+		assert_int_equal(both(&s, b.p, b.n, &rs, &err), bad[i].rc);
+		assert_string_equal(err.msg, bad[i].msg);
+		assert_int_equal(rs.n, 30001);
+		assert_int_equal(rs.bad, 0);
+	}
+	wb_buf_free(&b);
+}
+
+/* The limits in a big file: max_rows + 1 rows (the header and max_rows
+ * data rows) are handed out, then WB_ETOOBIG, also at a batch's end;
+ * max_bytes is the whole file or less. */
+static void
+test_stream_limits(void **state)
+{
+	static const size_t	 max[] = { RA_BATCH - 1, RA_BATCH, 50000 };
+	struct wb_csv_stream	 s = { .max_bytes = 1 << 26, .row = collect };
+	struct rows		 rs, fr;
+	struct wb_err		 err;
+	struct wb_buf		 b;
+	char			 msg[64];
+	size_t			 i, whole, lines;
+
+	(void)state;
+	wb_buf_init(&b, 1 << 26);
+	numbered(&b, 100000, "\n");
+	for (i = 0; i < sizeof(max) / sizeof(max[0]); i++) {
+		s.max_rows = max[i];
+		memset(&rs, 0, sizeof(rs));
+		rs.seq = true;
+		assert_int_equal(both(&s, b.p, b.n, &rs, &err), WB_ETOOBIG);
+		snprintf(msg, sizeof(msg), "het bestand heeft meer dan %zu "
+		    "rijen", max[i]);
+		assert_string_equal(err.msg, msg);
+		assert_int_equal(rs.n, max[i] + 1);
+		assert_int_equal(rs.bad, 0);
+	}
+	s.max_rows = 100000;
+	memset(&rs, 0, sizeof(rs));
+	assert_int_equal(both(&s, b.p, b.n, &rs, &err), 0);
+	assert_int_equal(rs.n, 100001);
+
+	/* exactly max_bytes; fewer than a chunk (nothing handed out) */
+	s.max_bytes = b.n;
+	assert_int_equal(both(&s, b.p, b.n, &rs, &err), 0);
+	s.max_bytes = 1000;
+	assert_int_equal(both(&s, b.p, b.n, &rs, &err), WB_ETOOBIG);
+	assert_string_equal(err.msg, "het bestand is te groot (meer dan "
+	    "1000 bytes)");
+	assert_int_equal(rs.n, 0);
+	/* one byte short: from memory the size is known before the first
+	 * row; a file is read up to the chunk that passes the limit, so its
+	 * rows before that chunk come first (as before the reader thread) */
+	s.max_bytes = b.n - 1;
+	memset(&rs, 0, sizeof(rs));
+	s.arg = &rs;
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(wb_csv_stream_mem(&s, b.p, b.n, &err), WB_ETOOBIG);
+	assert_int_equal(rs.n, 0);
+	memset(&fr, 0, sizeof(fr));
+	fr.seq = true;
+	assert_int_equal(from_file(&s, b.p, b.n, &fr, &err), WB_ETOOBIG);
+	snprintf(msg, sizeof(msg), "het bestand is te groot (meer dan %zu "
+	    "bytes)", b.n - 1);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(fr.bad, 0);
+	/* the rows wholly in the chunks before the last */
+	whole = (b.n - 1) / RA_CHUNK * RA_CHUNK;
+	for (i = 0, lines = 0; i < whole; i++)
+		if (b.p[i] == '\n')
+			lines++;
+	assert_int_equal(fr.n, lines);
+	wb_buf_free(&b);
+}
+
+/* Append rows "f;xx..x" with line ends `eol` until b->n is `end`; their
+ * number. */
+static size_t
+fill(struct wb_buf *b, size_t end, const char *eol)
+{
+	char	xs[1000];
+	size_t	n, len, e = strlen(eol);
+
+	memset(xs, 'x', sizeof(xs));
+	assert_true(end > b->n + 1100);
+	for (n = 0; b->n < end; n++) {
+		len = end - b->n > 1100 ? 900 : end - b->n - 2 - e;
+		wb_buf_printf(b, "f;%.*s%s", (int)len, xs, eol);
+	}
+	assert_int_equal(b->n, end);
+	return n;
+}
+
+/* A quoted cell with every kind of line break, and the CRLF after it, put
+ * across the reader's first and second chunk boundary at every offset:
+ * the same rows both ways, the cell whole, the next row on its line.  A
+ * stray quote just after a boundary that splits a CRLF (or after CR or LF
+ * line ends) names its own line. */
+static void
+test_stream_chunks(void **state)
+{
+	static const char	 row[] = "x;\"a\r\nb\nc\r\r\nd\"\r\n";
+	static const char	*eols[] = { "\r\n", "\n", "\r" };
+	struct wb_csv_stream	 s = { .max_bytes = 1 << 26,
+	    .max_rows = 1000000, .row = collect };
+	struct rows		 rs;
+	struct wb_err		 err;
+	struct wb_buf		 b;
+	char			 msg[64];
+	size_t			 k, d, e, nfill;
+
+	(void)state;
+	wb_buf_init(&b, 1 << 26);
+	for (k = 1; k <= 2; k++) {
+		for (d = 0; d < sizeof(row); d++) {
+			wb_buf_reset(&b);
+			wb_buf_puts(&b, "id;v\r\n");
+			nfill = fill(&b, k * RA_CHUNK - d, "\r\n");
+			wb_buf_puts(&b, row);
+			wb_buf_puts(&b, "y;z\r\n");
+			memset(&rs, 0, sizeof(rs));
+			assert_int_equal(both(&s, b.p, b.n, &rs, &err), 0);
+			assert_int_equal(rs.n, nfill + 3);
+			assert_int_equal(rs.lastl[0], nfill + 2);
+			assert_string_equal(rs.last[0], "a\r\nb\nc\r\r\nd");
+			assert_int_equal(rs.lastl[1], nfill + 2 + 5);
+			assert_string_equal(rs.last[1], "z");
+		}
+		for (e = 0; e < sizeof(eols) / sizeof(eols[0]); e++) {
+			for (d = 0; d < 6; d++) {
+				wb_buf_reset(&b);
+				wb_buf_puts(&b, "id;v\r\n");
+				nfill = fill(&b, k * RA_CHUNK - 3 + d,
+				    eols[e]);
+				wb_buf_puts(&b, "y;a\"b\r\nz;z\r\n");
+				memset(&rs, 0, sizeof(rs));
+				assert_int_equal(both(&s, b.p, b.n, &rs,
+				    &err), WB_EINVAL);
+				snprintf(msg, sizeof(msg), "regel %zu: "
+				    "ongeldig aanhalingsteken", nfill + 2);
+				assert_string_equal(err.msg, msg);
+				assert_int_equal(rs.n, nfill + 1);
+			}
+		}
+	}
+	wb_buf_free(&b);
 }
 
 /* ---------- measurements ----------------------------------------------- */
@@ -924,6 +1422,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_stream_ahead),
+		cmocka_unit_test(test_stream_stop),
+		cmocka_unit_test(test_stream_late_error),
+		cmocka_unit_test(test_stream_limits),
+		cmocka_unit_test(test_stream_chunks),
 		T(test_measurements),
 		T(test_measurement_batches),
 		T(test_measurement_errors),
