@@ -91,7 +91,10 @@ static const char *const outflow_details[] = { "volledig", "gedeeltelijk",
 
 /* int64 key (never 0) -> int64 value, open addressing. */
 struct idmap {
-	int64_t		*keys, *vals;
+	struct idslot {
+		int64_t	key, val;	/* key 0: free; key and value side
+					 * by side, one cache line a look-up */
+	}		*slots;
 	size_t		 mask, n;
 };
 
@@ -172,6 +175,7 @@ struct ms_row {
 
 struct m_row {
 	int64_t		 client;
+	uint32_t	 k;		/* the client's index in c->clients */
 	size_t		 line;
 	int32_t		 day;
 	int16_t		 value;
@@ -229,6 +233,7 @@ struct ctx {
 static uint64_t	mix(uint64_t x);
 static void	idmap_free(struct idmap *m);
 static int64_t	*idmap_slot(struct idmap *m, int64_t key, bool *found);
+static const int64_t *idmap_find(const struct idmap *m, int64_t key);
 static void	keys_free(struct keyset *k);
 static bool	keys_add(struct keyset *k, uint64_t a, uint64_t b,
 		    int64_t where, int64_t *before);
@@ -295,8 +300,7 @@ mix(uint64_t x)
 static void
 idmap_free(struct idmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -306,36 +310,49 @@ idmap_slot(struct idmap *m, int64_t key, bool *found)
 {
 	size_t	i, cap;
 
-	if (m->keys == NULL || (m->n + 1) * 2 > m->mask + 1) {
+	if (m->slots == NULL || (m->n + 1) * 2 > m->mask + 1) {
 		struct idmap	old = *m;
 
-		cap = m->keys == NULL ? 256 : (m->mask + 1) * 2;
-		m->keys = wb_xcalloc(cap, sizeof(*m->keys));
-		m->vals = wb_xcalloc(cap, sizeof(*m->vals));
+		cap = m->slots == NULL ? 256 : (m->mask + 1) * 2;
+		m->slots = wb_xcalloc(cap, sizeof(*m->slots));
 		m->mask = cap - 1;
-		for (i = 0; old.keys != NULL && i <= old.mask; i++) {
+		for (i = 0; old.slots != NULL && i <= old.mask; i++) {
 			size_t j;
 
-			if (old.keys[i] == 0)
+			if (old.slots[i].key == 0)
 				continue;
-			for (j = mix((uint64_t)old.keys[i]) & m->mask;
-			    m->keys[j] != 0; j = (j + 1) & m->mask)
+			for (j = mix((uint64_t)old.slots[i].key) & m->mask;
+			    m->slots[j].key != 0; j = (j + 1) & m->mask)
 				continue;
-			m->keys[j] = old.keys[i];
-			m->vals[j] = old.vals[i];
+			m->slots[j] = old.slots[i];
 		}
 		idmap_free(&old);
 	}
-	for (i = mix((uint64_t)key) & m->mask; m->keys[i] != 0;
+	for (i = mix((uint64_t)key) & m->mask; m->slots[i].key != 0;
 	    i = (i + 1) & m->mask)
-		if (m->keys[i] == key) {
+		if (m->slots[i].key == key) {
 			*found = true;
-			return &m->vals[i];
+			return &m->slots[i].val;
 		}
 	*found = false;
-	m->keys[i] = key;
+	m->slots[i].key = key;
 	m->n++;
-	return &m->vals[i];
+	return &m->slots[i].val;
+}
+
+/* The value of `key`, or NULL when it is not in the map. */
+static const int64_t *
+idmap_find(const struct idmap *m, int64_t key)
+{
+	size_t	i;
+
+	if (m->slots == NULL)
+		return NULL;
+	for (i = mix((uint64_t)key) & m->mask; m->slots[i].key != 0;
+	    i = (i + 1) & m->mask)
+		if (m->slots[i].key == key)
+			return &m->slots[i].val;
+	return NULL;
 }
 
 static void
@@ -1326,6 +1343,12 @@ check_measurement(struct ctx *c, size_t line)
 	size_t		 i, n;
 
 	if (!blank(v)) {
+		/* The code as werkbrug writes it first: most files. */
+		for (i = 0; wb_instruments[i] != NULL && ins == NULL; i++)
+			if (strcmp(wb_instruments[i]->code, v) == 0) {
+				ins = wb_instruments[i];
+				r.ins = (uint8_t)i;
+			}
 		for (i = 0; wb_instruments[i] != NULL && ins == NULL; i++)
 			if (strcasecmp(wb_instruments[i]->code, v) == 0 ||
 			    strcasecmp(wb_instruments[i]->name, v) == 0) {
@@ -1401,6 +1424,7 @@ check_measurement(struct ctx *c, size_t line)
 	if (c->res->nproblems > before || k == NULL)
 		return 0;
 	r.client = k->id;
+	r.k = (uint32_t)(k - c->clients);
 	memcpy(push_row(c), &r, sizeof(r));
 	c->nrows++;
 	k->rows++;
@@ -1454,7 +1478,7 @@ measurement_dups(struct ctx *c)
 	struct wb_stmt		*st = NULL;
 	struct pair		*p;
 	size_t			 n = 0, cap, i, j, run, *rank, k;
-	bool			 found, stored;
+	bool			 stored;
 	int			 rc = 0;
 
 	/* The clients' ranks by id. */
@@ -1474,10 +1498,7 @@ measurement_dups(struct ctx *c)
 #define MKEY(r, ins, day) ((uint64_t)(r) << 28 | (uint64_t)(ins) << 24 | \
 	    day_key(day))
 	for (i = 0; i < c->nrows; i++) {
-		int64_t *slot = idmap_slot(&c->client_ix, rows[i].client,
-		    &found);
-
-		p[n].key = MKEY(rank[*slot], rows[i].ins, rows[i].day);
+		p[n].key = MKEY(rank[rows[i].k], rows[i].ins, rows[i].day);
 		p[n++].idx = (uint32_t)i;
 	}
 	if (c->db != NULL && c->nrows > 0) {
@@ -1489,16 +1510,11 @@ measurement_dups(struct ctx *c)
 		while ((rc = wb_stmt_step(st, c->err)) == 1) {
 			const struct wb_instrument *ins =
 			    wb_instrument_get(wb_stmt_text(st, 1));
-			int64_t id = wb_stmt_int64(st, 0);
-
-			if (ins == NULL || c->client_ix.keys == NULL)
-				continue;
 			/* Only the clients of this file matter. */
-			for (j = mix((uint64_t)id) & c->client_ix.mask;
-			    c->client_ix.keys[j] != 0 && c->client_ix.keys[j] !=
-			    id; j = (j + 1) & c->client_ix.mask)
-				continue;
-			if (c->client_ix.keys[j] == 0)
+			const int64_t *ix = idmap_find(&c->client_ix,
+			    wb_stmt_int64(st, 0));
+
+			if (ins == NULL || ix == NULL)
 				continue;
 			for (k = 0; wb_instruments[k] != ins; k++)
 				continue;
@@ -1506,7 +1522,7 @@ measurement_dups(struct ctx *c)
 				cap *= 2;
 				p = wb_xrealloc(p, cap * sizeof(*p));
 			}
-			p[n].key = MKEY(rank[c->client_ix.vals[j]], k,
+			p[n].key = MKEY(rank[*ix], k,
 			    (int32_t)wb_stmt_int64(st, 2));
 			p[n++].idx = UINT32_MAX;
 		}
@@ -1632,12 +1648,14 @@ write_measurements(struct ctx *c, size_t *i)
 		    c->order[*i + k].idx;
 		const struct wb_instrument *ins = wb_instruments[r->ins];
 
+		/* Codes and bands are constants, the answers live in
+		 * c->rows until the import ends: bound without a copy. */
 		wb_stmt_bind_int64(st, p, r->client);
-		wb_stmt_bind_text(st, p + 1, ins->code);
+		wb_stmt_bind_kept(st, p + 1, ins->code);
 		wb_stmt_bind_int64(st, p + 2, r->day);
-		wb_stmt_bind_opt(st, p + 3, r->items);
+		wb_stmt_bind_kept(st, p + 3, r->items);
 		wb_stmt_bind_int64(st, p + 4, r->value);
-		wb_stmt_bind_opt(st, p + 5, wb_instrument_band(ins, r->value));
+		wb_stmt_bind_kept(st, p + 5, wb_instrument_band(ins, r->value));
 	}
 	rc = wb_stmt_exec(st, c->err);
 	wb_stmt_release(st);
@@ -1787,10 +1805,13 @@ audit_clients(struct ctx *c, enum audit_what what)
 	const bool		denied = what == AUDIT_REFUSED;
 	struct wb_audit_event	ev = { .event = kind_events[c->kind],
 	    .object_type = kind_objects[c->kind], .denied = denied };
+	struct wb_audit_run	run;
 	char			idbuf[24], detail[64];
 	size_t			i;
-	int			rc = 0;
+	int			rc;
 
+	/* One run: the chain head is read and stored once, not per client. */
+	rc = wb_audit_run_start(c->db, &run, c->err);
 	for (i = 0; i < c->nclients && rc == 0; i++) {
 		const struct client *k = &c->clients[i];
 
@@ -1816,9 +1837,9 @@ audit_clients(struct ctx *c, enum audit_what what)
 		    wb_purpose_name(k->purpose) : NULL;
 		ev.consent_id = denied ? 0 : k->consent_id;
 		ev.detail = detail;
-		rc = wb_audit_write(c->db, c->actor, &ev, c->err);
+		rc = wb_audit_run_add(c->db, &run, c->actor, &ev, c->err);
 	}
-	return rc;
+	return rc != 0 ? rc : wb_audit_run_end(c->db, &run, c->err);
 }
 
 /* The file's own event: its kind and counts. */
@@ -1868,7 +1889,13 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 		    "van de cliënt beslist per regel (gebruik --as E-MAIL).");
 	}
 	if (c->db != NULL) {
-		rc = wb_db_begin_write(c->db, c->err);
+		/* A measurement refers to its client, decided by the policy
+		 * in this transaction, and to the actor's organisation and
+		 * user, which are never deleted: the engine need not check
+		 * each of a million rows again (wb_db_begin_bulk). */
+		rc = c->kind == WB_IMPORT_MEASUREMENTS ?
+		    wb_db_begin_bulk(c->db, c->err) :
+		    wb_db_begin_write(c->db, c->err);
 		if (rc == 0 && c->kind != WB_IMPORT_MEASUREMENTS)
 			rc = wb_intervention_list(c->db, true, c->a, &c->ivs,
 			    &c->nivs, c->err);
