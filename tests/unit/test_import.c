@@ -700,6 +700,26 @@ test_stream_chunks(void **state)
 
 /* ---------- measurements ----------------------------------------------- */
 
+/* A measurement import runs in a bulk transaction, without SQLite's own
+ * foreign-key check per row: afterwards (written or refused) nothing in
+ * the database points nowhere, and the import's connection checks every
+ * reference again. */
+static void
+assert_references_checked(struct ct_fx *f)
+{
+	struct wb_err	err;
+
+	if (!dbt_pg())
+		assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM "
+		    "pragma_foreign_key_check"), 0);
+	assert_int_equal(wb_db_begin_write(f->t.db, &err), 0);
+	assert_int_equal(wb_db_exec_script(f->t.db, "INSERT INTO measurement "
+	    "(client_id, instrument, on_date, value, source, created_at) "
+	    "VALUES (999999, 'ladder', 20000, 1, 'import', 0)", &err),
+	    WB_ECONFLICT);
+	wb_db_rollback(f->t.db);
+}
+
 /* Dutch and ISO dates, ';' with a BOM and ',' with quoted answers: every
  * instrument kind lands with its score and band, as an import. */
 static void
@@ -757,6 +777,7 @@ test_measurements(void **state)
 	    false, &res), 0);
 	assert_int_equal(ct_qint(&f->t, "SELECT value FROM measurement WHERE "
 	    "instrument = 'k10' AND client_id = %lld", (long long)c2), 30);
+	assert_references_checked(f);
 }
 
 /* Seventy rows: four statements of WB_IMPORT_BATCH (16) rows and six of
@@ -865,6 +886,7 @@ test_measurement_errors(void **state)
 	    false, &res), WB_EINVAL);
 	assert_true(has_problem(&res, 2, NULL, "al een meting"));
 	assert_int_equal(count(f, "measurement"), 1);
+	assert_references_checked(f);
 }
 
 /* The policy decides per client: UWV may record the ladder (work &
