@@ -72,3 +72,14 @@ wb_free_secret(void *p, size_t n)
 	sodium_memzero(p, n);
 	free(p);
 }
+
+void *
+wb_xrealloc_secret(void *p, size_t old, size_t n)
+{
+	void	*q = wb_xmalloc(n);
+
+	if (p != NULL)
+		memcpy(q, p, old < n ? old : n);
+	wb_free_secret(p, old);
+	return q;
+}

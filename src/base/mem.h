@@ -18,6 +18,9 @@ char	*wb_xstrndup(const char *s, size_t n);
 /* Wipe `n` bytes at `p` (may be NULL) and free it: for passwords, tokens,
  * keys and decrypted fields. */
 void	 wb_free_secret(void *p, size_t n);
+/* As wb_xrealloc for a block of `old` bytes holding client data: the old
+ * block is wiped before it is freed (realloc would leave a copy). */
+void	*wb_xrealloc_secret(void *p, size_t old, size_t n);
 
 /* True when a*b (a+b) fits in size_t; the result goes to *out. */
 static inline bool

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <csv.h>
+#include <sodium.h>
 
 #define CHUNK	(256 * 1024)	/* bytes read and handed to libcsv at once */
 
@@ -113,10 +114,12 @@ on_field(void *s, size_t n, void *data)
 	 * buffer stops growing after the widest row. */
 	need = c->used + n + 1;
 	if (need > c->cap) {
-		c->cap = c->cap == 0 ? 4096 : c->cap;
-		while (c->cap < need)
-			c->cap *= 2;
-		c->buf = wb_xrealloc(c->buf, c->cap);
+		size_t	cap = c->cap == 0 ? 4096 : c->cap;
+
+		while (cap < need)
+			cap *= 2;
+		c->buf = wb_xrealloc_secret(c->buf, c->cap, cap);
+		c->cap = cap;
 	}
 	memcpy(c->buf + c->used, s, n);
 	c->buf[c->used + n] = '\0';
@@ -225,8 +228,12 @@ finish(struct ctx *c)
 static void
 done(struct ctx *c)
 {
-	if (c->parser)
+	if (c->parser) {
+		/* libcsv's cell buffer held client data too. */
+		if (c->p.entry_buf != NULL)
+			sodium_memzero(c->p.entry_buf, c->p.entry_size);
 		csv_free(&c->p);
+	}
 	/* The cells held client data. */
 	if (c->buf != NULL)
 		wb_free_secret(c->buf, c->cap);
@@ -325,8 +332,9 @@ read_fd(struct wb_csv_stream *s, int fd, struct wb_err *err)
  * rows the split is about 0.2 s that would otherwise come before every
  * row's check (docs/benchmarks.md, "CSV import").  The reader copies its
  * rows into batches and hands them over in order through a ring of
- * NBATCH; the caller gets exactly the rows, the counters and the error
- * that read_fd() would give, the error after the rows before it.  A batch
+ * NBATCH; the caller gets the rows and the error that read_fd() would
+ * give, the error after the rows before it, and in the end the same
+ * counters (while rows are handed out, s->bytes runs a batch ahead).  A batch
  * holds at most BATCH_ROWS rows or BATCH_BYTES of cells (and one row
  * more), so the memory stays bounded whatever the file.  Only a regular
  * file is read ahead: a pipe's writer may pause or never close, and a
@@ -412,17 +420,10 @@ keep_row(void *arg, const struct wb_csv_row *r, struct wb_err *err)
 		n = strlen(r->cols[i]) + 1;
 		if (b->used + n > b->cap) {
 			size_t	 cap = b->cap == 0 ? 256 * 1024 : b->cap;
-			char	*buf;
 
 			while (cap < b->used + n)
 				cap *= 2;
-			/* Cells are client data: no copy left behind. */
-			buf = wb_xmalloc(cap);
-			if (b->used > 0)
-				memcpy(buf, b->buf, b->used);
-			if (b->buf != NULL)
-				wb_free_secret(b->buf, b->cap);
-			b->buf = buf;
+			b->buf = wb_xrealloc_secret(b->buf, b->cap, cap);
 			b->cap = cap;
 		}
 		memcpy(b->buf + b->used, r->cols[i], n);

@@ -174,7 +174,6 @@ struct ms_row {
 };
 
 struct m_row {
-	int64_t		 client;
 	uint32_t	 k;		/* the client's index in c->clients */
 	size_t		 line;
 	int32_t		 day;
@@ -232,6 +231,7 @@ struct ctx {
 
 static uint64_t	mix(uint64_t x);
 static void	idmap_free(struct idmap *m);
+static size_t	idmap_probe(const struct idmap *m, int64_t key);
 static int64_t	*idmap_slot(struct idmap *m, int64_t key, bool *found);
 static const int64_t *idmap_find(const struct idmap *m, int64_t key);
 static void	keys_free(struct keyset *k);
@@ -278,6 +278,8 @@ static int	write_measurements(struct ctx *c, size_t *i);
 static int	write_rows(struct ctx *c);
 static int	audit_clients(struct ctx *c, enum audit_what what);
 static int	audit_file(struct ctx *c, bool denied, bool in_tx);
+static int	refuse_actor(struct ctx *c);
+static int	actor_ok(struct ctx *c);
 static int	run(struct ctx *c, int fd, const char *data, size_t n);
 static int	import(struct wb_db *db, const struct wb_actor *actor,
 		    enum wb_import_kind kind, int fd, const char *data,
@@ -300,8 +302,22 @@ mix(uint64_t x)
 static void
 idmap_free(struct idmap *m)
 {
-	free(m->slots);
+	/* bsn_ix's keys are BSNs. */
+	if (m->slots != NULL)
+		wb_free_secret(m->slots, (m->mask + 1) * sizeof(*m->slots));
 	memset(m, 0, sizeof(*m));
+}
+
+/* Where `key` is, or the free slot where it would go. */
+static size_t
+idmap_probe(const struct idmap *m, int64_t key)
+{
+	size_t	i;
+
+	for (i = mix((uint64_t)key) & m->mask; m->slots[i].key != 0 &&
+	    m->slots[i].key != key; i = (i + 1) & m->mask)
+		continue;
+	return i;
 }
 
 /* The value slot of `key`, inserted (value 0) when it was not there. */
@@ -316,27 +332,18 @@ idmap_slot(struct idmap *m, int64_t key, bool *found)
 		cap = m->slots == NULL ? 256 : (m->mask + 1) * 2;
 		m->slots = wb_xcalloc(cap, sizeof(*m->slots));
 		m->mask = cap - 1;
-		for (i = 0; old.slots != NULL && i <= old.mask; i++) {
-			size_t j;
-
-			if (old.slots[i].key == 0)
-				continue;
-			for (j = mix((uint64_t)old.slots[i].key) & m->mask;
-			    m->slots[j].key != 0; j = (j + 1) & m->mask)
-				continue;
-			m->slots[j] = old.slots[i];
-		}
+		for (i = 0; old.slots != NULL && i <= old.mask; i++)
+			if (old.slots[i].key != 0)
+				m->slots[idmap_probe(m, old.slots[i].key)] =
+				    old.slots[i];
 		idmap_free(&old);
 	}
-	for (i = mix((uint64_t)key) & m->mask; m->slots[i].key != 0;
-	    i = (i + 1) & m->mask)
-		if (m->slots[i].key == key) {
-			*found = true;
-			return &m->slots[i].val;
-		}
-	*found = false;
-	m->slots[i].key = key;
-	m->n++;
+	i = idmap_probe(m, key);
+	*found = m->slots[i].key == key;
+	if (!*found) {
+		m->slots[i].key = key;
+		m->n++;
+	}
 	return &m->slots[i].val;
 }
 
@@ -348,11 +355,8 @@ idmap_find(const struct idmap *m, int64_t key)
 
 	if (m->slots == NULL)
 		return NULL;
-	for (i = mix((uint64_t)key) & m->mask; m->slots[i].key != 0;
-	    i = (i + 1) & m->mask)
-		if (m->slots[i].key == key)
-			return &m->slots[i].val;
-	return NULL;
+	i = idmap_probe(m, key);
+	return m->slots[i].key == key ? &m->slots[i].val : NULL;
 }
 
 static void
@@ -982,7 +986,8 @@ push_row(struct ctx *c)
 		c->rcap = c->rcap == 0 ? 1024 : c->rcap * 2;
 		if (!wb_mul_ok(c->rcap, c->row_size, &size))
 			abort();
-		c->rows = wb_xrealloc(c->rows, size);
+		c->rows = wb_xrealloc_secret(c->rows, c->nrows * c->row_size,
+		    size);
 	}
 	p = (char *)c->rows + c->nrows * c->row_size;
 	memset(p, 0, c->row_size);
@@ -1343,12 +1348,6 @@ check_measurement(struct ctx *c, size_t line)
 	size_t		 i, n;
 
 	if (!blank(v)) {
-		/* The code as werkbrug writes it first: most files. */
-		for (i = 0; wb_instruments[i] != NULL && ins == NULL; i++)
-			if (strcmp(wb_instruments[i]->code, v) == 0) {
-				ins = wb_instruments[i];
-				r.ins = (uint8_t)i;
-			}
 		for (i = 0; wb_instruments[i] != NULL && ins == NULL; i++)
 			if (strcasecmp(wb_instruments[i]->code, v) == 0 ||
 			    strcasecmp(wb_instruments[i]->name, v) == 0) {
@@ -1423,7 +1422,6 @@ check_measurement(struct ctx *c, size_t line)
 	/* Duplicates are found once every row is read (measurement_dups). */
 	if (c->res->nproblems > before || k == NULL)
 		return 0;
-	r.client = k->id;
 	r.k = (uint32_t)(k - c->clients);
 	memcpy(push_row(c), &r, sizeof(r));
 	c->nrows++;
@@ -1650,7 +1648,7 @@ write_measurements(struct ctx *c, size_t *i)
 
 		/* Codes and bands are constants, the answers live in
 		 * c->rows until the import ends: bound without a copy. */
-		wb_stmt_bind_int64(st, p, r->client);
+		wb_stmt_bind_int64(st, p, c->clients[r->k].id);
 		wb_stmt_bind_kept(st, p + 1, ins->code);
 		wb_stmt_bind_int64(st, p + 2, r->day);
 		wb_stmt_bind_kept(st, p + 3, r->items);
@@ -1842,6 +1840,40 @@ audit_clients(struct ctx *c, enum audit_what what)
 	return rc != 0 ? rc : wb_audit_run_end(c->db, &run, c->err);
 }
 
+/* The actor may not import (not a professional, or no longer active in
+ * the organisation): roll back, log the file's denied event, refuse. */
+static int
+refuse_actor(struct ctx *c)
+{
+	int	rc;
+
+	wb_db_rollback(c->db);
+	rc = audit_file(c, true, false);
+	return rc != 0 ? rc : wb_err_set(c->err, WB_EDENIED, "Alleen een "
+	    "professional leest cliëntgegevens in; de consent van de cliënt "
+	    "beslist per regel (gebruik --as E-MAIL).");
+}
+
+/* The actor's account, inside the import's transaction: still an active
+ * professional of the organisation its rows will name. */
+static int
+actor_ok(struct ctx *c)
+{
+	struct wb_stmt	*st = NULL;
+	int		 rc;
+
+	rc = wb_db_prepare(c->db, Q_IMPORT_ACTOR, &st, c->err);
+	if (rc != 0)
+		return rc;
+	wb_stmt_bind_int64(st, 1, c->actor->user_id);
+	wb_stmt_bind_int64(st, 2, c->actor->org_id);
+	rc = wb_stmt_step(st, c->err);
+	wb_stmt_release(st);
+	if (rc < 0)
+		return rc;
+	return rc == 1 ? 0 : refuse_actor(c);
+}
+
 /* The file's own event: its kind and counts. */
 static int
 audit_file(struct ctx *c, bool denied, bool in_tx)
@@ -1882,20 +1914,18 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 	    sizeof(struct ms_row) : sizeof(struct m_row);
 
 	if (c->db != NULL && (c->actor == NULL ||
-	    c->actor->role != WB_ROLE_PROFESSIONAL)) {
-		rc = audit_file(c, true, false);
-		return rc != 0 ? rc : wb_err_set(c->err, WB_EDENIED, "Alleen "
-		    "een professional leest cliëntgegevens in; de consent "
-		    "van de cliënt beslist per regel (gebruik --as E-MAIL).");
-	}
+	    c->actor->role != WB_ROLE_PROFESSIONAL))
+		return refuse_actor(c);
 	if (c->db != NULL) {
 		/* A measurement refers to its client, decided by the policy
-		 * in this transaction, and to the actor's organisation and
-		 * user, which are never deleted: the engine need not check
-		 * each of a million rows again (wb_db_begin_bulk). */
+		 * in this transaction, and to the actor's user and
+		 * organisation, checked by actor_ok() in it: the engine need
+		 * not check each of a million rows again (wb_db_begin_bulk). */
 		rc = c->kind == WB_IMPORT_MEASUREMENTS ?
 		    wb_db_begin_bulk(c->db, c->err) :
 		    wb_db_begin_write(c->db, c->err);
+		if (rc == 0)
+			rc = actor_ok(c);
 		if (rc == 0 && c->kind != WB_IMPORT_MEASUREMENTS)
 			rc = wb_intervention_list(c->db, true, c->a, &c->ivs,
 			    &c->nivs, c->err);

@@ -1,7 +1,6 @@
 /* db.c - backend dispatch, helpers and migrations. */
 #include "store/db_impl.h"
 #include "base/asset.h"
-#include "base/log.h"
 #include "base/str.h"
 #include "base/time.h"
 
@@ -42,22 +41,14 @@ wb_db_default_url(void)
 	return env != NULL && env[0] != '\0' ? env : "sqlite:var/werkbrug.db";
 }
 
-/* Back to the connection's normal settings after a bulk transaction.
- * Outside a transaction the PRAGMA fails only when SQLite is out of
- * memory; a connection left without foreign keys must not go on. */
+/* The end of a bulk transaction: the backend restores its settings. */
 static void
 bulk_end(struct wb_db *db)
 {
-	struct wb_err	err;
-
-	if (!db->bulk)
-		return;
-	if (db->ops->exec_script(db, db->ops->bulk_after, &err) != 0) {
-		wb_error("database: foreign keys not restored after a bulk "
-		    "write: %s", err.msg);
-		abort();
+	if (db->bulk) {
+		db->ops->bulk_end(db);
+		db->bulk = false;
 	}
-	db->bulk = false;
 }
 
 int
@@ -80,19 +71,17 @@ wb_db_begin_bulk(struct wb_db *db, struct wb_err *err)
 
 	if (WB_NEVER(db->tx_depth > 0))
 		return wb_err_set(err, WB_EDB, "nested transaction");
-	if (db->ops->bulk_before != NULL) {
-		/* Marked first: a script that stops half way is undone too. */
+	if (db->ops->bulk_begin != NULL) {
+		/* Marked first: settings changed half way are undone too. */
 		db->bulk = true;
-		rc = db->ops->exec_script(db, db->ops->bulk_before, err);
+		rc = db->ops->bulk_begin(db, err);
 		if (rc != 0) {
 			bulk_end(db);
 			return rc;
 		}
 	}
-	rc = db->ops->exec_script(db, db->ops->begin_write, err);
-	if (rc == 0)
-		db->tx_depth = 1;
-	else
+	rc = wb_db_begin_write(db, err);
+	if (rc != 0)
 		bulk_end(db);
 	return rc;
 }

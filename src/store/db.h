@@ -36,12 +36,13 @@ int	wb_db_begin_write(struct wb_db *db, struct wb_err *err) WB_WARN_UNUSED;
 int	wb_db_begin_read(struct wb_db *db, struct wb_err *err) WB_WARN_UNUSED;
 /* A write transaction for a bulk load whose every reference the caller
  * has checked itself inside this same transaction (the CSV import: each
- * client by its policy decision, organisation and user from the actor;
- * the write lock keeps them from changing).  SQLite skips its own
- * foreign-key check of each row until the COMMIT or ROLLBACK, which
- * restore it: a third of the engine's cost of importing a million
- * measurements (docs/benchmarks.md); it also gives the transaction a
- * larger page cache.  PostgreSQL: as begin_write. */
+ * client by its policy decision, the actor's user and organisation by a
+ * query; the write lock keeps them from changing).  SQLite skips its own
+ * foreign-key check of each row, and gives the transaction a larger page
+ * cache, until the COMMIT or ROLLBACK (after a failed COMMIT: the
+ * ROLLBACK), which restore both: a third of the engine's cost of
+ * importing a million measurements (docs/benchmarks.md).  PostgreSQL: as
+ * begin_write. */
 int	wb_db_begin_bulk(struct wb_db *db, struct wb_err *err) WB_WARN_UNUSED;
 int	wb_db_commit(struct wb_db *db, struct wb_err *err) WB_WARN_UNUSED;
 /* Roll back if a transaction is open; safe to call when none is. */

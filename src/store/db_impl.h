@@ -36,10 +36,12 @@ struct wb_db_ops {
 	const struct wb_asset *migrations;
 	/* Transaction statements in this dialect. */
 	const char *begin_write, *begin_read;
-	/* Around a bulk write transaction (wb_db_begin_bulk): run before
-	 * its BEGIN and after its COMMIT or ROLLBACK; NULL when the backend
-	 * needs nothing. */
-	const char *bulk_before, *bulk_after;
+	/* Around a bulk write transaction (wb_db_begin_bulk): before its
+	 * BEGIN, and after its COMMIT or ROLLBACK (bulk_end restores the
+	 * connection's settings or aborts); NULL when the backend needs
+	 * nothing. */
+	int	(*bulk_begin)(struct wb_db *db, struct wb_err *err);
+	void	(*bulk_end)(struct wb_db *db);
 	/* Run on the target after store/copy.c wrote rows with their own
 	 * ids: moves id generators past them (PostgreSQL identity
 	 * sequences), or NULL when the backend needs nothing. */
@@ -56,7 +58,8 @@ struct wb_db_ops {
 struct wb_db {
 	const struct wb_db_ops	*ops;
 	int			 tx_depth;
-	bool			 bulk;		/* in wb_db_begin_bulk's */
+	bool			 bulk;		/* settings to restore when
+						 * the transaction ends */
 };
 
 struct wb_stmt {

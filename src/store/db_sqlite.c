@@ -9,12 +9,15 @@
 #include "store/db_impl.h"
 #include "base/asset.h"
 #include "base/buf.h"
+#include "base/log.h"
 #include "base/mem.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 struct sq_stmt {
@@ -26,6 +29,7 @@ struct sq_stmt {
 struct sq_db {
 	struct wb_db	 base;		/* must be first */
 	sqlite3		*h;
+	int64_t		 cache_size;	/* outside a bulk transaction */
 	struct sq_stmt	 stmts[Q__COUNT];
 };
 
@@ -60,6 +64,60 @@ sq_exec_script(struct wb_db *db, const char *sql, struct wb_err *err)
 	if (rc != SQLITE_OK)
 		return sq_error(d, rc, err);
 	return 0;
+}
+
+/* PRAGMA `name` of the connection, or INT64_MIN. */
+static int64_t
+sq_pragma(struct sq_db *d, const char *name)
+{
+	sqlite3_stmt	*st = NULL;
+	char		 sql[64];
+	int64_t		 v = INT64_MIN;
+
+	snprintf(sql, sizeof(sql), "PRAGMA %s", name);
+	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * A bulk transaction (wb_db_begin_bulk): no foreign-key check per row, and
+ * up to 64 MiB of cache so its pages do not spill to the WAL half way.
+ * SQLite takes the foreign-key PRAGMA only outside a transaction, so this
+ * runs before BEGIN and sq_bulk_end after COMMIT or ROLLBACK.
+ */
+static int
+sq_bulk_begin(struct wb_db *db, struct wb_err *err)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+
+	d->cache_size = sq_pragma(d, "cache_size");
+	return sq_exec_script(db, "PRAGMA foreign_keys=OFF; "
+	    "PRAGMA cache_size=-65536", err);
+}
+
+/* Back to checking every reference, or no further: a connection left
+ * without foreign keys must not serve another statement. */
+static void
+sq_bulk_end(struct wb_db *db)
+{
+	struct sq_db	*d = (struct sq_db *)db;
+	char		 sql[96];
+
+	if (!sqlite3_get_autocommit(d->h))	/* a ROLLBACK that failed */
+		(void)sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+	snprintf(sql, sizeof(sql), "PRAGMA foreign_keys=ON; "
+	    "PRAGMA cache_size=%lld", d->cache_size != INT64_MIN ?
+	    (long long)d->cache_size : -2000LL);
+	(void)sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(d->h) ||
+	    sq_pragma(d, "foreign_keys") != 1) {
+		wb_error("database: foreign keys not restored after a bulk "
+		    "write");
+		abort();
+	}
 }
 
 static void
@@ -373,12 +431,8 @@ const struct wb_db_ops wb_db_sqlite_ops = {
 	.migrations = wb_migrations_sqlite,
 	.begin_write = "BEGIN IMMEDIATE",
 	.begin_read = "BEGIN",
-	/* Only outside a transaction does SQLite take the foreign-key
-	 * PRAGMA.  A bulk transaction's pages stay in up to 64 MiB of
-	 * cache instead of spilling to the WAL half way (about 0.1 s less
-	 * for a million measurements); -2000 is SQLite's default. */
-	.bulk_before = "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536",
-	.bulk_after = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000",
+	.bulk_begin = sq_bulk_begin,
+	.bulk_end = sq_bulk_end,
 	.after_copy = NULL,
 	.backup_to = sq_backup_to,
 	.restore_from = sq_restore_from,

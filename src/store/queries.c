@@ -596,6 +596,12 @@ static const char *const sql[Q__COUNT] = {
 	/* Every measurement of the clients on the actor's team (the only
 	 * clients the policy lets a professional write): one query instead
 	 * of one per client. */
+	/* The importing professional, active in the organisation the rows
+	 * will name, checked inside the import's transaction. */
+	[Q_IMPORT_ACTOR] =
+	    "SELECT 1 FROM user_account u JOIN organisation o ON o.id = "
+	    "u.org_id WHERE u.id = $1 AND u.org_id = $2 AND u.active = 1 "
+	    "AND u.role = 'professional'",
 	[Q_IMPORT_MEASUREMENT_KEYS] =
 	    "SELECT m.client_id, m.instrument, m.on_date FROM measurement m "
 	    "JOIN care_team t ON t.client_id = m.client_id AND t.user_id = $1 "

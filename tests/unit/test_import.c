@@ -898,7 +898,7 @@ test_measurement_policy(void **state)
 {
 	struct ct_fx		*f = *state;
 	struct wb_import_result	 res;
-	struct wb_actor		 sys = wb_actor_system();
+	struct wb_actor		 sys = wb_actor_system(), moved;
 	const char		*data, *ladder;
 	int64_t			 consent, shared, other;
 
@@ -937,6 +937,23 @@ test_measurement_policy(void **state)
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'import' AND outcome = 'denied' AND detail LIKE "
 	    "'rows=0%%'"), 2);
+	assert_int_equal(count(f, "measurement"), 1);
+	/* a professional deactivated since the actor was looked up, or one
+	 * named with another organisation, imports nothing either: the
+	 * account is checked inside the import's transaction */
+	dbt_exec(&f->t, "UPDATE user_account SET active = 0 WHERE email = "
+	    "'uwv1@uwv.example'");
+	assert_int_equal(run_import(f, &f->uwv1, WB_IMPORT_MEASUREMENTS,
+	    ladder, false, &res), WB_EDENIED);
+	dbt_exec(&f->t, "UPDATE user_account SET active = 1 WHERE email = "
+	    "'uwv1@uwv.example'");
+	moved = f->uwv1;
+	moved.org_id = f->ggz;
+	assert_int_equal(run_import(f, &moved, WB_IMPORT_MEASUREMENTS,
+	    ladder, false, &res), WB_EDENIED);
+	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
+	    "WHERE event = 'import' AND outcome = 'denied' AND detail LIKE "
+	    "'rows=0%%'"), 4);
 	assert_int_equal(count(f, "measurement"), 1);
 }
 
