@@ -93,17 +93,19 @@ validate(const struct wb_actor *actor, const struct wb_measurement_input *in,
 	return 0;
 }
 
-/* The allowed event of a new measurement: its detail names the
- * instrument, never a score (client_access.c would name categories). */
+/* The allowed event of a new measurement: its detail names the category
+ * ("work" for the ladder, "health" for a complaint measure), as the
+ * import's events do; never the instrument (that a depression
+ * questionnaire was taken is itself health data) and never a score. */
 static int
 audit_added(struct wb_db *db, const struct wb_actor *actor,
     const struct wb_client_op *op, const struct wb_client_decision *d,
-    const char *code, struct wb_err *err)
+    const struct wb_instrument *ins, struct wb_err *err)
 {
 	struct wb_audit_event	ev = { .event = op->event,
 	    .client_id = op->client_id, .object_type = op->object_type,
 	    .object_id = op->object_id, .consent_id = d->consent_id,
-	    .detail = code };
+	    .detail = ins->category == WB_CAT_HEALTH ? "health" : "work" };
 
 	ev.purpose = d->purpose != WB_PURPOSE_NONE ?
 	    wb_purpose_name(d->purpose) : NULL;
@@ -177,7 +179,7 @@ wb_measurement_add(struct wb_db *db, const struct wb_actor *actor,
 	if (rc == 0) {
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)*id);
 		op.object_id = idbuf;
-		rc = audit_added(db, actor, &op, &d, ins->code, err);
+		rc = audit_added(db, actor, &op, &d, ins, err);
 	}
 	if (rc == 0)
 		rc = wb_db_commit(db, err);

@@ -145,16 +145,19 @@ test_ggz_records_phq9(void **state)
 	assert_false(m[2].followup);
 	assert_null(m[1].items);
 
-	/* Audited with the instrument only, never a score. */
+	/* Audited with the category only, never the instrument or a
+	 * score. */
 	assert_int_equal(ct_events(&f->t, "measurement.add", "allowed", c), 6);
 	assert_int_equal(ct_events(&f->t, "measurement.read", "allowed", c), 1);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
 	    "WHERE event = 'measurement.add' AND object_type = 'measurement' "
-	    "AND detail = 'phq9' AND object_id = '%lld'", (long long)m[2].id),
+	    "AND detail = 'health' AND object_id = '%lld'", (long long)m[2].id),
 	    1);
 	assert_int_equal(ct_qint(&f->t, "SELECT count(*) FROM audit_event "
 	    "WHERE event LIKE 'measurement.%%' AND (detail LIKE '%%12%%' OR "
-	    "detail LIKE '%%moderate%%' OR detail LIKE '%%80%%')"), 0);
+	    "detail LIKE '%%moderate%%' OR detail LIKE '%%80%%' OR "
+	    "detail LIKE '%%phq%%' OR detail LIKE '%%gad%%' OR "
+	    "detail LIKE '%%k10%%' OR detail LIKE '%%oq%%')"), 0);
 }
 
 /* PHQ-9 item 9 above 0 is flagged for follow-up; the alias of the
