@@ -566,8 +566,8 @@ static const char *const sql[Q__COUNT] = {
 	    "ORDER BY trajectory_id, start_date, id",
 
 	/* -- import of trajectories, milestones, measurements
-	 * (io/outcome_import.c): what is there already, and inserts without
-	 * RETURNING for speed -- */
+	 * (io/outcome_import.c, io/import_*.c): what is there already, and
+	 * inserts without RETURNING for speed -- */
 	[Q_IMPORT_TRAJ_KEYS] =
 	    "SELECT id, intervention, referral_date, start_date FROM trajectory "
 	    "WHERE client_id = $1",
@@ -607,7 +607,7 @@ static const char *const sql[Q__COUNT] = {
 	    "JOIN care_team t ON t.client_id = m.client_id AND t.user_id = $1 "
 	    "AND t.ended_at IS NULL",
 	/* The same for 16 rows at once (WB_IMPORT_BATCH in
-	 * io/outcome_import.c; 99 parameters, the dialect's most): one
+	 * io/import_measurement.c; 99 parameters, the dialect's most): one
 	 * statement run per 16 rows opens the table, its index and the
 	 * parents of the foreign keys once. */
 	[Q_IMPORT_MEASUREMENT_BATCH] =
