@@ -279,7 +279,7 @@ answer(struct wb_db *db, const struct wb_actor *actor, int64_t id, char who,
 {
 	struct wb_audit_event	 ev = { .event = event,
 	    .object_type = "referral" };
-	struct wb_referral	 r;
+	struct wb_referral	 r = { 0 };
 	struct wb_stmt		*st = NULL;
 	struct wb_arena		 a;
 	struct wb_user		 u;

@@ -91,7 +91,7 @@ bind_db(struct wb_db *db, struct wb_err *err)
 {
 	struct wb_stmt	*st = NULL;
 	char		 want[65], have[80];
-	bool		 found;
+	bool		 found = false;
 	int		 rc;
 
 	check_value(want);

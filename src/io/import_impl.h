@@ -123,7 +123,7 @@ struct ctx {
 	struct wb_arena		*a;
 	struct wb_import_result	*res;
 	struct wb_err		*err;
-	struct wb_csv_stream	*stream;
+	struct wb_csv_stream	 stream;
 	int			 idx[C__N];	/* column -> cell, or -1 */
 	size_t			 ncols;		/* of the header */
 	bool			 header_ok;

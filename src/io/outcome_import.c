@@ -572,14 +572,14 @@ on_row(void *arg, const struct wb_csv_row *r, struct wb_err *err)
 	int		 col, rc;
 
 	(void)err;
-	if (c->stream->rows == 1) {
+	if (c->stream.rows == 1) {
 		c->header_ok = map_header(c, r);
 		/* Without a usable header the rows cannot be read. */
 		return c->header_ok ? 0 : WB_EINVAL;
 	}
 	c->res->rows++;
 	if (c->res->rows % PROGRESS_ROWS == 0)
-		progress(c, WB_IMPORT_CHECKING, c->stream->bytes,
+		progress(c, WB_IMPORT_CHECKING, c->stream.bytes,
 		    c->opt->size);
 	if (r->ncols != c->ncols) {
 		imp_problem(c, r->line, -1, "verwacht %zu kolommen, gevonden "
@@ -754,17 +754,18 @@ audit_file(struct ctx *c, bool denied, bool in_tx)
 static int
 run(struct ctx *c, int fd, const char *data, size_t n)
 {
-	struct wb_csv_stream	 s = { .row = on_row, .arg = c };
+	struct wb_csv_stream	*s = &c->stream;
 	struct wb_import_result	*res = c->res;
 	struct wb_err		 saved;
 	size_t			 i;
 	int			 rc, failed = 0;
 
-	s.max_bytes = c->opt->max_bytes != 0 ? c->opt->max_bytes :
+	s->row = on_row;
+	s->arg = c;
+	s->max_bytes = c->opt->max_bytes != 0 ? c->opt->max_bytes :
 	    WB_MAX_UPLOAD;
-	s.max_rows = c->opt->max_rows != 0 ? c->opt->max_rows :
+	s->max_rows = c->opt->max_rows != 0 ? c->opt->max_rows :
 	    WB_MAX_CSV_ROWS;
-	c->stream = &s;
 	c->row_size = c->kind == WB_IMPORT_TRAJECTORIES ?
 	    sizeof(struct traj_row) : c->kind == WB_IMPORT_MILESTONES ?
 	    sizeof(struct ms_row) : sizeof(struct m_row);
@@ -789,8 +790,8 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 			goto out;
 	}
 
-	rc = fd >= 0 ? wb_csv_stream_fd(&s, fd, c->err) :
-	    wb_csv_stream_mem(&s, data, n, c->err);
+	rc = fd >= 0 ? wb_csv_stream_fd(s, fd, c->err) :
+	    wb_csv_stream_mem(s, data, n, c->err);
 	if (rc == WB_EINVAL && !c->header_ok && res->nproblems > 0)
 		rc = 0;		/* the header's problems are listed */
 	else if (rc == WB_EINVAL || rc == WB_ETOOBIG) {
@@ -801,9 +802,9 @@ run(struct ctx *c, int fd, const char *data, size_t n)
 		rc = 0;
 	} else if (rc != 0)
 		goto out;
-	if (failed == 0 && s.rows == 1 && c->header_ok)
+	if (failed == 0 && s->rows == 1 && c->header_ok)
 		imp_problem(c, 1, -1, "het bestand bevat alleen een kopregel");
-	progress(c, WB_IMPORT_CHECKING, s.bytes, c->opt->size);
+	progress(c, WB_IMPORT_CHECKING, s->bytes, c->opt->size);
 	if (c->kind == WB_IMPORT_MEASUREMENTS && c->header_ok &&
 	    (rc = imp_measurement_dups(c)) != 0)
 		goto out;
