@@ -69,6 +69,13 @@ struct fmt {
 	int		 threshold;
 };
 
+/* The number format of a chart of either kind (both have these fields). */
+#define FMT_OF(c) ((struct fmt){ .tr = (c)->tr, .trctx = (c)->trctx,	\
+	.decimals = (c)->decimals,					\
+	.sep = (c)->decimal_point != 0 ? (c)->decimal_point : ',',	\
+	.threshold = (c)->threshold != 0 ? (c)->threshold :		\
+	    WB_SUP_THRESHOLD })
+
 static const char *tr(const struct fmt *, const char *);
 static void	esc(struct wb_buf *, const char *);
 static void	num(struct wb_buf *, double, int, char);
@@ -497,11 +504,7 @@ wb_chart_line(struct wb_buf *out, const struct wb_chart *c,
 	rc = check_line(c, err);
 	if (rc != 0)
 		return rc;
-	f.tr = c->tr;
-	f.trctx = c->trctx;
-	f.decimals = c->decimals;
-	f.sep = c->decimal_point != 0 ? c->decimal_point : ',';
-	f.threshold = c->threshold != 0 ? c->threshold : WB_SUP_THRESHOLD;
+	f = FMT_OF(c);
 	y_range(c, &lo, &hi);
 	step = c->y_step != 0 ? c->y_step : auto_step(hi - lo);
 	pr = PR;
@@ -819,11 +822,7 @@ wb_chart_stack(struct wb_buf *out, const struct wb_chart_stack *c,
 	rc = check_stack(c, err);
 	if (rc != 0)
 		return rc;
-	f.tr = c->tr;
-	f.trctx = c->trctx;
-	f.decimals = c->decimals;
-	f.sep = c->decimal_point != 0 ? c->decimal_point : ',';
-	f.threshold = c->threshold != 0 ? c->threshold : WB_SUP_THRESHOLD;
+	f = FMT_OF(c);
 
 	for (g = 0; g < c->ngroups; g++)
 		if (text_width(c->groups[g]) > lw)
@@ -1035,11 +1034,7 @@ wb_chart_table(struct wb_buf *out, const struct wb_chart *c,
 	rc = check_line(c, err);
 	if (rc != 0)
 		return rc;
-	f.tr = c->tr;
-	f.trctx = c->trctx;
-	f.decimals = c->decimals;
-	f.sep = c->decimal_point != 0 ? c->decimal_point : ',';
-	f.threshold = c->threshold != 0 ? c->threshold : WB_SUP_THRESHOLD;
+	f = FMT_OF(c);
 
 	table_open(out, c->id, c->title, c->x_title != NULL ? c->x_title :
 	    tr(&f, "Periode"));
@@ -1099,11 +1094,7 @@ wb_chart_stack_table(struct wb_buf *out, const struct wb_chart_stack *c,
 	rc = check_stack(c, err);
 	if (rc != 0)
 		return rc;
-	f.tr = c->tr;
-	f.trctx = c->trctx;
-	f.decimals = c->decimals;
-	f.sep = c->decimal_point != 0 ? c->decimal_point : ',';
-	f.threshold = c->threshold != 0 ? c->threshold : WB_SUP_THRESHOLD;
+	f = FMT_OF(c);
 	(void)snprintf(mark, sizeof(mark), "<%d", f.threshold);
 	(void)snprintf(span, sizeof(span), " colspan=\"%zu\"", c->ncats);
 
