@@ -47,6 +47,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "domain/actor.h"
+#include "domain/client_access.h"
 #include "store/db.h"
 
 #include <jansson.h>
@@ -65,6 +66,14 @@ const char	*wb_erase_reason_label(const char *code);
  * decide again (team membership included) and audit. */
 bool	wb_rights_answers(const struct wb_actor *actor,
 	    int64_t registered_org);
+/* Inside an open client decision (client_access.h): 0 when the actor is
+ * the client themself or answers for the registering organisation;
+ * otherwise the refusal is audited, the transaction ended and
+ * WB_EDENIED returned.  The one rule for rights.c and rights_export.c. */
+int	wb_rights_answering(struct wb_db *db, const struct wb_actor *actor,
+	    const struct wb_client_op *op,
+	    const struct wb_client_decision *d, struct wb_err *err)
+	    WB_WARN_UNUSED;
 
 /* The export as a JSON object (the caller owns the reference).  With
  * `display`, dates and times also come as dd-mm-jjjj in *_nl keys and
